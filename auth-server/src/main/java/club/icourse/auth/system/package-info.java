@@ -1,0 +1,2 @@
+/** What every feature of auth-server shares: language, layout, error pages. */
+package club.icourse.auth.system;

@@ -1,0 +1,10 @@
+package club.icourse.auth;
+
+import club.icourse.testsupport.spring.RealInfrastructureInitializer;
+
+class AuthTestInfrastructure extends RealInfrastructureInitializer {
+
+    AuthTestInfrastructure() {
+        super("auth");
+    }
+}

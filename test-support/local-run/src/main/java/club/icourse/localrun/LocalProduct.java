@@ -1,0 +1,108 @@
+package club.icourse.localrun;
+
+import club.icourse.testsupport.mariadb.EmbeddedMariaDb;
+import club.icourse.testsupport.mariadb.MariaDbServer;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+
+/** The whole product running on this machine: embedded MariaDB, mail catcher, auth-server and review-app. */
+final class LocalProduct implements AutoCloseable {
+
+    private static final Duration STARTUP = Duration.ofMinutes(3);
+    private static final Duration GRACE = Duration.ofSeconds(30);
+
+    /**
+     * @param dataDirectory where the database keeps its files between runs
+     */
+    record Settings(Path dataDirectory, Path authJar, Path reviewJar, int authPort, int reviewPort) {
+    }
+
+    private final EmbeddedMariaDb database;
+    private final MailCatcher mail;
+    private AppProcess auth;
+    private AppProcess review;
+
+    private LocalProduct(EmbeddedMariaDb database, MailCatcher mail) {
+        this.database = database;
+        this.mail = mail;
+    }
+
+    static LocalProduct start(Settings settings) throws InterruptedException {
+        EmbeddedMariaDb database = EmbeddedMariaDb.start(settings.dataDirectory().resolve("mariadb"),
+                Ports.preferredOrFree(3307));
+        LocalProduct product = new LocalProduct(database,
+                MailCatcher.start(Ports.preferredOrFree(2525), Ports.preferredOrFree(8025)));
+        try {
+            product.createDatabases();
+            product.auth = AppProcess.start("auth", settings.authJar(), settings.authPort(), product.environment("auth"));
+            product.review = AppProcess.start("review", settings.reviewJar(), settings.reviewPort(), product.environment("review"));
+            product.auth.awaitHealthy(STARTUP);
+            product.review.awaitHealthy(STARTUP);
+            return product;
+        } catch (RuntimeException | InterruptedException e) {
+            product.close();
+            throw e;
+        }
+    }
+
+    private void createDatabases() {
+        try {
+            database.server().createDatabase("auth");
+            database.server().createDatabase("review");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the databases", e);
+        }
+    }
+
+    private Map<String, String> environment(String databaseName) {
+        MariaDbServer server = database.server();
+        return Map.of(
+                "SPRING_PROFILES_ACTIVE", "local",
+                "DB_URL", server.jdbcUrl(databaseName),
+                "DB_USER", server.user(),
+                "DB_PASSWORD", server.password(),
+                "SMTP_HOST", "127.0.0.1",
+                "SMTP_PORT", String.valueOf(mail.smtpPort()));
+    }
+
+    String authUrl() {
+        return auth.url();
+    }
+
+    String reviewUrl() {
+        return review.url();
+    }
+
+    String mailUrl() {
+        return mail.pageUrl();
+    }
+
+    String banner() {
+        return """
+
+                ============================================================
+                 iCourse is running
+                   Course reviews     %s
+                   iCourse ID (auth)  %s
+                   Mail catcher       %s  (SMTP 127.0.0.1:%d)
+                   MariaDB            127.0.0.1:%d, user root, no password, databases auth and review
+                 Data are kept in .local/ between runs. Press Ctrl-C to stop.
+                ============================================================
+                """.formatted(reviewUrl(), authUrl(), mailUrl(), mail.smtpPort(), database.server().port());
+    }
+
+    /** Stops the apps first (gracefully), then the mail catcher and the database they used. */
+    @Override
+    public void close() {
+        if (review != null) {
+            review.stop(GRACE);
+        }
+        if (auth != null) {
+            auth.stop(GRACE);
+        }
+        mail.close();
+        database.close();
+    }
+}

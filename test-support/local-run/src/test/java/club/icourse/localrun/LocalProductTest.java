@@ -1,0 +1,41 @@
+package club.icourse.localrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The run command's work, end to end: both apps come up from their jars on an embedded database. */
+class LocalProductTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void bringsUpBothAppsTheMailCatcherAndTheDatabase() throws Exception {
+        String version = System.getProperty("project.version");
+        Path root = Path.of("../..").toAbsolutePath().normalize();
+        LocalProduct.Settings settings = new LocalProduct.Settings(Path.of("target/local-run-test").toAbsolutePath(),
+                root.resolve("auth-server/target/auth-server-" + version + ".jar"),
+                root.resolve("review-app/target/review-app-" + version + ".jar"),
+                Ports.free(), Ports.free());
+
+        try (LocalProduct product = LocalProduct.start(settings)) {
+            assertThat(get(product.authUrl() + "/?lang=en")).contains("<title>iCourse ID</title>");
+            assertThat(get(product.reviewUrl() + "/?lang=en")).contains("<title>iCourse course reviews</title>");
+            assertThat(get(product.mailUrl())).contains("Mail catcher");
+            assertThat(product.banner()).contains(product.authUrl(), product.reviewUrl(), product.mailUrl());
+        }
+    }
+
+    private String get(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return response.body();
+    }
+}
