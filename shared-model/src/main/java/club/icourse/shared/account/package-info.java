@@ -1,0 +1,2 @@
+/** Rules for account names that registration and profile settings share. */
+package club.icourse.shared.account;
