@@ -15,7 +15,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"icourse.accounts.admins=admin@ustc.edu.cn", "icourse.mail.poll-delay=100ms"})
 @ContextConfiguration(initializers = AuthTestInfrastructure.class)
 public @interface AuthServerTest {
 }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * A real SMTP server (GreenMail) in the test JVM, started once and shared by every test of the run.
@@ -74,27 +73,32 @@ public final class TestMailServer {
                 .toList();
     }
 
-    /**
-     * Waits until a message to {@code address} has arrived, blocking on the server's own notification
-     * rather than polling on a timer.
-     */
+    /** Waits until a message to {@code address} has arrived, and returns the first one. */
     public MimeMessage awaitMessageTo(String address, Duration timeout) {
+        return awaitMessagesTo(address, 1, timeout).getFirst();
+    }
+
+    /**
+     * Waits until {@code count} messages to {@code address} have arrived, blocking on the server's own notification
+     * rather than polling on a timer, and returns them in arrival order.
+     */
+    public List<MimeMessage> awaitMessagesTo(String address, int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Optional<MimeMessage> found;
+            List<MimeMessage> found;
             int seen;
             GreenMail current;
             synchronized (this) {
-                found = messagesTo(address).stream().findFirst();
+                found = messagesTo(address);
                 current = greenMail;
                 seen = current.getReceivedMessages().length;
             }
-            if (found.isPresent()) {
-                return found.get();
+            if (found.size() >= count) {
+                return found;
             }
             long remainingMillis = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
             if (remainingMillis <= 0) {
-                throw new AssertionError("No mail to " + address + " within " + timeout);
+                throw new AssertionError("Only " + found.size() + " of " + count + " mails to " + address + " within " + timeout);
             }
             current.waitForIncomingEmail(remainingMillis, seen + 1);
         }

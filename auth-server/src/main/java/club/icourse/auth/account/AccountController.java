@@ -1,0 +1,71 @@
+package club.icourse.auth.account;
+
+import club.icourse.auth.signin.SignInAttempts;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The signed-in person's own page: who they are here, their sign-ins, their password, and leaving. */
+@Controller
+class AccountController {
+
+    static final String VIEW = "account/index";
+    private static final int HISTORY_LENGTH = 20;
+
+    private final AccountRepository accounts;
+    private final SignInAttempts signIns;
+    private final Passwords passwords;
+
+    AccountController(AccountRepository accounts, SignInAttempts signIns, Passwords passwords) {
+        this.accounts = accounts;
+        this.signIns = signIns;
+        this.passwords = passwords;
+    }
+
+    @GetMapping("/account")
+    String show(Authentication authentication, Model model) {
+        model.addAttribute("passwordForm", ChangePasswordForm.empty());
+        return page(authentication, model);
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(Authentication authentication, @Valid @ModelAttribute("passwordForm") ChangePasswordForm form,
+                          BindingResult errors, HttpServletRequest request, Model model) {
+        if (!errors.hasErrors()) {
+            passwords.change(authentication.getName(), form.currentPassword(), form.newPassword(),
+                    request.getSession().getId(), errors);
+        }
+        if (errors.hasErrors()) {
+            return page(authentication, model);
+        }
+        return "redirect:/account?passwordChanged";
+    }
+
+    @PostMapping("/account/delete")
+    String delete(Authentication authentication, @RequestParam(required = false) String password,
+                  HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (!passwords.delete(authentication.getName(), password)) {
+            model.addAttribute("passwordForm", ChangePasswordForm.empty());
+            model.addAttribute("deleteRefused", true);
+            return page(authentication, model);
+        }
+        new SecurityContextLogoutHandler().logout(request, response, authentication);
+        return "redirect:/?accountDeleted";
+    }
+
+    private String page(Authentication authentication, Model model) {
+        Account account = accounts.findBySubject(authentication.getName()).orElseThrow();
+        model.addAttribute("account", account);
+        model.addAttribute("signIns", signIns.latest(account.id(), HISTORY_LENGTH));
+        return VIEW;
+    }
+}

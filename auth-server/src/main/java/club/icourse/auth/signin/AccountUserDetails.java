@@ -1,0 +1,39 @@
+package club.icourse.auth.signin;
+
+import club.icourse.auth.account.Account;
+import club.icourse.shared.Role;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+/**
+ * An account during the password check. Its user name is the account's subject, which becomes the principal name
+ * of the session; the sign-in name typed (email or username) is not kept.
+ */
+final class AccountUserDetails extends User {
+
+    private final long accountId;
+    private final boolean emailConfirmed;
+
+    AccountUserDetails(Account account, String passwordHash) {
+        super(account.subject(), passwordHash, authorities(account));
+        this.accountId = account.id();
+        this.emailConfirmed = account.emailConfirmed();
+    }
+
+    long accountId() {
+        return accountId;
+    }
+
+    boolean emailConfirmed() {
+        return emailConfirmed;
+    }
+
+    static List<GrantedAuthority> authorities(Account account) {
+        return account.roles().stream().sorted().map(Role::authority)
+                .map(SimpleGrantedAuthority::new)
+                .map(GrantedAuthority.class::cast)
+                .toList();
+    }
+}

@@ -1,0 +1,37 @@
+package club.icourse.auth.signin;
+
+import club.icourse.auth.account.Account;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/** Signs a person in without the password form, after they proved control of their mailbox by its link. */
+@Component
+public class SessionSignIn {
+
+    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+    private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+    private final SignInRecorder recorder;
+
+    SessionSignIn(SignInRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    public void signIn(Account account, HttpServletRequest request, HttpServletResponse response) {
+        request.getSession(true);
+        // A fresh session id, so that an id planted before the sign-in is worthless after it.
+        request.changeSessionId();
+        SecurityContext context = contexts.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account.subject(), null,
+                AccountUserDetails.authorities(account)));
+        contexts.setContext(context);
+        repository.saveContext(context, request, response);
+        recorder.success(request, account.subject(), account.email(), SignInOutcome.SUCCESS_BY_CONFIRMATION_LINK);
+    }
+}

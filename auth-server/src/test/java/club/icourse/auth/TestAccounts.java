@@ -1,0 +1,30 @@
+package club.icourse.auth;
+
+import static club.icourse.db.auth.Tables.ACCOUNT;
+
+import java.io.IOException;
+import org.jooq.DSLContext;
+
+/** People with confirmed accounts, made through the real pages and the mails they really receive. */
+public final class TestAccounts {
+
+    public record Person(String email, String username, String password) {
+    }
+
+    private TestAccounts() {
+    }
+
+    public static Person registerAndConfirm(int port) throws IOException {
+        Person person = new Person(Mailbox.newStudentAddress(), Mailbox.newUsername(), "correct horse battery");
+        try (Browser browser = new Browser(port)) {
+            browser.submit(browser.open("/register"), "/register",
+                    "email", person.email(), "username", person.username(), "password", person.password());
+            browser.submit(browser.follow(Mailbox.awaitMail(person.email(), 1).links().getFirst()), "/confirm");
+        }
+        return person;
+    }
+
+    public static int accountCount(DSLContext dsl) {
+        return dsl.fetchCount(ACCOUNT);
+    }
+}
