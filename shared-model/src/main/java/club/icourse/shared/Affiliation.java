@@ -9,12 +9,15 @@ public enum Affiliation {
     STUDENT,
     TEACHER;
 
-    /** The value of the {@code affiliation} claim. */
+    /** The value of the {@code affiliation} claim: {@code student} or {@code teacher}. */
     public String claimValue() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The affiliation a claim value names; empty for anything else, since claims come from outside. */
+    /**
+     * The affiliation an {@code affiliation} claim value names, matched exactly.
+     * Empty (rather than an exception) for anything else, since claims come from outside and callers must decide.
+     */
     public static Optional<Affiliation> fromClaimValue(String value) {
         return Arrays.stream(values()).filter(affiliation -> affiliation.claimValue().equals(value)).findFirst();
     }
