@@ -16,7 +16,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"icourse.accounts.admins=admin@ustc.edu.cn", "icourse.mail.poll-delay=100ms"})
+        properties = {"icourse.accounts.admins=admin@ustc.edu.cn", "icourse.mail.poll-delay=100ms",
+                // Every test comes from 127.0.0.1; the limits have their own tests, in their own context.
+                "icourse.rate-limits.enabled=false"})
 @ContextConfiguration(initializers = AuthTestInfrastructure.class)
 public @interface AuthServerTest {
 }
