@@ -2,9 +2,9 @@ package club.icourse.auth;
 
 import club.icourse.testsupport.spring.RealInfrastructureInitializer;
 
-class AuthTestInfrastructure extends RealInfrastructureInitializer {
+public class AuthTestInfrastructure extends RealInfrastructureInitializer {
 
-    AuthTestInfrastructure() {
+    public AuthTestInfrastructure() {
         super("auth");
     }
 }

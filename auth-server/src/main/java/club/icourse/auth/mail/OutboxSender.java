@@ -16,11 +16,14 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,10 +45,12 @@ class OutboxSender {
     private final Counter sent;
     private final Counter failed;
 
-    OutboxSender(DSLContext dsl, TransactionTemplate transaction, JavaMailSender smtp, MailSettings settings, Clock clock,
-                 MeterRegistry meters) {
+    OutboxSender(DSLContext dsl, PlatformTransactionManager transactions, JavaMailSender smtp, MailSettings settings,
+                 Clock clock, MeterRegistry meters) {
         this.dsl = dsl;
-        this.transaction = transaction;
+        // READ COMMITTED: the claim locks only the rows it takes, no gaps, so instances and inserts do not block it.
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.smtp = smtp;
         this.settings = settings;
         this.clock = clock;
@@ -64,7 +69,12 @@ class OutboxSender {
         int delivered = 0;
         List<MailOutboxRecord> batch;
         do {
-            batch = transaction.execute(status -> claimDue());
+            try {
+                batch = transaction.execute(status -> claimDue());
+            } catch (PessimisticLockingFailureException contended) {
+                // Another instance is claiming at this moment; what it leaves is taken at the next poll.
+                return delivered;
+            }
             for (MailOutboxRecord mail : batch) {
                 if (deliver(mail)) {
                     delivered++;

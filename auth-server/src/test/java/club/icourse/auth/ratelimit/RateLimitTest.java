@@ -1,0 +1,95 @@
+package club.icourse.auth.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import club.icourse.auth.AuthServerApplication;
+import club.icourse.auth.AuthServerTest;
+import club.icourse.auth.AuthTestInfrastructure;
+import club.icourse.auth.Mailbox;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.TestPropertySource;
+
+/** Limits on, and small, in a context of their own; a second instance shares the same database. */
+@AuthServerTest
+@TestPropertySource(properties = {"icourse.rate-limits.enabled=true",
+        "icourse.rate-limits.limits.sign-in-ip.capacity=1000",
+        "icourse.rate-limits.limits.sign-in-account.capacity=3",
+        "icourse.rate-limits.limits.availability-ip.capacity=2"})
+class RateLimitTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RateLimiter rateLimiter;
+
+    @Test
+    void aBucketAllowsItsCapacityThenSaysHowLongToWait() {
+        String key = Mailbox.newUsername();
+        for (int i = 0; i < 3; i++) {
+            assertThat(rateLimiter.tryConsume(RateLimit.SIGN_IN_ACCOUNT, key).allowed()).isTrue();
+        }
+        RateLimitDecision refused = rateLimiter.tryConsume(RateLimit.SIGN_IN_ACCOUNT, "  " + key.toUpperCase() + " ");
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.retryAfter()).isPositive();
+        assertThat(rateLimiter.tryConsume(RateLimit.SIGN_IN_ACCOUNT, Mailbox.newUsername()).allowed()).isTrue();
+    }
+
+    @Test
+    void signInsOverTheLimitGet429WithRetryAfterAndAPageEvenAcrossTwoInstances() throws Exception {
+        String name = Mailbox.newUsername();
+        try (ConfigurableApplicationContext second = startSecondInstance()) {
+            int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+            assertThat(postSignIn(port, name).statusCode()).isNotEqualTo(429);
+            assertThat(postSignIn(secondPort, name).statusCode()).isNotEqualTo(429);
+            assertThat(postSignIn(port, name).statusCode()).isNotEqualTo(429);
+
+            HttpResponse<String> limited = postSignIn(secondPort, name);
+            assertThat(limited.statusCode()).isEqualTo(429);
+            assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+            assertThat(limited.body()).contains("Too many requests");
+            assertThat(second.getBean(RateLimiter.class).tryConsume(RateLimit.SIGN_IN_ACCOUNT, name).allowed()).isFalse();
+        }
+    }
+
+    @Test
+    void scriptsAskingForJsonGetJson() throws IOException, InterruptedException {
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 3; i++) {
+            last = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/register/check/username?value=abc"))
+                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        }
+        assertThat(last.statusCode()).isEqualTo(429);
+        assertThat(last.body()).contains("\"error\":\"too_many_requests\"", "\"retryAfterSeconds\"");
+        assertThat(last.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    private ConfigurableApplicationContext startSecondInstance() {
+        return new SpringApplicationBuilder(AuthServerApplication.class)
+                .initializers(new AuthTestInfrastructure())
+                .run("--server.port=0", "--icourse.rate-limits.enabled=true",
+                        "--icourse.rate-limits.limits.sign-in-ip.capacity=1000",
+                        "--icourse.rate-limits.limits.sign-in-account.capacity=3",
+                        "--icourse.mail.poll-delay=1h");
+    }
+
+    private HttpResponse<String> postSignIn(int targetPort, String name) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + targetPort + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", "text/html")
+                        .header("Accept-Language", "en")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + name + "&password=whatever")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
