@@ -11,6 +11,8 @@ import java.util.Map;
 final class LocalProduct implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofMinutes(3);
+    /** The demo accounts auth-server creates in the local profile (student, teacher, administrator) share it. */
+    static final String DEMO_PASSWORD = "icourse-demo";
     private static final Duration GRACE = Duration.ofSeconds(30);
 
     /**
@@ -59,6 +61,7 @@ final class LocalProduct implements AutoCloseable {
     private Map<String, String> environment(String databaseName) {
         MariaDbServer server = database.server();
         return Map.of(
+                "ICOURSE_DEMO_PASSWORD", DEMO_PASSWORD,
                 "SPRING_PROFILES_ACTIVE", "local",
                 "DB_URL", server.jdbcUrl(databaseName),
                 "DB_USER", server.user(),
@@ -88,9 +91,13 @@ final class LocalProduct implements AutoCloseable {
                    iCourse ID (auth)  %s
                    Mail catcher       %s  (SMTP 127.0.0.1:%d)
                    MariaDB            127.0.0.1:%d, user root, no password, databases auth and review
+                 Demo accounts (password %s):
+                   student@mail.ustc.edu.cn   a student
+                   teacher@ustc.edu.cn        a teacher
+                   admin@ustc.edu.cn          an administrator
                  Data are kept in .local/ between runs. Press Ctrl-C to stop.
                 ============================================================
-                """.formatted(reviewUrl(), authUrl(), mailUrl(), mail.smtpPort(), database.server().port());
+                """.formatted(reviewUrl(), authUrl(), mailUrl(), mail.smtpPort(), database.server().port(), DEMO_PASSWORD);
     }
 
     /** Stops the apps first (gracefully), then the mail catcher and the database they used. */

@@ -8,6 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlButton;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 
 /** The run command's work, end to end: both apps come up from their jars on an embedded database. */
@@ -29,6 +33,21 @@ class LocalProductTest {
             assertThat(get(product.reviewUrl() + "/?lang=en")).contains("<title>iCourse course reviews</title>");
             assertThat(get(product.mailUrl())).contains("Mail catcher");
             assertThat(product.banner()).contains(product.authUrl(), product.reviewUrl(), product.mailUrl());
+            assertThat(signInAsDemoStudent(product.authUrl())).contains("demo-student", "student@mail.ustc.edu.cn");
+        }
+    }
+
+    /** The banner's demo account works: the local profile created it with the password the banner prints. */
+    private static String signInAsDemoStudent(String authUrl) throws IOException {
+        try (WebClient browser = new WebClient()) {
+            browser.getOptions().setJavaScriptEnabled(false);
+            browser.addRequestHeader("Accept-Language", "en");
+            HtmlPage login = browser.getPage(authUrl + "/login");
+            HtmlForm form = login.getForms().getFirst();
+            form.getInputByName("username").setValue("student@mail.ustc.edu.cn");
+            form.getInputByName("password").setValue(LocalProduct.DEMO_PASSWORD);
+            HtmlPage account = ((HtmlButton) form.getFirstByXPath(".//button[@type='submit']")).click();
+            return account.asNormalizedText();
         }
     }
 
