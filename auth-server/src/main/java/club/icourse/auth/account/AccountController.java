@@ -1,6 +1,7 @@
 package club.icourse.auth.account;
 
 import club.icourse.auth.signin.SignInAttempts;
+import club.icourse.shared.school.School;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -24,11 +25,13 @@ class AccountController {
     private final AccountRepository accounts;
     private final SignInAttempts signIns;
     private final Passwords passwords;
+    private final AccountProperties properties;
 
-    AccountController(AccountRepository accounts, SignInAttempts signIns, Passwords passwords) {
+    AccountController(AccountRepository accounts, SignInAttempts signIns, Passwords passwords, AccountProperties properties) {
         this.accounts = accounts;
         this.signIns = signIns;
         this.passwords = passwords;
+        this.properties = properties;
     }
 
     @GetMapping("/account")
@@ -65,6 +68,8 @@ class AccountController {
     private String page(Authentication authentication, Model model) {
         Account account = accounts.findBySubject(authentication.getName()).orElseThrow();
         model.addAttribute("account", account);
+        model.addAttribute("schoolName", properties.schools().stream().filter(school -> school.id().equals(account.school()))
+                .map(School::name).findFirst().orElse(account.school()));
         model.addAttribute("signIns", signIns.latest(account.id(), HISTORY_LENGTH));
         return VIEW;
     }

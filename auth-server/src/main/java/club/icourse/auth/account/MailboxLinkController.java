@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -66,13 +67,7 @@ class MailboxLinkController {
 
     @PostMapping("/confirm/resend")
     String resend(@Valid @ModelAttribute("form") EmailForm form, BindingResult errors, HttpServletRequest request, Model model) {
-        if (errors.hasErrors()) {
-            return emailForm(model, form, "resend");
-        }
-        limitMail(form.email(), request);
-        links.resendConfirmation(form.email());
-        model.addAttribute("email", form.email().strip());
-        return Notices.show(model, "resend.sent.title", "resend.sent.text");
+        return mailLink(form, errors, request, model, "resend", links::resendConfirmation);
     }
 
     @GetMapping("/password/forgot")
@@ -82,13 +77,7 @@ class MailboxLinkController {
 
     @PostMapping("/password/forgot")
     String forgot(@Valid @ModelAttribute("form") EmailForm form, BindingResult errors, HttpServletRequest request, Model model) {
-        if (errors.hasErrors()) {
-            return emailForm(model, form, "forgot");
-        }
-        limitMail(form.email(), request);
-        links.sendPasswordReset(form.email());
-        model.addAttribute("email", form.email().strip());
-        return Notices.show(model, "forgot.sent.title", "forgot.sent.text");
+        return mailLink(form, errors, request, model, "forgot", links::sendPasswordReset);
     }
 
     @GetMapping("/password/reset")
@@ -116,9 +105,17 @@ class MailboxLinkController {
         return "redirect:/login?passwordReset";
     }
 
-    private void limitMail(String email, HttpServletRequest request) {
+    /** Mails a link if the address calls for one, and answers the same either way. */
+    private String mailLink(EmailForm form, BindingResult errors, HttpServletRequest request, Model model, String purpose,
+                            Consumer<String> send) {
+        if (errors.hasErrors()) {
+            return emailForm(model, form, purpose);
+        }
         rateLimiter.consume(RateLimit.MAIL_IP, clientAddress.of(request));
-        rateLimiter.consume(RateLimit.MAIL_ADDRESS, email.strip().toLowerCase(Locale.ROOT));
+        rateLimiter.consume(RateLimit.MAIL_ADDRESS, form.email().strip().toLowerCase(Locale.ROOT));
+        send.accept(form.email());
+        model.addAttribute("email", form.email().strip());
+        return Notices.show(model, purpose + ".sent.title", purpose + ".sent.text");
     }
 
     private static String emailForm(Model model, EmailForm form, String purpose) {

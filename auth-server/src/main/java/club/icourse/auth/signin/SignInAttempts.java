@@ -20,6 +20,11 @@ public class SignInAttempts {
 
     /** One line of a person's sign-in history. */
     public record Entry(Instant at, String ip, String userAgent, SignInOutcome outcome) {
+
+        /** "Chrome 156 / Windows" rather than the whole header. */
+        public String browser() {
+            return BrowserSummary.of(userAgent);
+        }
     }
 
     /** Failures since the last success, and when the latest was. */
