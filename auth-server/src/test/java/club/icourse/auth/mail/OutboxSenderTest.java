@@ -4,10 +4,12 @@ import static club.icourse.db.auth.Tables.MAIL_OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import club.icourse.auth.AuthServerTest;
+import club.icourse.auth.Browser;
 import club.icourse.auth.Mailbox;
 import club.icourse.db.auth.tables.records.MailOutboxRecord;
 import club.icourse.testsupport.mail.MailContent;
 import club.icourse.testsupport.mail.TestMailServer;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -18,9 +20,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
+import org.htmlunit.html.HtmlPage;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,12 +47,17 @@ class OutboxSenderTest {
     @Autowired
     DSLContext dsl;
 
+    @LocalServerPort
+    int port;
+
     @Test
-    void aMailQueuedWhileTheServerIsDownArrivesExactlyOnceWhenItIsBack() {
+    void registeringWhileTheMailServerIsDownSucceedsAndTheMailArrivesExactlyOnceWhenItIsBack() throws IOException {
         String address = Mailbox.newStudentAddress();
         smtp.stop();
-        try {
-            queue(address, "<b>x</b>");
+        try (Browser browser = new Browser(port)) {
+            HtmlPage sent = browser.submit(browser.open("/register"), "/register",
+                    "email", address, "username", Mailbox.newUsername(), "password", "correct horse battery");
+            assertThat(sent.getUrl().getPath()).isEqualTo("/register/sent");
             sender.sendDueMails();
             MailOutboxRecord waiting = row(address);
             assertThat(waiting.getSentAt()).isNull();
@@ -64,10 +73,20 @@ class OutboxSenderTest {
         sender.sendDueMails();
         sender.sendDueMails();
 
+        assertThat(Mailbox.mailsTo(address)).hasSize(1);
+        assertThat(Mailbox.mailsTo(address).getFirst().links().getFirst()).contains("/confirm?token=");
+    }
+
+    @Test
+    void variablesAreEscapedInTheHtmlPartOnly() {
+        String address = Mailbox.newStudentAddress();
+        queue(address, "<b>x</b>");
+        sender.sendDueMails();
+
         List<MailContent> received = Mailbox.mailsTo(address);
         assertThat(received).hasSize(1);
         assertThat(received.getFirst().html()).contains("&lt;b&gt;x&lt;/b&gt;").doesNotContain("<b>x</b>");
-        assertThat(received.getFirst().text()).contains("<b>x</b>");
+        assertThat(received.getFirst().text()).contains("<b>x</b>", "https://id.example/confirm?token=t&x=1");
         assertThat(row(address).getSentAt()).isNotNull();
     }
 

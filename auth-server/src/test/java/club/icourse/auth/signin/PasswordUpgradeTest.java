@@ -1,0 +1,39 @@
+package club.icourse.auth.signin;
+
+import static club.icourse.db.auth.Tables.ACCOUNT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import club.icourse.auth.AuthServerTest;
+import club.icourse.auth.Browser;
+import club.icourse.auth.TestAccounts;
+import club.icourse.auth.TestAccounts.Person;
+import java.io.IOException;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/** Hashes of an older algorithm keep working and are replaced by Argon2id at the next sign-in. */
+@AuthServerTest
+class PasswordUpgradeTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DSLContext dsl;
+
+    @Test
+    void aBcryptHashIsRehashedWithArgon2idWhenThePersonSignsIn() throws IOException {
+        Person person = TestAccounts.registerAndConfirm(port);
+        dsl.update(ACCOUNT).set(ACCOUNT.PASSWORD_HASH, "{bcrypt}" + new BCryptPasswordEncoder().encode(person.password()))
+                .where(ACCOUNT.EMAIL.eq(person.email())).execute();
+
+        try (Browser browser = new Browser(port)) {
+            assertThat(browser.signIn(person.email(), person.password()).getUrl().getPath()).isEqualTo("/account");
+        }
+        assertThat(dsl.select(ACCOUNT.PASSWORD_HASH).from(ACCOUNT).where(ACCOUNT.EMAIL.eq(person.email())).fetchSingle().value1())
+                .startsWith("{argon2@SpringSecurity_v5_8}");
+    }
+}
