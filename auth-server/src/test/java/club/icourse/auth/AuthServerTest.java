@@ -17,8 +17,12 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"icourse.accounts.admins=admin@ustc.edu.cn", "icourse.mail.poll-delay=100ms",
+                "icourse.oidc.key-encryption-secret=" + AuthServerTest.KEY_ENCRYPTION_SECRET,
                 // Every test comes from 127.0.0.1; the limits have their own tests, in their own context.
                 "icourse.rate-limits.enabled=false"})
 @ContextConfiguration(initializers = AuthTestInfrastructure.class)
 public @interface AuthServerTest {
+
+    /** Encrypts the signing keys of the test database; any 32 bytes do. */
+    String KEY_ENCRYPTION_SECRET = "dGVzdC1rZXktZW5jcnlwdGlvbi1zZWNyZXQtMzJieXQ=";
 }

@@ -81,7 +81,8 @@ class RateLimitTest {
                 .run("--server.port=0", "--icourse.rate-limits.enabled=true",
                         "--icourse.rate-limits.limits.sign-in-ip.capacity=1000",
                         "--icourse.rate-limits.limits.sign-in-account.capacity=3",
-                        "--icourse.mail.poll-delay=1h");
+                        "--icourse.mail.poll-delay=1h",
+                        "--icourse.oidc.key-encryption-secret=" + AuthServerTest.KEY_ENCRYPTION_SECRET);
     }
 
     private HttpResponse<String> postSignIn(int targetPort, String name) throws IOException, InterruptedException {

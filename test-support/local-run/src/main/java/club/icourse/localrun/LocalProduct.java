@@ -62,6 +62,8 @@ final class LocalProduct implements AutoCloseable {
         MariaDbServer server = database.server();
         return Map.of(
                 "ICOURSE_DEMO_PASSWORD", DEMO_PASSWORD,
+                // Local only: production takes a secret of its own from the environment.
+                "KEY_ENCRYPTION_SECRET", "bG9jYWwtcnVuLWtleS1lbmNyeXB0aW9uLXNlY3JldDE=",
                 "SPRING_PROFILES_ACTIVE", "local",
                 "DB_URL", server.jdbcUrl(databaseName),
                 "DB_USER", server.user(),

@@ -1,0 +1,58 @@
+package club.icourse.auth.oauth;
+
+import club.icourse.auth.account.Account;
+import club.icourse.auth.account.AccountRepository;
+import club.icourse.shared.ClaimNames;
+import club.icourse.shared.Scopes;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
+import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a client learns about a person, scope by scope: {@code profile} their username, {@code email} their confirmed
+ * address, {@code school} their school and whether they are a student or a teacher. The same claims go into the ID
+ * token and the UserInfo answer, and only for the scopes the person granted.
+ */
+@Component
+class IdentityClaims {
+
+    private final AccountRepository accounts;
+
+    IdentityClaims(AccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    Map<String, Object> of(String subject, Set<String> scopes) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        accounts.findBySubject(subject).ifPresent(account -> addClaims(account, scopes, claims));
+        return claims;
+    }
+
+    OidcUserInfo userInfo(OidcUserInfoAuthenticationContext context) {
+        String subject = context.getAuthorization().getPrincipalName();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put(StandardClaimNames.SUB, subject);
+        claims.putAll(of(subject, context.getAccessToken().getScopes()));
+        return new OidcUserInfo(claims);
+    }
+
+    private static void addClaims(Account account, Set<String> scopes, Map<String, Object> claims) {
+        if (scopes.contains(OidcScopes.PROFILE)) {
+            claims.put(StandardClaimNames.PREFERRED_USERNAME, account.username());
+            claims.put(StandardClaimNames.NAME, account.username());
+        }
+        if (scopes.contains(OidcScopes.EMAIL)) {
+            claims.put(StandardClaimNames.EMAIL, account.email());
+            claims.put(StandardClaimNames.EMAIL_VERIFIED, account.emailConfirmed());
+        }
+        if (scopes.contains(Scopes.SCHOOL)) {
+            claims.put(ClaimNames.SCHOOL, account.school());
+            claims.put(ClaimNames.AFFILIATION, account.affiliation().claimValue());
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package club.icourse.auth.oauth;
+
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Keeps a signing key in service and its successor published ahead of time, from start-up on. */
+@Component
+class SigningKeyRotation {
+
+    private final SigningKeys keys;
+
+    SigningKeyRotation(SigningKeys keys) {
+        this.keys = keys;
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    void atStartUp() {
+        keys.rotate();
+    }
+
+    @Scheduled(fixedDelayString = "${icourse.oidc.key-check-interval:10m}", initialDelayString = "${icourse.oidc.key-check-interval:10m}")
+    void onSchedule() {
+        keys.rotate();
+    }
+}

@@ -1,0 +1,135 @@
+package club.icourse.auth.oauth;
+
+import static club.icourse.db.auth.Tables.SIGNING_KEY;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * The token-signing keys every instance shares, from the database. The JWKS publishes every key whose tokens may
+ * still be around; exactly one key signs at a time (the newest whose signing period has begun). Reads are cached
+ * briefly: a new key is published well ahead of signing, so a stale cache never misses a key in use.
+ */
+@Component
+class SigningKeys {
+
+    private static final Duration CACHE = Duration.ofSeconds(30);
+
+    private record Stored(RSAKey key, Instant signsFrom, Instant signsUntil) {
+    }
+
+    private record Snapshot(List<Stored> keys, Instant readAt) {
+    }
+
+    private final DSLContext dsl;
+    private final KeyEncryption encryption;
+    private final OidcProperties properties;
+    private final Clock clock;
+    private volatile Snapshot snapshot;
+
+    SigningKeys(DSLContext dsl, OidcProperties properties, Clock clock) {
+        this.dsl = dsl;
+        this.encryption = new KeyEncryption(properties.keyEncryptionSecret());
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The public keys to publish at the JWKS endpoint. */
+    JWKSet published() {
+        return new JWKSet(keys().stream().map(stored -> (JWK) stored.key().toPublicJWK()).toList());
+    }
+
+    /** The one key that signs now, with its private part. */
+    RSAKey signing() {
+        Instant now = clock.instant();
+        return keys().stream()
+                .filter(stored -> !stored.signsFrom().isAfter(now) && stored.signsUntil().isAfter(now))
+                .max(Comparator.comparing(Stored::signsFrom).thenComparing(stored -> stored.key().getKeyID()))
+                .map(Stored::key)
+                .orElseThrow(() -> new IllegalStateException("No signing key is valid now"));
+    }
+
+    /**
+     * Makes sure a key signs now and the next one is published ahead of its turn; called at start-up and on a
+     * schedule. Two instances doing it at once may both add a key, which is harmless: one of them is chosen.
+     */
+    void rotate() {
+        Instant now = clock.instant();
+        List<Stored> current = load();
+        boolean signingNow = current.stream().anyMatch(key -> !key.signsFrom().isAfter(now) && key.signsUntil().isAfter(now));
+        if (!signingNow) {
+            add(now);
+            current = load();
+        }
+        Instant lastCoverage = current.stream().map(Stored::signsUntil).max(Comparator.naturalOrder()).orElse(now);
+        if (lastCoverage.isBefore(now.plus(properties.keyPublishedAhead().multipliedBy(2)))) {
+            // The successor is published from now on and signs only when the current key stops.
+            add(lastCoverage);
+        }
+        snapshot = null;
+    }
+
+    private void add(Instant signsFrom) {
+        try {
+            Instant now = clock.instant();
+            RSAKey key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
+                    .keyID(UUID.randomUUID().toString()).generate();
+            Instant signsUntil = signsFrom.plus(properties.keyLifetime());
+            dsl.insertInto(SIGNING_KEY)
+                    .set(SIGNING_KEY.KID, key.getKeyID())
+                    .set(SIGNING_KEY.ALGORITHM, JWSAlgorithm.RS256.getName())
+                    .set(SIGNING_KEY.PUBLIC_JWK, key.toPublicJWK().toJSONString())
+                    .set(SIGNING_KEY.PRIVATE_KEY_ENCRYPTED, encryption.encrypt(key.toJSONString().getBytes(StandardCharsets.UTF_8)))
+                    .set(SIGNING_KEY.CREATED_AT, utc(now))
+                    .set(SIGNING_KEY.SIGNS_FROM, utc(signsFrom))
+                    .set(SIGNING_KEY.SIGNS_UNTIL, utc(signsUntil))
+                    .set(SIGNING_KEY.PUBLISHED_UNTIL, utc(signsUntil.plus(properties.longestTokenLifetime())))
+                    .execute();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Could not generate a signing key", e);
+        }
+    }
+
+    private List<Stored> keys() {
+        Snapshot current = snapshot;
+        if (current == null || current.readAt().plus(CACHE).isBefore(clock.instant())) {
+            current = new Snapshot(load(), clock.instant());
+            snapshot = current;
+        }
+        return current.keys();
+    }
+
+    private List<Stored> load() {
+        return dsl.selectFrom(SIGNING_KEY)
+                .where(SIGNING_KEY.PUBLISHED_UNTIL.gt(utc(clock.instant())))
+                .fetch(row -> {
+                    try {
+                        RSAKey key = RSAKey.parse(new String(encryption.decrypt(row.getPrivateKeyEncrypted()), StandardCharsets.UTF_8));
+                        return new Stored(key, row.getSignsFrom().toInstant(ZoneOffset.UTC), row.getSignsUntil().toInstant(ZoneOffset.UTC));
+                    } catch (ParseException e) {
+                        throw new IllegalStateException("Unreadable signing key " + row.getKid(), e);
+                    }
+                });
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,152 @@
+package club.icourse.auth.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import club.icourse.auth.AuthServerTest;
+import club.icourse.auth.Browser;
+import club.icourse.auth.TestAccounts;
+import club.icourse.auth.TestAccounts.Person;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.Tokens;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.UserInfoRequest;
+import com.nimbusds.openid.connect.sdk.UserInfoResponse;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.claims.UserInfo;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import java.net.URI;
+import java.util.UUID;
+import org.htmlunit.WebResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+
+/**
+ * A site that knows nothing of this project signs a person in with an independent OpenID Connect library (Nimbus):
+ * discovery, authorization code with PKCE, tokens, ID token checked against the JWKS, UserInfo, refresh, revocation.
+ */
+@AuthServerTest
+class OidcFlowTest {
+
+    private static final URI CALLBACK = URI.create("http://127.0.0.1:9/callback");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RegisteredClientRepository clients;
+
+    @Test
+    void aThirdPartyLibraryCompletesTheWholeFlow() throws Exception {
+        Person person = TestAccounts.registerAndConfirm(port);
+        String clientId = "site-" + UUID.randomUUID();
+        String secret = ClientSecrets.generate();
+        clients.save(RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId(clientId)
+                .clientName("A site")
+                .clientSecret(new ClientSecrets().encode(secret))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .redirectUri(CALLBACK.toString())
+                .scope("openid").scope("profile").scope("email").scope("school")
+                .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
+                .tokenSettings(TokenSettings.builder().reuseRefreshTokens(false).build())
+                .build());
+
+        Issuer issuer = new Issuer("http://localhost:" + port);
+        OIDCProviderMetadata provider = OIDCProviderMetadata.resolve(issuer);
+        assertThat(provider.getIssuer()).isEqualTo(issuer);
+
+        CodeVerifier verifier = new CodeVerifier();
+        Nonce nonce = new Nonce();
+        State state = new State();
+        URI authorize = new AuthenticationRequest.Builder(new ResponseType("code"), new Scope("openid", "profile", "email", "school"),
+                new ClientID(clientId), CALLBACK)
+                .endpointURI(provider.getAuthorizationEndpointURI())
+                .state(state).nonce(nonce)
+                .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .build().toURI();
+
+        AuthorizationCode code;
+        try (Browser browser = new Browser(port)) {
+            browser.signIn(person.email(), person.password());
+            browser.client().getOptions().setRedirectEnabled(false);
+            WebResponse redirect = browser.client().loadWebResponse(new org.htmlunit.WebRequest(authorize.toURL()));
+            assertThat(redirect.getStatusCode()).isEqualTo(302);
+            URI back = URI.create(redirect.getResponseHeaderValue("Location"));
+            assertThat(back.toString()).startsWith(CALLBACK.toString()).contains("state=" + state.getValue());
+            code = new AuthorizationCode(query(back, "code"));
+        }
+
+        ClientAuthentication site = new ClientSecretBasic(new ClientID(clientId), new Secret(secret));
+        OIDCTokenResponse tokens = (OIDCTokenResponse) OIDCTokenResponseParser.parse(new TokenRequest(provider.getTokenEndpointURI(),
+                site, new AuthorizationCodeGrant(code, CALLBACK, verifier)).toHTTPRequest().send());
+        assertThat(tokens.indicatesSuccess()).isTrue();
+
+        IDTokenClaimsSet idToken = new IDTokenValidator(issuer, new ClientID(clientId), JWSAlgorithm.RS256,
+                provider.getJWKSetURI().toURL()).validate(tokens.getOIDCTokens().getIDToken(), nonce);
+        assertThat(idToken.getSubject().getValue()).isNotBlank().doesNotContain("@");
+        assertThat(idToken.getStringClaim("preferred_username")).isEqualTo(person.username());
+        assertThat(idToken.getStringClaim("email")).isEqualTo(person.email());
+        assertThat(idToken.getStringClaim("school")).isEqualTo("ustc");
+        assertThat(idToken.getStringClaim("affiliation")).isEqualTo("student");
+
+        UserInfoResponse userInfoResponse = UserInfoResponse.parse(new UserInfoRequest(provider.getUserInfoEndpointURI(),
+                tokens.getOIDCTokens().getBearerAccessToken()).toHTTPRequest().send());
+        assertThat(userInfoResponse.indicatesSuccess()).isTrue();
+        UserInfo userInfo = userInfoResponse.toSuccessResponse().getUserInfo();
+        assertThat(userInfo.getSubject()).isEqualTo(idToken.getSubject());
+        assertThat(userInfo.getPreferredUsername()).isEqualTo(person.username());
+        assertThat(userInfo.getStringClaim("affiliation")).isEqualTo("student");
+
+        Tokens refreshed = OIDCTokenResponseParser.parse(new TokenRequest(provider.getTokenEndpointURI(), site,
+                new RefreshTokenGrant(tokens.getOIDCTokens().getRefreshToken())).toHTTPRequest().send())
+                .toSuccessResponse().getTokens();
+        assertThat(refreshed.getRefreshToken().getValue()).as("refresh tokens rotate")
+                .isNotEqualTo(tokens.getOIDCTokens().getRefreshToken().getValue());
+
+        assertThat(new TokenRevocationRequest(provider.getRevocationEndpointURI(), site, refreshed.getAccessToken())
+                .toHTTPRequest().send().getStatusCode()).isEqualTo(200);
+        TokenIntrospectionResponse introspection = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(
+                provider.getIntrospectionEndpointURI(), site, refreshed.getAccessToken()).toHTTPRequest().send());
+        assertThat(introspection.toSuccessResponse().isActive()).isFalse();
+    }
+
+    private static String query(URI uri, String name) {
+        for (String pair : uri.getRawQuery().split("&")) {
+            String[] parts = pair.split("=", 2);
+            if (parts[0].equals(name)) {
+                return java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("No " + name + " in " + uri);
+    }
+}
