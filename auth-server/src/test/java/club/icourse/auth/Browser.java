@@ -16,6 +16,8 @@ import org.htmlunit.html.HtmlPage;
  */
 public final class Browser implements AutoCloseable {
 
+    public static final String SESSION_COOKIE = "icourse_id_session";
+
     private final WebClient client;
     private final String base;
 

@@ -15,7 +15,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.security.oauth2.client.registration.icourse.client-secret=test-secret")
 @ContextConfiguration(initializers = ReviewTestInfrastructure.class)
 public @interface ReviewAppTest {
 }

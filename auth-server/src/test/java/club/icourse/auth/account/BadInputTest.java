@@ -96,11 +96,11 @@ class BadInputTest {
         try (Browser browser = new Browser(port)) {
             HtmlPage form = browser.open("/register");
             String csrf = form.getElementByName("_csrf").getAttribute("value");
-            String session = browser.client().getCookieManager().getCookie("SESSION").getValue();
+            String session = browser.client().getCookieManager().getCookie(Browser.SESSION_COOKIE).getValue();
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .header("Accept-Language", "en")
-                            .header("Cookie", "SESSION=" + session)
+                            .header("Cookie", Browser.SESSION_COOKIE + "=" + session)
                             .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + "&" + body)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         }

@@ -140,6 +140,34 @@ class OidcFlowTest {
         assertThat(introspection.toSuccessResponse().isActive()).isFalse();
     }
 
+    @Test
+    void aPersonWhoIsNotSignedInSignsInAndIsSentBackWithACode() throws Exception {
+        Person person = TestAccounts.registerAndConfirm(port);
+        String clientId = "site-" + UUID.randomUUID();
+        clients.save(KnownClients.toRegistered(new KnownClients.Client(clientId, "A site", ClientSecrets.generate(),
+                java.util.List.of(CALLBACK.toString()), java.util.List.of(), true), UUID.randomUUID().toString()));
+        URI authorize = new AuthenticationRequest.Builder(new ResponseType("code"), new Scope("openid"),
+                new ClientID(clientId), CALLBACK)
+                .endpointURI(URI.create("http://localhost:" + port + "/oauth2/authorize"))
+                .state(new State()).nonce(new Nonce()).codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256)
+                .build().toURI();
+
+        try (Browser browser = new Browser(port)) {
+            org.htmlunit.html.HtmlPage login = browser.client().getPage(authorize.toURL());
+            assertThat(login.getUrl().getPath()).isEqualTo("/login");
+            browser.client().getOptions().setRedirectEnabled(false);
+            org.htmlunit.html.HtmlForm form = login.getForms().stream()
+                    .filter(candidate -> candidate.getActionAttribute().endsWith("/login")).findFirst().orElseThrow();
+            form.getInputByName("username").setValue(person.email());
+            form.getInputByName("password").setValue(person.password());
+            org.htmlunit.Page afterLogin = ((org.htmlunit.html.HtmlButton) form.getFirstByXPath(".//button[@type='submit']")).click();
+            String next = afterLogin.getWebResponse().getResponseHeaderValue("Location");
+            assertThat(next).contains("/oauth2/authorize");
+            WebResponse redirect = browser.client().loadWebResponse(new org.htmlunit.WebRequest(URI.create(next).toURL()));
+            assertThat(redirect.getResponseHeaderValue("Location")).startsWith(CALLBACK.toString()).contains("code=");
+        }
+    }
+
     private static String query(URI uri, String name) {
         for (String pair : uri.getRawQuery().split("&")) {
             String[] parts = pair.split("=", 2);

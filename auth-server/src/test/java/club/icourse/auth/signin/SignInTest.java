@@ -66,7 +66,7 @@ class SignInTest {
             HtmlPage login = browser.open("/login");
             login.getHtmlElementById("remember-me").click();
             browser.submit(login, "/login", "username", person.username(), "password", person.password());
-            browser.client().getCookieManager().removeCookie(browser.client().getCookieManager().getCookie("SESSION"));
+            browser.client().getCookieManager().removeCookie(browser.client().getCookieManager().getCookie(Browser.SESSION_COOKIE));
 
             assertThat(browser.open("/account").getUrl().getPath()).isEqualTo("/account");
         }

@@ -85,7 +85,8 @@ final class AppProcess {
     }
 
     String url() {
-        return "http://localhost:" + port;
+        // 127.0.0.1 rather than localhost: OAuth 2.1 providers refuse "localhost" in redirect URIs.
+        return "http://127.0.0.1:" + port;
     }
 
     /** Asks the app to shut down gracefully (SIGTERM), and kills it if it does not within the grace period. */

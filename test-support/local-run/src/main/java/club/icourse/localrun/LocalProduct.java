@@ -5,6 +5,7 @@ import club.icourse.testsupport.mariadb.MariaDbServer;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /** The whole product running on this machine: embedded MariaDB, mail catcher, auth-server and review-app. */
@@ -38,8 +39,10 @@ final class LocalProduct implements AutoCloseable {
                 MailCatcher.start(Ports.preferredOrFree(2525), Ports.preferredOrFree(8025)));
         try {
             product.createDatabases();
-            product.auth = AppProcess.start("auth", settings.authJar(), settings.authPort(), product.environment("auth"));
-            product.review = AppProcess.start("review", settings.reviewJar(), settings.reviewPort(), product.environment("review"));
+            product.auth = AppProcess.start("auth", settings.authJar(), settings.authPort(),
+                    product.authEnvironment(settings.authPort(), settings.reviewPort()));
+            product.review = AppProcess.start("review", settings.reviewJar(), settings.reviewPort(),
+                    product.reviewEnvironment(settings.authPort(), settings.reviewPort()));
             product.auth.awaitHealthy(STARTUP);
             product.review.awaitHealthy(STARTUP);
             return product;
@@ -58,12 +61,33 @@ final class LocalProduct implements AutoCloseable {
         }
     }
 
-    private Map<String, String> environment(String databaseName) {
+    /** Local only: production takes its secrets from its own environment. */
+    static final String REVIEW_APP_SECRET = "review-app-local-secret";
+    static final String DEMO_SITE_SECRET = "demo-site-local-secret";
+    static final String DEMO_SITE_REDIRECT = "http://127.0.0.1:8090/callback";
+
+    private Map<String, String> authEnvironment(int authPort, int reviewPort) {
+        Map<String, String> environment = new HashMap<>(common("auth"));
+        environment.put("PUBLIC_URL", "http://127.0.0.1:" + authPort);
+        environment.put("KEY_ENCRYPTION_SECRET", "bG9jYWwtcnVuLWtleS1lbmNyeXB0aW9uLXNlY3JldDE=");
+        environment.put("ICOURSE_DEMO_PASSWORD", DEMO_PASSWORD);
+        environment.put("REVIEW_APP_URL", "http://127.0.0.1:" + reviewPort);
+        environment.put("REVIEW_APP_CLIENT_SECRET", REVIEW_APP_SECRET);
+        environment.put("DEMO_SITE_CLIENT_SECRET", DEMO_SITE_SECRET);
+        return environment;
+    }
+
+    private Map<String, String> reviewEnvironment(int authPort, int reviewPort) {
+        Map<String, String> environment = new HashMap<>(common("review"));
+        environment.put("PUBLIC_URL", "http://127.0.0.1:" + reviewPort);
+        environment.put("AUTH_SERVER_URL", "http://127.0.0.1:" + authPort);
+        environment.put("OIDC_CLIENT_SECRET", REVIEW_APP_SECRET);
+        return environment;
+    }
+
+    private Map<String, String> common(String databaseName) {
         MariaDbServer server = database.server();
         return Map.of(
-                "ICOURSE_DEMO_PASSWORD", DEMO_PASSWORD,
-                // Local only: production takes a secret of its own from the environment.
-                "KEY_ENCRYPTION_SECRET", "bG9jYWwtcnVuLWtleS1lbmNyeXB0aW9uLXNlY3JldDE=",
                 "SPRING_PROFILES_ACTIVE", "local",
                 "DB_URL", server.jdbcUrl(databaseName),
                 "DB_USER", server.user(),
@@ -97,9 +121,12 @@ final class LocalProduct implements AutoCloseable {
                    student@mail.ustc.edu.cn   a student
                    teacher@ustc.edu.cn        a teacher
                    admin@ustc.edu.cn          an administrator
+                 Demo third-party site for "sign in with iCourse ID" (see docs/third-party-sign-in.md):
+                   issuer %s, client id demo-site, secret %s, redirect URI %s
                  Data are kept in .local/ between runs. Press Ctrl-C to stop.
                 ============================================================
-                """.formatted(reviewUrl(), authUrl(), mailUrl(), mail.smtpPort(), database.server().port(), DEMO_PASSWORD);
+                """.formatted(reviewUrl(), authUrl(), mailUrl(), mail.smtpPort(), database.server().port(), DEMO_PASSWORD,
+                        authUrl(), DEMO_SITE_SECRET, DEMO_SITE_REDIRECT);
     }
 
     /** Stops the apps first (gracefully), then the mail catcher and the database they used. */

@@ -34,6 +34,22 @@ class LocalProductTest {
             assertThat(get(product.mailUrl())).contains("Mail catcher");
             assertThat(product.banner()).contains(product.authUrl(), product.reviewUrl(), product.mailUrl());
             assertThat(signInAsDemoStudent(product.authUrl())).contains("demo-student", "student@mail.ustc.edu.cn");
+            assertThat(signInToTheReviewSiteThroughTheProvider(product.reviewUrl())).contains("demo-student");
+        }
+    }
+
+    /** The review site signs people in through iCourse ID, registered as its first-party client by the local run. */
+    private static String signInToTheReviewSiteThroughTheProvider(String reviewUrl) throws IOException {
+        try (WebClient browser = new WebClient()) {
+            browser.getOptions().setJavaScriptEnabled(false);
+            browser.addRequestHeader("Accept-Language", "en");
+            HtmlPage login = browser.getPage(reviewUrl + "/oauth2/authorization/icourse");
+            HtmlForm form = login.getForms().stream().filter(f -> f.getActionAttribute().endsWith("/login")).findFirst().orElseThrow();
+            form.getInputByName("username").setValue("student@mail.ustc.edu.cn");
+            form.getInputByName("password").setValue(LocalProduct.DEMO_PASSWORD);
+            HtmlPage home = ((HtmlButton) form.getFirstByXPath(".//button[@type='submit']")).click();
+            assertThat(home.getUrl().toString()).as(home.asNormalizedText()).startsWith(reviewUrl);
+            return home.asNormalizedText();
         }
     }
 
