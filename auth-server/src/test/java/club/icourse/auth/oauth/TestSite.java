@@ -1,0 +1,104 @@
+package club.icourse.auth.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import club.icourse.auth.Browser;
+import club.icourse.auth.TestAccounts.Person;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+
+/** A registered client driven with the Nimbus SDK, as a third-party site would drive this provider. */
+final class TestSite {
+
+    static final URI CALLBACK = URI.create("http://127.0.0.1:9/callback");
+
+    final String clientId = "site-" + UUID.randomUUID();
+    final String secret = ClientSecrets.generate();
+    final ClientAuthentication authentication = new ClientSecretBasic(new ClientID(clientId), new Secret(secret));
+    private final int port;
+
+    TestSite(RegisteredClientRepository clients, int port) {
+        this.port = port;
+        clients.save(KnownClients.toRegistered(new KnownClients.Client(clientId, "A site", secret,
+                List.of(CALLBACK.toString()), List.of(), true), UUID.randomUUID().toString()));
+    }
+
+    URI endpoint(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    /** The authorization request a site sends the person's browser to. */
+    URI authorizationRequest(CodeVerifier verifier, Nonce nonce, String scope, URI redirect) {
+        return new AuthenticationRequest.Builder(new ResponseType("code"), Scope.parse(scope), new ClientID(clientId), redirect)
+                .endpointURI(endpoint("/oauth2/authorize"))
+                .state(new State()).nonce(nonce)
+                .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .build().toURI();
+    }
+
+    /** Where the provider sends the browser back, for a person already signed in there. */
+    static URI follow(Browser browser, URI authorizationRequest) throws IOException {
+        browser.client().getOptions().setRedirectEnabled(false);
+        WebResponse response = browser.client().loadWebResponse(new WebRequest(authorizationRequest.toURL()));
+        assertThat(response.getStatusCode()).as(response.getContentAsString()).isEqualTo(302);
+        return URI.create(response.getResponseHeaderValue("Location"));
+    }
+
+    /** The code the person's browser brings back, after signing in. */
+    AuthorizationCode code(Person person, CodeVerifier verifier, Nonce nonce) throws IOException {
+        try (Browser browser = new Browser(port)) {
+            browser.signIn(person.email(), person.password());
+            return new AuthorizationCode(parameter(follow(browser, authorizationRequest(verifier, nonce,
+                    "openid profile email school", CALLBACK)), "code"));
+        }
+    }
+
+    TokenResponse redeem(AuthorizationCode code, CodeVerifier verifier) throws Exception {
+        return OIDCTokenResponseParser.parse(new TokenRequest(endpoint("/oauth2/token"), authentication,
+                new AuthorizationCodeGrant(code, CALLBACK, verifier)).toHTTPRequest().send());
+    }
+
+    /** The whole sign-in: the tokens a site holds afterwards. */
+    OIDCTokenResponse signIn(Person person) throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        TokenResponse response = redeem(code(person, verifier, new Nonce()), verifier);
+        assertThat(response.indicatesSuccess()).as(String.valueOf(response.toHTTPResponse().getBody())).isTrue();
+        return (OIDCTokenResponse) response.toSuccessResponse();
+    }
+
+    static String parameter(URI uri, String name) {
+        if (uri.getRawQuery() != null) {
+            for (String pair : uri.getRawQuery().split("&")) {
+                String[] parts = pair.split("=", 2);
+                if (parts[0].equals(name)) {
+                    return URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("No " + name + " in " + uri);
+    }
+}
