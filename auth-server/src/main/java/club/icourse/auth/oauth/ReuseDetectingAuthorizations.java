@@ -1,0 +1,100 @@
+package club.icourse.auth.oauth;
+
+import static club.icourse.db.auth.Tables.SPENT_REFRESH_TOKEN;
+
+import club.icourse.auth.system.Sha256;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+
+/**
+ * Refresh token reuse detection, which the framework does not have: when a refresh token is rotated, the old one is
+ * remembered (as a hash); when a remembered one comes back, someone holds a copy, so the whole grant is revoked and
+ * the legitimate holder must sign in again.
+ */
+final class ReuseDetectingAuthorizations implements OAuth2AuthorizationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReuseDetectingAuthorizations.class);
+
+    private final OAuth2AuthorizationService delegate;
+    private final DSLContext dsl;
+    private final Clock clock;
+
+    ReuseDetectingAuthorizations(OAuth2AuthorizationService delegate, DSLContext dsl, Clock clock) {
+        this.delegate = delegate;
+        this.dsl = dsl;
+        this.clock = clock;
+    }
+
+    @Override
+    public void save(OAuth2Authorization authorization) {
+        OAuth2Authorization.Token<OAuth2RefreshToken> newToken = authorization.getRefreshToken();
+        if (newToken != null) {
+            OAuth2Authorization stored = delegate.findById(authorization.getId());
+            OAuth2Authorization.Token<OAuth2RefreshToken> oldToken = stored == null ? null : stored.getRefreshToken();
+            if (oldToken != null && !oldToken.getToken().getTokenValue().equals(newToken.getToken().getTokenValue())) {
+                dsl.insertInto(SPENT_REFRESH_TOKEN)
+                        .set(SPENT_REFRESH_TOKEN.TOKEN_HASH, Sha256.of(oldToken.getToken().getTokenValue()))
+                        .set(SPENT_REFRESH_TOKEN.AUTHORIZATION_ID, authorization.getId())
+                        .set(SPENT_REFRESH_TOKEN.SPENT_AT, now())
+                        .onDuplicateKeyIgnore()
+                        .execute();
+            }
+        }
+        delegate.save(authorization);
+    }
+
+    @Override
+    public void remove(OAuth2Authorization authorization) {
+        delegate.remove(authorization);
+        dsl.deleteFrom(SPENT_REFRESH_TOKEN).where(SPENT_REFRESH_TOKEN.AUTHORIZATION_ID.eq(authorization.getId())).execute();
+    }
+
+    @Override
+    public OAuth2Authorization findById(String id) {
+        return delegate.findById(id);
+    }
+
+    @Override
+    public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+        OAuth2Authorization found = delegate.findByToken(token, tokenType);
+        if (found == null && (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType))) {
+            revokeIfSpent(token);
+        }
+        return found;
+    }
+
+    private void revokeIfSpent(String token) {
+        String authorizationId = dsl.select(SPENT_REFRESH_TOKEN.AUTHORIZATION_ID).from(SPENT_REFRESH_TOKEN)
+                .where(SPENT_REFRESH_TOKEN.TOKEN_HASH.eq(Sha256.of(token)))
+                .fetchOne(SPENT_REFRESH_TOKEN.AUTHORIZATION_ID);
+        if (authorizationId == null) {
+            return;
+        }
+        OAuth2Authorization grant = delegate.findById(authorizationId);
+        if (grant != null) {
+            log.warn("A rotated refresh token of client {} for {} was presented again; the grant is revoked",
+                    grant.getRegisteredClientId(), grant.getPrincipalName());
+            remove(grant);
+        }
+    }
+
+    /** Spent tokens older than any refresh token's lifetime can no longer be told from random strings; forget them. */
+    @Scheduled(fixedDelayString = "${icourse.oidc.cleanup-interval:1h}", initialDelayString = "${icourse.oidc.cleanup-interval:1h}")
+    void forgetOldSpentTokens() {
+        dsl.deleteFrom(SPENT_REFRESH_TOKEN).where(SPENT_REFRESH_TOKEN.SPENT_AT.lt(now().minus(Duration.ofDays(90)))).execute();
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

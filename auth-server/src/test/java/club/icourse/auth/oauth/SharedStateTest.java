@@ -1,0 +1,117 @@
+package club.icourse.auth.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import club.icourse.auth.AuthServerApplication;
+import club.icourse.auth.AuthServerTest;
+import club.icourse.auth.AuthTestInfrastructure;
+import club.icourse.auth.TestAccounts;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.token.Tokens;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.UserInfoRequest;
+import com.nimbusds.openid.connect.sdk.UserInfoResponse;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import java.net.URI;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Any instance serves any request: tokens of one instance work at another, and a key rotation leaves earlier tokens
+ * valid. The issuer is fixed, as in production, so that both instances are one provider.
+ */
+@AuthServerTest
+@TestPropertySource(properties = "icourse.oidc.issuer=http://localhost:1/issuer")
+class SharedStateTest {
+
+    private static final String ISSUER = "http://localhost:1/issuer";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RegisteredClientRepository clients;
+
+    @Autowired
+    SigningKeys keys;
+
+    @Autowired
+    DSLContext dsl;
+
+    @Test
+    void tokensIssuedByOneInstanceAreAcceptedIntrospectedAndRefreshedByAnother() throws Exception {
+        TestSite site = new TestSite(clients, port);
+        OIDCTokenResponse tokens = site.signIn(TestAccounts.registerAndConfirm(port));
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(AuthServerApplication.class)
+                .initializers(new AuthTestInfrastructure())
+                .run("--server.port=0", "--icourse.oidc.issuer=" + ISSUER, "--icourse.mail.poll-delay=1h",
+                        "--icourse.rate-limits.enabled=false",
+                        "--icourse.oidc.key-encryption-secret=" + AuthServerTest.KEY_ENCRYPTION_SECRET)) {
+            String other = "http://localhost:" + ((WebServerApplicationContext) second).getWebServer().getPort();
+
+            UserInfoResponse userInfo = UserInfoResponse.parse(new UserInfoRequest(URI.create(other + "/userinfo"),
+                    tokens.getOIDCTokens().getBearerAccessToken()).toHTTPRequest().send());
+            assertThat(userInfo.indicatesSuccess()).isTrue();
+
+            TokenIntrospectionResponse introspection = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(
+                    URI.create(other + "/oauth2/introspect"), site.authentication, tokens.getOIDCTokens().getAccessToken())
+                    .toHTTPRequest().send());
+            assertThat(introspection.toSuccessResponse().isActive()).isTrue();
+
+            Tokens refreshed = OIDCTokenResponseParser.parse(new TokenRequest(URI.create(other + "/oauth2/token"),
+                    site.authentication, new RefreshTokenGrant(tokens.getOIDCTokens().getRefreshToken())).toHTTPRequest().send())
+                    .toSuccessResponse().getTokens();
+            assertThat(UserInfoResponse.parse(new UserInfoRequest(site.endpoint("/userinfo"), refreshed.getBearerAccessToken())
+                    .toHTTPRequest().send()).indicatesSuccess()).as("back at the first instance").isTrue();
+        }
+    }
+
+    @Test
+    void afterAKeyRotationEarlierTokensStayValidUntilTheyExpire() throws Exception {
+        TestSite site = new TestSite(clients, port);
+        TestAccounts.Person person = TestAccounts.registerAndConfirm(port);
+        OIDCTokenResponse before = site.signIn(person);
+        JWT oldIdToken = before.getOIDCTokens().getIDToken();
+        String oldKid = ((com.nimbusds.jose.JWSHeader) oldIdToken.getHeader()).getKeyID();
+
+        retireSigningKeys();
+        keys.rotate();
+
+        OIDCTokenResponse after = site.signIn(person);
+        String newKid = ((com.nimbusds.jose.JWSHeader) after.getOIDCTokens().getIDToken().getHeader()).getKeyID();
+        assertThat(newKid).isNotEqualTo(oldKid);
+
+        IDTokenValidator validator = new IDTokenValidator(new Issuer(ISSUER), new ClientID(site.clientId), JWSAlgorithm.RS256,
+                site.endpoint("/oauth2/jwks").toURL());
+        assertThat(validator.validate(oldIdToken, null).getSubject()).isNotNull();
+        assertThat(UserInfoResponse.parse(new UserInfoRequest(site.endpoint("/userinfo"), before.getOIDCTokens().getBearerAccessToken())
+                .toHTTPRequest().send()).indicatesSuccess()).isTrue();
+    }
+
+    /** Ends the signing period of every key now, as the passing of time would. */
+    private void retireSigningKeys() {
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        dsl.update(club.icourse.db.auth.Tables.SIGNING_KEY)
+                .set(club.icourse.db.auth.Tables.SIGNING_KEY.SIGNS_FROM, now.minusDays(1))
+                .set(club.icourse.db.auth.Tables.SIGNING_KEY.SIGNS_UNTIL, now.minusSeconds(1))
+                .where(club.icourse.db.auth.Tables.SIGNING_KEY.SIGNS_UNTIL.gt(now))
+                .execute();
+    }
+}
