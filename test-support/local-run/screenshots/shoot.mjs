@@ -1,11 +1,11 @@
 // Opens the key pages of the running product (./mvnw -Plocal) in headless Chromium, at a desktop and a phone
 // width, signs in as the demo student on the way, and saves a screenshot of each. It fails when a page answers
 // with an error, shows a stack trace, or overflows the phone's width sideways.
-//   AUTH_URL (default http://localhost:9000), CHROMIUM (default /usr/bin/chromium), OUT (default ./out)
+//   AUTH_URL (default http://127.0.0.1:9000), CHROMIUM (default /usr/bin/chromium), OUT (default ./out)
 import {chromium} from 'playwright-core';
 import {mkdirSync} from 'node:fs';
 
-const auth = process.env.AUTH_URL ?? 'http://localhost:9000';
+const auth = process.env.AUTH_URL ?? 'http://127.0.0.1:9000';
 const out = process.env.OUT ?? new URL('./out/', import.meta.url).pathname;
 const screens = {desktop: {width: 1280, height: 800}, phone: {width: 390, height: 844}};
 const problems = [];
@@ -52,6 +52,9 @@ try {
             await page.click('form[action="/login"] button[type=submit]');
             await page.waitForURL('**/account**');
             await look('account');
+            await look('consent', '/oauth2/authorize?response_type=code&client_id=demo-site'
+                + '&scope=openid%20profile%20email%20school&state=screenshot'
+                + '&redirect_uri=' + encodeURIComponent('http://127.0.0.1:8090/callback'));
             await context.close();
         }
     }

@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.server.authorization.JdbcOAuth2Author
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
@@ -45,6 +46,7 @@ class AuthorizationServerConfiguration {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(server.getEndpointsMatcher())
                 .with(server, endpoints -> endpoints
+                        .authorizationEndpoint(authorize -> authorize.consentPage(ConsentController.PATH))
                         .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo)))
                         .clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.stream()
                                 .filter(ClientSecretAuthenticationProvider.class::isInstance)
@@ -101,13 +103,20 @@ class AuthorizationServerConfiguration {
         return settings.build();
     }
 
-    /** The ID token carries the claims of the granted scopes. */
+    /**
+     * Tokens about a person name them by the subject their client may see (pairwise for third-party sites); the ID
+     * token also carries the claims of the granted scopes.
+     */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> idTokenClaims(IdentityClaims claims) {
+    OAuth2TokenCustomizer<JwtEncodingContext> personClaims(IdentityClaims claims) {
         return context -> {
+            if (context.getPrincipal() instanceof OAuth2ClientAuthenticationToken) {
+                return;
+            }
+            String accountSubject = context.getPrincipal().getName();
+            context.getClaims().subject(claims.subject(accountSubject, context.getRegisteredClient()));
             if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
-                context.getClaims().claims(existing ->
-                        existing.putAll(claims.of(context.getPrincipal().getName(), context.getAuthorizedScopes())));
+                context.getClaims().claims(existing -> existing.putAll(claims.of(accountSubject, context.getAuthorizedScopes())));
             }
         };
     }

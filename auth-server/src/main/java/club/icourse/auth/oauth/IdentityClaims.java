@@ -11,6 +11,8 @@ import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationContext;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +24,18 @@ import org.springframework.stereotype.Component;
 class IdentityClaims {
 
     private final AccountRepository accounts;
+    private final PairwiseSubjects subjects;
+    private final RegisteredClientRepository clients;
 
-    IdentityClaims(AccountRepository accounts) {
+    IdentityClaims(AccountRepository accounts, PairwiseSubjects subjects, RegisteredClientRepository clients) {
         this.accounts = accounts;
+        this.subjects = subjects;
+        this.clients = clients;
+    }
+
+    /** The {@code sub} the client sees for the account. */
+    String subject(String accountSubject, RegisteredClient client) {
+        return subjects.subjectFor(accountSubject, client);
     }
 
     Map<String, Object> of(String subject, Set<String> scopes) {
@@ -35,8 +46,9 @@ class IdentityClaims {
 
     OidcUserInfo userInfo(OidcUserInfoAuthenticationContext context) {
         String subject = context.getAuthorization().getPrincipalName();
+        RegisteredClient client = clients.findById(context.getAuthorization().getRegisteredClientId());
         Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put(StandardClaimNames.SUB, subject);
+        claims.put(StandardClaimNames.SUB, subject(subject, client));
         claims.putAll(of(subject, context.getAccessToken().getScopes()));
         return new OidcUserInfo(claims);
     }

@@ -15,6 +15,7 @@ final class KeyEncryption {
     private static final int TAG_BITS = 128;
 
     private final SecretKeySpec key;
+    private final String base64Secret;
     private final SecureRandom random = new SecureRandom();
 
     KeyEncryption(String base64Secret) {
@@ -27,6 +28,12 @@ final class KeyEncryption {
             throw new IllegalStateException("icourse.oidc.key-encryption-secret must be 32 bytes (base64), not " + secret.length);
         }
         this.key = new SecretKeySpec(secret, "AES");
+        this.base64Secret = base64Secret.strip();
+    }
+
+    /** The configured secret, validated, for deriving other stable secrets from it. */
+    String secretForDerivation() {
+        return base64Secret;
     }
 
     byte[] encrypt(byte[] plain) {

@@ -54,7 +54,7 @@ class WebSecurityConfiguration {
                               PersistentTokenBasedRememberMeServices rememberMe, RememberMeSettings settings) throws Exception {
         http.authenticationManager(signIn)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/account/**").authenticated()
+                        .requestMatchers("/account/**", "/oauth2/consent").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(form -> form
                         .loginPage("/login")

@@ -39,12 +39,19 @@ final class TestSite {
     final String clientId = "site-" + UUID.randomUUID();
     final String secret = ClientSecrets.generate();
     final ClientAuthentication authentication = new ClientSecretBasic(new ClientID(clientId), new Secret(secret));
+    final URI callback;
     private final int port;
 
+    /** A first-party client (no consent page, the account's own subject). */
     TestSite(RegisteredClientRepository clients, int port) {
+        this(clients, port, CALLBACK, true);
+    }
+
+    TestSite(RegisteredClientRepository clients, int port, URI callback, boolean firstParty) {
         this.port = port;
-        clients.save(KnownClients.toRegistered(new KnownClients.Client(clientId, "A site", secret,
-                List.of(CALLBACK.toString()), List.of(), true), UUID.randomUUID().toString()));
+        this.callback = callback;
+        clients.save(KnownClients.toRegistered(new KnownClients.Client(clientId, "Site " + clientId.substring(5, 13), secret,
+                List.of(callback.toString()), List.of(), firstParty), UUID.randomUUID().toString()));
     }
 
     URI endpoint(String path) {
@@ -65,7 +72,8 @@ final class TestSite {
         browser.client().getOptions().setRedirectEnabled(false);
         WebResponse response = browser.client().loadWebResponse(new WebRequest(authorizationRequest.toURL()));
         assertThat(response.getStatusCode()).as(response.getContentAsString()).isEqualTo(302);
-        return URI.create(response.getResponseHeaderValue("Location"));
+        URI location = URI.create(response.getResponseHeaderValue("Location"));
+        return location.isAbsolute() ? location : authorizationRequest.resolve(location);
     }
 
     /** The code the person's browser brings back, after signing in. */
@@ -73,13 +81,13 @@ final class TestSite {
         try (Browser browser = new Browser(port)) {
             browser.signIn(person.email(), person.password());
             return new AuthorizationCode(parameter(follow(browser, authorizationRequest(verifier, nonce,
-                    "openid profile email school", CALLBACK)), "code"));
+                    "openid profile email school", callback)), "code"));
         }
     }
 
     TokenResponse redeem(AuthorizationCode code, CodeVerifier verifier) throws Exception {
         return OIDCTokenResponseParser.parse(new TokenRequest(endpoint("/oauth2/token"), authentication,
-                new AuthorizationCodeGrant(code, CALLBACK, verifier)).toHTTPRequest().send());
+                new AuthorizationCodeGrant(code, callback, verifier)).toHTTPRequest().send());
     }
 
     /** The whole sign-in: the tokens a site holds afterwards. */

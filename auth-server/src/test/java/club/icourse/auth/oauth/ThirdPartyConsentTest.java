@@ -1,0 +1,98 @@
+package club.icourse.auth.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import club.icourse.auth.AuthServerTest;
+import club.icourse.auth.Browser;
+import club.icourse.auth.TestAccounts;
+import club.icourse.auth.TestAccounts.Person;
+import club.icourse.auth.account.AccountRepository;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.UserInfoRequest;
+import com.nimbusds.openid.connect.sdk.UserInfoResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+
+/** Third-party sites ask for consent, and each sees its own pairwise subject. */
+@AuthServerTest
+class ThirdPartyConsentTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RegisteredClientRepository clients;
+
+    @Autowired
+    AccountRepository accounts;
+
+    @Test
+    void eachSiteGetsItsOwnSubjectAfterThePersonAllowsIt() throws Exception {
+        Person person = TestAccounts.registerAndConfirm(port);
+        String accountSubject = accounts.findCredentials(person.email()).orElseThrow().account().subject();
+        TestSite first = new TestSite(clients, port, URI.create("http://127.0.0.1:9/a/callback"), false);
+        TestSite second = new TestSite(clients, port, URI.create("http://127.0.0.2:9/b/callback"), false);
+
+        String firstSubject = signInAllowing(first, person);
+        String secondSubject = signInAllowing(second, person);
+
+        assertThat(firstSubject).isNotEqualTo(secondSubject).isNotEqualTo(accountSubject).doesNotContain("@");
+        assertThat(signInAllowing(first, person)).as("stable for one site").isEqualTo(firstSubject);
+    }
+
+    @Test
+    void theConsentPageSaysWhoAsksAndWhatInPlainWordsAndDenyingRefuses() throws IOException {
+        Person person = TestAccounts.registerAndConfirm(port);
+        TestSite site = new TestSite(clients, port, URI.create("http://127.0.0.1:9/c/callback"), false);
+        try (Browser browser = new Browser(port)) {
+            browser.signIn(person.email(), person.password());
+            HtmlPage consent = browser.open(pathOf(site.authorizationRequest(new CodeVerifier(), new Nonce(),
+                    "openid profile email school", site.callback)));
+            assertThat(consent.getUrl().getPath()).isEqualTo("/oauth2/consent");
+            assertThat(consent.asNormalizedText()).contains("asks to sign you in", "127.0.0.1", "Your email address",
+                    "Your school, and whether you are a student or a teacher");
+
+            browser.client().getOptions().setRedirectEnabled(false);
+            var denied = ((org.htmlunit.html.HtmlButton) consent.getHtmlElementById("deny")
+                    .getFirstByXPath(".//button")).click().getWebResponse();
+            assertThat(denied.getResponseHeaderValue("Location")).startsWith(site.callback.toString())
+                    .contains("error=access_denied");
+        }
+    }
+
+    /** Signs in at the site through the consent page, returning the subject the site sees in both ID token and UserInfo. */
+    private String signInAllowing(TestSite site, Person person) throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationCode code;
+        try (Browser browser = new Browser(port)) {
+            browser.signIn(person.email(), person.password());
+            URI next = TestSite.follow(browser, site.authorizationRequest(verifier, new Nonce(), "openid profile email school",
+                    site.callback));
+            String location = next.toString();
+            if (next.getPath().equals("/oauth2/consent")) {
+                HtmlPage consent = browser.open(next.getRawPath() + "?" + next.getRawQuery());
+                location = ((org.htmlunit.html.HtmlButton) consent.getHtmlElementById("allow").getFirstByXPath(".//button"))
+                        .click().getWebResponse().getResponseHeaderValue("Location");
+            }
+            code = new AuthorizationCode(TestSite.parameter(URI.create(location), "code"));
+        }
+        OIDCTokenResponse tokens = (OIDCTokenResponse) site.redeem(code, verifier).toSuccessResponse();
+        String subject = tokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getSubject();
+        UserInfoResponse userInfo = UserInfoResponse.parse(new UserInfoRequest(site.endpoint("/userinfo"),
+                tokens.getOIDCTokens().getBearerAccessToken()).toHTTPRequest().send());
+        assertThat(userInfo.toSuccessResponse().getUserInfo().getSubject().getValue()).isEqualTo(subject);
+        return subject;
+    }
+
+    private static String pathOf(URI uri) {
+        return uri.getRawPath() + "?" + uri.getRawQuery();
+    }
+}
