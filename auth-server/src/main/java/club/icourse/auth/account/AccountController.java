@@ -1,5 +1,6 @@
 package club.icourse.auth.account;
 
+import club.icourse.auth.oauth.AuthorizedApps;
 import club.icourse.auth.signin.SignInAttempts;
 import club.icourse.shared.school.School;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,12 +27,15 @@ class AccountController {
     private final SignInAttempts signIns;
     private final Passwords passwords;
     private final AccountProperties properties;
+    private final AuthorizedApps apps;
 
-    AccountController(AccountRepository accounts, SignInAttempts signIns, Passwords passwords, AccountProperties properties) {
+    AccountController(AccountRepository accounts, SignInAttempts signIns, Passwords passwords, AccountProperties properties,
+                      AuthorizedApps apps) {
         this.accounts = accounts;
         this.signIns = signIns;
         this.passwords = passwords;
         this.properties = properties;
+        this.apps = apps;
     }
 
     @GetMapping("/account")
@@ -71,6 +75,7 @@ class AccountController {
         model.addAttribute("schoolName", properties.schools().stream().filter(school -> school.id().equals(account.school()))
                 .map(School::name).findFirst().orElse(account.school()));
         model.addAttribute("signIns", signIns.latest(account.id(), HISTORY_LENGTH));
+        model.addAttribute("apps", apps.of(account.subject()));
         return VIEW;
     }
 }

@@ -4,6 +4,7 @@ import club.icourse.auth.signin.SignInAttempts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,16 +20,18 @@ class Passwords {
     private final PasswordEncoder encoder;
     private final AccountSessions sessions;
     private final SignInAttempts signIns;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Passwords(AccountRepository accounts, AccountTokens tokens, PasswordPolicy policy, PasswordEncoder encoder,
-              AccountSessions sessions, SignInAttempts signIns, Clock clock) {
+              AccountSessions sessions, SignInAttempts signIns, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.policy = policy;
         this.encoder = encoder;
         this.sessions = sessions;
         this.signIns = signIns;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -89,6 +92,7 @@ class Passwords {
         accounts.anonymize(account.id(), clock.instant());
         signIns.forget(account.id());
         sessions.endAllExcept(account.subject(), null);
+        events.publishEvent(new AccountDeleted(account.subject()));
         return true;
     }
 

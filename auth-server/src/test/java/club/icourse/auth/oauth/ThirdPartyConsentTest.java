@@ -68,6 +68,45 @@ class ThirdPartyConsentTest {
         }
     }
 
+    @Test
+    void theAccountPageListsAllowedSitesAndWithdrawingRevokesTheirTokens() throws Exception {
+        Person person = TestAccounts.registerAndConfirm(port);
+        TestSite site = new TestSite(clients, port, URI.create("http://127.0.0.1:9/d/callback"), false);
+        signInAllowing(site, person);
+        OIDCTokenResponse tokens = lastTokens;
+
+        try (Browser browser = new Browser(port)) {
+            HtmlPage account = browser.signIn(person.email(), person.password());
+            assertThat(account.asNormalizedText()).contains("Sites you signed in to", "Site " + site.clientId.substring(5, 13),
+                    "Your email address");
+            HtmlPage withdrawn = browser.submit(account, "/account/apps/" + site.clientId + "/revoke");
+            assertThat(withdrawn.asNormalizedText()).contains("Access withdrawn", "You have not let any other site sign you in.");
+        }
+        assertThat(active(site, tokens)).isFalse();
+    }
+
+    @Test
+    void deletingTheAccountRevokesEveryGrant() throws Exception {
+        Person person = TestAccounts.registerAndConfirm(port);
+        TestSite site = new TestSite(clients, port, URI.create("http://127.0.0.1:9/e/callback"), false);
+        signInAllowing(site, person);
+        OIDCTokenResponse tokens = lastTokens;
+        assertThat(active(site, tokens)).isTrue();
+
+        try (Browser browser = new Browser(port)) {
+            browser.submit(browser.signIn(person.email(), person.password()), "/account/delete", "password", person.password());
+        }
+        assertThat(active(site, tokens)).isFalse();
+    }
+
+    private static boolean active(TestSite site, OIDCTokenResponse tokens) throws Exception {
+        return com.nimbusds.oauth2.sdk.TokenIntrospectionResponse.parse(new com.nimbusds.oauth2.sdk.TokenIntrospectionRequest(
+                        site.endpoint("/oauth2/introspect"), site.authentication, tokens.getOIDCTokens().getAccessToken())
+                .toHTTPRequest().send()).toSuccessResponse().isActive();
+    }
+
+    private OIDCTokenResponse lastTokens;
+
     /** Signs in at the site through the consent page, returning the subject the site sees in both ID token and UserInfo. */
     private String signInAllowing(TestSite site, Person person) throws Exception {
         CodeVerifier verifier = new CodeVerifier();
@@ -85,6 +124,7 @@ class ThirdPartyConsentTest {
             code = new AuthorizationCode(TestSite.parameter(URI.create(location), "code"));
         }
         OIDCTokenResponse tokens = (OIDCTokenResponse) site.redeem(code, verifier).toSuccessResponse();
+        lastTokens = tokens;
         String subject = tokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getSubject();
         UserInfoResponse userInfo = UserInfoResponse.parse(new UserInfoRequest(site.endpoint("/userinfo"),
                 tokens.getOIDCTokens().getBearerAccessToken()).toHTTPRequest().send());

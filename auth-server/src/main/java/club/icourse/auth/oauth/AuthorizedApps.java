@@ -1,0 +1,86 @@
+package club.icourse.auth.oauth;
+
+import static club.icourse.db.auth.Tables.OAUTH2_AUTHORIZATION;
+import static club.icourse.db.auth.Tables.OAUTH2_AUTHORIZATION_CONSENT;
+import static club.icourse.db.auth.Tables.OAUTH2_REGISTERED_CLIENT;
+import static club.icourse.db.auth.Tables.SPENT_REFRESH_TOKEN;
+
+import club.icourse.auth.account.AccountDeleted;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The sites a person let sign them in, and withdrawing that: the consent goes and every token of the grant dies. */
+@Service
+public class AuthorizedApps {
+
+    /** A site the person consented to, with the scopes they allowed and when it last received a token. */
+    public record App(String clientId, String name, List<String> scopes, Instant lastUsed) {
+    }
+
+    private final DSLContext dsl;
+
+    AuthorizedApps(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public List<App> of(String subject) {
+        var lastUse = DSL.select(DSL.max(OAUTH2_AUTHORIZATION.ACCESS_TOKEN_ISSUED_AT)).from(OAUTH2_AUTHORIZATION)
+                .where(OAUTH2_AUTHORIZATION.REGISTERED_CLIENT_ID.eq(OAUTH2_AUTHORIZATION_CONSENT.REGISTERED_CLIENT_ID))
+                .and(OAUTH2_AUTHORIZATION.PRINCIPAL_NAME.eq(subject))
+                .asField("last_use");
+        return dsl.select(OAUTH2_REGISTERED_CLIENT.CLIENT_ID, OAUTH2_REGISTERED_CLIENT.CLIENT_NAME,
+                        OAUTH2_AUTHORIZATION_CONSENT.AUTHORITIES, lastUse)
+                .from(OAUTH2_AUTHORIZATION_CONSENT)
+                .join(OAUTH2_REGISTERED_CLIENT).on(OAUTH2_REGISTERED_CLIENT.ID.eq(OAUTH2_AUTHORIZATION_CONSENT.REGISTERED_CLIENT_ID))
+                .where(OAUTH2_AUTHORIZATION_CONSENT.PRINCIPAL_NAME.eq(subject))
+                .orderBy(OAUTH2_REGISTERED_CLIENT.CLIENT_NAME)
+                .fetch(row -> new App(row.value1(), row.value2(), scopes(row.value3()),
+                        row.value4() == null ? null : ((java.time.LocalDateTime) row.value4()).toInstant(ZoneOffset.UTC)));
+    }
+
+    /** Withdraws the person's consent to one site and revokes every token the site holds for them. */
+    @Transactional
+    public void revoke(String subject, String clientId) {
+        String registeredId = dsl.select(OAUTH2_REGISTERED_CLIENT.ID).from(OAUTH2_REGISTERED_CLIENT)
+                .where(OAUTH2_REGISTERED_CLIENT.CLIENT_ID.eq(clientId)).fetchOne(OAUTH2_REGISTERED_CLIENT.ID);
+        if (registeredId != null) {
+            dsl.deleteFrom(OAUTH2_AUTHORIZATION_CONSENT)
+                    .where(OAUTH2_AUTHORIZATION_CONSENT.PRINCIPAL_NAME.eq(subject))
+                    .and(OAUTH2_AUTHORIZATION_CONSENT.REGISTERED_CLIENT_ID.eq(registeredId))
+                    .execute();
+            removeGrants(OAUTH2_AUTHORIZATION.PRINCIPAL_NAME.eq(subject).and(OAUTH2_AUTHORIZATION.REGISTERED_CLIENT_ID.eq(registeredId)));
+        }
+    }
+
+    /** A deleted account keeps no consent and no token anywhere. */
+    @EventListener
+    void onAccountDeleted(AccountDeleted deleted) {
+        dsl.deleteFrom(OAUTH2_AUTHORIZATION_CONSENT).where(OAUTH2_AUTHORIZATION_CONSENT.PRINCIPAL_NAME.eq(deleted.subject())).execute();
+        removeGrants(OAUTH2_AUTHORIZATION.PRINCIPAL_NAME.eq(deleted.subject()));
+    }
+
+    private void removeGrants(org.jooq.Condition which) {
+        List<String> ids = dsl.select(OAUTH2_AUTHORIZATION.ID).from(OAUTH2_AUTHORIZATION).where(which).fetch(OAUTH2_AUTHORIZATION.ID);
+        if (!ids.isEmpty()) {
+            dsl.deleteFrom(SPENT_REFRESH_TOKEN).where(SPENT_REFRESH_TOKEN.AUTHORIZATION_ID.in(ids)).execute();
+            dsl.deleteFrom(OAUTH2_AUTHORIZATION).where(OAUTH2_AUTHORIZATION.ID.in(ids)).execute();
+        }
+    }
+
+    private static List<String> scopes(String authorities) {
+        return Arrays.stream(authorities.split(","))
+                .map(String::strip)
+                .filter(authority -> authority.startsWith("SCOPE_"))
+                .map(authority -> authority.substring("SCOPE_".length()))
+                .filter(scope -> !scope.equals("openid"))
+                .sorted()
+                .toList();
+    }
+}
