@@ -35,6 +35,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 final class TestSite {
 
     static final URI CALLBACK = URI.create("http://127.0.0.1:9/callback");
+    static final URI SIGNED_OUT = URI.create("http://127.0.0.1:9/signed-out");
 
     final String clientId = "site-" + UUID.randomUUID();
     final String secret = ClientSecrets.generate();
@@ -51,7 +52,7 @@ final class TestSite {
         this.port = port;
         this.callback = callback;
         clients.save(KnownClients.toRegistered(new KnownClients.Client(clientId, "Site " + clientId.substring(5, 13), secret,
-                List.of(callback.toString()), List.of(), firstParty), UUID.randomUUID().toString()));
+                List.of(callback.toString()), List.of(SIGNED_OUT.toString()), firstParty), UUID.randomUUID().toString()));
     }
 
     URI endpoint(String path) {
@@ -80,9 +81,14 @@ final class TestSite {
     AuthorizationCode code(Person person, CodeVerifier verifier, Nonce nonce) throws IOException {
         try (Browser browser = new Browser(port)) {
             browser.signIn(person.email(), person.password());
-            return new AuthorizationCode(parameter(follow(browser, authorizationRequest(verifier, nonce,
-                    "openid profile email school", callback)), "code"));
+            return code(browser, verifier, nonce);
         }
+    }
+
+    /** The code a browser already signed in at the provider brings back. */
+    AuthorizationCode code(Browser browser, CodeVerifier verifier, Nonce nonce) throws IOException {
+        return new AuthorizationCode(parameter(follow(browser, authorizationRequest(verifier, nonce,
+                "openid profile email school", callback)), "code"));
     }
 
     TokenResponse redeem(AuthorizationCode code, CodeVerifier verifier) throws Exception {
