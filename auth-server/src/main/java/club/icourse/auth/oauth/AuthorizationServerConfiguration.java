@@ -30,7 +30,9 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
@@ -46,8 +48,10 @@ class AuthorizationServerConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain protocolEndpoints(HttpSecurity http, IdentityClaims claims) throws Exception {
+    SecurityFilterChain protocolEndpoints(HttpSecurity http, IdentityClaims claims, Clock clock) throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
+        // Added ahead of the authorization endpoint, which the configurer places at the same anchor later.
+        http.addFilterBefore(new ReauthenticationFilter(clock), AbstractPreAuthenticatedProcessingFilter.class);
         http.securityMatcher(server.getEndpointsMatcher())
                 .with(server, endpoints -> endpoints
                         .authorizationEndpoint(authorize -> authorize.consentPage(ConsentController.PATH))
@@ -130,6 +134,8 @@ class AuthorizationServerConfiguration {
             context.getClaims().subject(claims.subject(accountSubject, context.getRegisteredClient()));
             if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
                 context.getClaims().claims(existing -> existing.putAll(claims.of(accountSubject, context.getAuthorizedScopes())));
+                AuthenticationTime.of(context.getPrincipal())
+                        .ifPresent(signedInAt -> context.getClaims().claim(IdTokenClaimNames.AUTH_TIME, signedInAt.getEpochSecond()));
             }
         };
     }

@@ -3,7 +3,11 @@ package club.icourse.auth.signin;
 import club.icourse.auth.account.Account;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -28,8 +32,10 @@ public class SessionSignIn {
         // A fresh session id, so that an id planted before the sign-in is worthless after it.
         request.changeSessionId();
         SecurityContext context = contexts.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account.subject(), null,
-                AccountUserDetails.authorities(account)));
+        List<GrantedAuthority> authorities = new ArrayList<>(AccountUserDetails.authorities(account));
+        // A mailed single-use link is a one-time-token factor; its time is the sign-in time.
+        authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.OTT_AUTHORITY));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account.subject(), null, authorities));
         contexts.setContext(context);
         repository.saveContext(context, request, response);
         recorder.success(request, account.subject(), account.email(), SignInOutcome.SUCCESS_BY_CONFIRMATION_LINK);

@@ -1,0 +1,84 @@
+package club.icourse.auth.oauth;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * OpenID Connect's {@code prompt=login} and {@code max_age}, which the framework does not honour: when the site asks
+ * for a fresh sign-in, or the last one is older than {@code max_age} seconds, the person is signed out and the same
+ * authorization request starts again without those parameters, so the new sign-in satisfies it once, not forever.
+ */
+final class ReauthenticationFilter extends OncePerRequestFilter {
+
+    private static final Set<String> FORCING_PARAMETERS = Set.of("prompt", "max_age");
+
+    private final Clock clock;
+
+    ReauthenticationFilter(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !("GET".equals(request.getMethod()) && "/oauth2/authorize".equals(request.getServletPath()));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken) && mustSignInAgain(request, authentication)) {
+            new SecurityContextLogoutHandler().logout(request, response, authentication);
+            response.sendRedirect(withoutForcingParameters(request));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private boolean mustSignInAgain(HttpServletRequest request, Authentication authentication) {
+        Set<String> prompts = Arrays.stream(String.valueOf(request.getParameter("prompt")).split(" ")).collect(Collectors.toSet());
+        if (prompts.contains("none")) {
+            // prompt=none must never show a page; the framework answers it.
+            return false;
+        }
+        if (prompts.contains("login")) {
+            return true;
+        }
+        String maxAge = request.getParameter("max_age");
+        if (maxAge == null || !maxAge.matches("\\d{1,9}")) {
+            return false;
+        }
+        Instant signedInAt = AuthenticationTime.of(authentication).orElse(Instant.EPOCH);
+        return signedInAt.plusSeconds(Long.parseLong(maxAge)).isBefore(clock.instant());
+    }
+
+    private static String withoutForcingParameters(HttpServletRequest request) {
+        List<String> pairs = request.getParameterMap().entrySet().stream()
+                .filter(parameter -> !FORCING_PARAMETERS.contains(parameter.getKey()))
+                .flatMap(parameter -> Arrays.stream(parameter.getValue()).map(value -> encode(parameter.getKey()) + "=" + encode(value)))
+                .toList();
+        return request.getRequestURI() + (pairs.isEmpty() ? "" : "?" + String.join("&", pairs));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

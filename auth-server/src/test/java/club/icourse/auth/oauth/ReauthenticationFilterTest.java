@@ -1,0 +1,58 @@
+package club.icourse.auth.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** max_age against a clock an hour ahead of the sign-in. */
+class ReauthenticationFilterTest {
+
+    private final Instant signedInAt = Instant.parse("2026-11-25T08:00:00Z");
+    private final ReauthenticationFilter filter = new ReauthenticationFilter(
+            Clock.fixed(signedInAt.plus(Duration.ofHours(1)), java.time.ZoneOffset.UTC));
+
+    @AfterEach
+    void forget() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void anOlderSignInThanMaxAgeStartsTheRequestAgainWithoutIt() throws Exception {
+        MockHttpServletResponse response = authorize("max_age=600");
+        assertThat(response.getRedirectedUrl()).isEqualTo("/oauth2/authorize?client_id=site&scope=openid");
+    }
+
+    @Test
+    void aRecentEnoughSignInGoesOn() throws Exception {
+        assertThat(authorize("max_age=7200").getRedirectedUrl()).isNull();
+        assertThat(authorize("max_age=not-a-number").getRedirectedUrl()).isNull();
+        assertThat(authorize("prompt=none&max_age=1").getRedirectedUrl()).as("prompt=none never shows a page").isNull();
+    }
+
+    private MockHttpServletResponse authorize(String extra) throws Exception {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("subject", null,
+                List.of(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY).issuedAt(signedInAt).build())));
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/oauth2/authorize");
+        request.setServletPath("/oauth2/authorize");
+        request.addParameter("client_id", "site");
+        request.addParameter("scope", "openid");
+        for (String pair : extra.split("&")) {
+            String[] parts = pair.split("=");
+            request.addParameter(parts[0], parts[1]);
+        }
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, new MockFilterChain());
+        return response;
+    }
+}
