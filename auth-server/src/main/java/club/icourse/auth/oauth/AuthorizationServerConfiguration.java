@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
+import java.util.Date;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,7 +32,10 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
+import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.CompositeLogoutHandler;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -48,14 +52,22 @@ class AuthorizationServerConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain protocolEndpoints(HttpSecurity http, IdentityClaims claims, Clock clock) throws Exception {
+    SecurityFilterChain protocolEndpoints(HttpSecurity http, IdentityClaims claims, Clock clock, BackChannelLogout backChannel)
+            throws Exception {
+        OidcLogoutAuthenticationSuccessHandler signedOut = new OidcLogoutAuthenticationSuccessHandler();
+        signedOut.setLogoutHandler(new CompositeLogoutHandler(new SecurityContextLogoutHandler(), backChannel));
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         // Added ahead of the authorization endpoint, which the configurer places at the same anchor later.
         http.addFilterBefore(new ReauthenticationFilter(clock), AbstractPreAuthenticatedProcessingFilter.class);
         http.securityMatcher(server.getEndpointsMatcher())
                 .with(server, endpoints -> endpoints
                         .authorizationEndpoint(authorize -> authorize.consentPage(ConsentController.PATH))
-                        .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo)))
+                        .oidc(oidc -> oidc
+                                .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo))
+                                .logoutEndpoint(logout -> logout.logoutResponseHandler(signedOut))
+                                .providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(metadata -> metadata
+                                        .claim("backchannel_logout_supported", true)
+                                        .claim("backchannel_logout_session_supported", false))))
                         .clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.stream()
                                 .filter(ClientSecretAuthenticationProvider.class::isInstance)
                                 .map(ClientSecretAuthenticationProvider.class::cast)
@@ -134,8 +146,10 @@ class AuthorizationServerConfiguration {
             context.getClaims().subject(claims.subject(accountSubject, context.getRegisteredClient()));
             if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
                 context.getClaims().claims(existing -> existing.putAll(claims.of(accountSubject, context.getAuthorizedScopes())));
-                AuthenticationTime.of(context.getPrincipal())
-                        .ifPresent(signedInAt -> context.getClaims().claim(IdTokenClaimNames.AUTH_TIME, signedInAt.getEpochSecond()));
+                // The framework puts the session's last request here; the time of the sign-in itself is what OpenID
+                // Connect means. A Date, as the framework's: it must survive its JSON allow-list and later refreshes.
+                AuthenticationTime.of(context.getPrincipal()).ifPresent(signedInAt ->
+                        context.getClaims().claim(IdTokenClaimNames.AUTH_TIME, Date.from(signedInAt)));
             }
         };
     }

@@ -33,9 +33,10 @@ class KnownClients {
      * @param redirectUris where codes may be sent
      * @param postLogoutRedirectUris where people may be sent after signing out
      * @param firstParty whether the client is part of this product (no consent page)
+     * @param backchannelLogoutUri where the client receives logout tokens when a person signs out here (optional)
      */
     record Client(String id, String name, String secret, List<String> redirectUris, List<String> postLogoutRedirectUris,
-                  boolean firstParty) {
+                  boolean firstParty, String backchannelLogoutUri) {
     }
 
     @ConfigurationProperties("icourse.oidc.known-clients")
@@ -80,6 +81,7 @@ class KnownClients {
                 .clientSettings(ClientSettings.builder()
                         .requireAuthorizationConsent(!client.firstParty())
                         .setting(PairwiseSubjects.FIRST_PARTY_SETTING, client.firstParty())
+                        .setting(BackChannelLogout.URI_SETTING, client.backchannelLogoutUri() == null ? "" : client.backchannelLogoutUri())
                         .build())
                 .tokenSettings(TokenSettings.builder()
                         .accessTokenTimeToLive(Duration.ofMinutes(10))

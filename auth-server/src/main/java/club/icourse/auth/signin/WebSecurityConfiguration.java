@@ -1,6 +1,7 @@
 package club.icourse.auth.signin;
 
 import club.icourse.auth.account.AccountRepository;
+import club.icourse.auth.oauth.BackChannelLogout;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -51,7 +52,8 @@ class WebSecurityConfiguration {
 
     @Bean
     SecurityFilterChain pages(HttpSecurity http, AuthenticationManager signIn, SignInHandlers handlers,
-                              PersistentTokenBasedRememberMeServices rememberMe, RememberMeSettings settings) throws Exception {
+                              PersistentTokenBasedRememberMeServices rememberMe, RememberMeSettings settings,
+                              BackChannelLogout backChannelLogout) throws Exception {
         http.authenticationManager(signIn)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/account/**", "/oauth2/consent").authenticated()
@@ -62,7 +64,7 @@ class WebSecurityConfiguration {
                         .successHandler(handlers.success())
                         .failureHandler(handlers.failure()))
                 .rememberMe(remember -> remember.rememberMeServices(rememberMe).key(settings.key()))
-                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"));
+                .logout(logout -> logout.addLogoutHandler(backChannelLogout).logoutSuccessUrl("/login?signedOut"));
         return http.build();
     }
 

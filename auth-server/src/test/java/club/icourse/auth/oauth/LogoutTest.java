@@ -43,7 +43,7 @@ class LogoutTest {
             URI logout = new LogoutRequest(site.endpoint("/connect/logout"), tokens.getOIDCTokens().getIDToken(),
                     TestSite.SIGNED_OUT, state).toURI();
             WebResponse response = browser.client().loadWebResponse(new WebRequest(logout.toURL()));
-            assertThat(response.getStatusCode()).isEqualTo(302);
+            assertThat(response.getStatusCode()).as(response.getContentAsString()).isEqualTo(302);
             assertThat(response.getResponseHeaderValue("Location")).startsWith(TestSite.SIGNED_OUT.toString())
                     .contains("state=" + state.getValue());
 

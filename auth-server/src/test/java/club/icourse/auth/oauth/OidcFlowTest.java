@@ -145,7 +145,7 @@ class OidcFlowTest {
         Person person = TestAccounts.registerAndConfirm(port);
         String clientId = "site-" + UUID.randomUUID();
         clients.save(KnownClients.toRegistered(new KnownClients.Client(clientId, "A site", ClientSecrets.generate(),
-                java.util.List.of(CALLBACK.toString()), java.util.List.of(), true), UUID.randomUUID().toString()));
+                java.util.List.of(CALLBACK.toString()), java.util.List.of(), true, null), UUID.randomUUID().toString()));
         URI authorize = new AuthenticationRequest.Builder(new ResponseType("code"), new Scope("openid"),
                 new ClientID(clientId), CALLBACK)
                 .endpointURI(URI.create("http://localhost:" + port + "/oauth2/authorize"))

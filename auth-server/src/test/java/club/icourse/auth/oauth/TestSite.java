@@ -49,10 +49,15 @@ final class TestSite {
     }
 
     TestSite(RegisteredClientRepository clients, int port, URI callback, boolean firstParty) {
+        this(clients, port, callback, firstParty, null);
+    }
+
+    TestSite(RegisteredClientRepository clients, int port, URI callback, boolean firstParty, String backchannelLogoutUri) {
         this.port = port;
         this.callback = callback;
         clients.save(KnownClients.toRegistered(new KnownClients.Client(clientId, "Site " + clientId.substring(5, 13), secret,
-                List.of(callback.toString()), List.of(SIGNED_OUT.toString()), firstParty), UUID.randomUUID().toString()));
+                List.of(callback.toString()), List.of(SIGNED_OUT.toString()), firstParty, backchannelLogoutUri),
+                UUID.randomUUID().toString()));
     }
 
     URI endpoint(String path) {
