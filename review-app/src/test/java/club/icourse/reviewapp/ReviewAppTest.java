@@ -16,7 +16,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.security.oauth2.client.registration.icourse.client-secret=test-secret")
+        properties = "icourse.id.client-secret=test-secret")
 @ContextConfiguration(initializers = ReviewTestInfrastructure.class)
 public @interface ReviewAppTest {
 }

@@ -13,11 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +41,9 @@ import org.springframework.stereotype.Component;
 /**
  * OpenID Connect Back-Channel Logout 1.0, which the framework does not offer as a provider: when a person signs out
  * here, every client that holds a grant for them and registered a back-channel logout URI receives a signed logout
- * token, server to server, so that it ends its own session too. Delivery is in the background and bounded in time;
- * a client that does not answer does not hold up the person's sign-out.
+ * token, server to server, so that it ends its own session too. Deliveries run in parallel; the sign-out waits for
+ * them a moment (so that the sites are usually signed out when the page comes back) but never longer: a client that
+ * does not answer gets its token in the background.
  */
 @Component
 public class BackChannelLogout implements LogoutHandler {
@@ -45,6 +51,7 @@ public class BackChannelLogout implements LogoutHandler {
     static final String URI_SETTING = "icourse.backchannel-logout-uri";
     private static final String EVENT = "http://schemas.openid.net/event/backchannel-logout";
     private static final Logger log = LoggerFactory.getLogger(BackChannelLogout.class);
+    private static final Duration WAIT = Duration.ofSeconds(2);
 
     private final DSLContext dsl;
     private final RegisteredClientRepository clients;
@@ -77,13 +84,21 @@ public class BackChannelLogout implements LogoutHandler {
         List<String> clientIds = dsl.selectDistinct(OAUTH2_AUTHORIZATION.REGISTERED_CLIENT_ID).from(OAUTH2_AUTHORIZATION)
                 .where(OAUTH2_AUTHORIZATION.PRINCIPAL_NAME.eq(authentication.getName()))
                 .fetch(OAUTH2_AUTHORIZATION.REGISTERED_CLIENT_ID);
+        List<CompletableFuture<Void>> deliveries = new ArrayList<>();
         for (String id : clientIds) {
             RegisteredClient client = clients.findById(id);
             Object uri = client == null ? null : client.getClientSettings().getSetting(URI_SETTING);
             if (uri instanceof String logoutUri && !logoutUri.isBlank()) {
                 String token = logoutToken(issuer, client, authentication.getName());
-                senders.submit(() -> deliver(client.getClientId(), logoutUri, token));
+                deliveries.add(CompletableFuture.runAsync(() -> deliver(client.getClientId(), logoutUri, token), senders));
             }
+        }
+        try {
+            CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new)).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException slow) {
+            log.info("Back-channel logout still under way after {}", WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

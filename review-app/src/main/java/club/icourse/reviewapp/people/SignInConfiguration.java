@@ -1,24 +1,65 @@
 package club.icourse.reviewapp.people;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.oidc.authentication.logout.OidcLogoutToken;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 
 /**
- * People sign in through iCourse ID (OpenID Connect, authorization code with PKCE); reading needs no sign-in.
+ * People sign in through iCourse ID (OpenID Connect, authorization code with PKCE), and are signed out here when they
+ * sign out there (back-channel logout). Reading needs no sign-in.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IcourseIdProperties.class)
 class SignInConfiguration {
 
-    static final String SIGN_IN = "/oauth2/authorization/icourse";
+    static final String REGISTRATION = "icourse";
+    static final String SIGN_IN = "/oauth2/authorization/" + REGISTRATION;
+
+    /**
+     * Endpoints are given one by one rather than discovered from the issuer, so the site starts even while the
+     * provider is down; the issuer is still known, so ID and logout tokens are checked against it.
+     */
+    @Bean
+    ClientRegistrationRepository clientRegistrations(IcourseIdProperties provider) {
+        String server = provider.serverUrl();
+        return new InMemoryClientRegistrationRepository(ClientRegistration.withRegistrationId(REGISTRATION)
+                .clientName("iCourse ID")
+                .clientId(provider.clientId())
+                .clientSecret(provider.clientSecret())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri(provider.publicUrl() + "/login/oauth2/code/{registrationId}")
+                .scope("openid", "profile", "email", "school")
+                .issuerUri(provider.issuer())
+                .authorizationUri(server + "/oauth2/authorize")
+                .tokenUri(server + "/oauth2/token")
+                .jwkSetUri(server + "/oauth2/jwks")
+                .userInfoUri(server + "/userinfo")
+                .userNameAttributeName("sub")
+                .build());
+    }
 
     @Bean
-    SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
+    SessionsOfSubject oidcSessions(FindByIndexNameSessionRepository<? extends Session> sessions) {
+        return new SessionsOfSubject(sessions);
+    }
+
+    @Bean
+    SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations, SessionsOfSubject sessions)
+            throws Exception {
         DefaultOAuth2AuthorizationRequestResolver requests = new DefaultOAuth2AuthorizationRequestResolver(registrations,
                 OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
         requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -26,6 +67,11 @@ class SignInConfiguration {
                 .oauth2Login(login -> login
                         .loginPage(SIGN_IN)
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(requests)))
+                .oidcLogout(logout -> logout.backChannel(channel -> channel.logoutHandler((request, response, logoutToken) -> {
+                    if (logoutToken.getPrincipal() instanceof OidcLogoutToken token) {
+                        sessions.end(token);
+                    }
+                })))
                 .logout(logout -> logout.logoutSuccessUrl("/"));
         return http.build();
     }

@@ -34,12 +34,15 @@ class LocalProductTest {
             assertThat(get(product.mailUrl())).contains("Mail catcher");
             assertThat(product.banner()).contains(product.authUrl(), product.reviewUrl(), product.mailUrl());
             assertThat(signInAsDemoStudent(product.authUrl())).contains("demo-student", "student@mail.ustc.edu.cn");
-            assertThat(signInToTheReviewSiteThroughTheProvider(product.reviewUrl())).contains("demo-student");
+            signInAndOutAtTheReviewSiteThroughTheProvider(product.authUrl(), product.reviewUrl());
         }
     }
 
-    /** The review site signs people in through iCourse ID, registered as its first-party client by the local run. */
-    private static String signInToTheReviewSiteThroughTheProvider(String reviewUrl) throws IOException {
+    /**
+     * The review site signs people in through iCourse ID, registered as its first-party client by the local run; signing
+     * out at iCourse ID signs them out of the review site too (back-channel logout).
+     */
+    private static void signInAndOutAtTheReviewSiteThroughTheProvider(String authUrl, String reviewUrl) throws IOException {
         try (WebClient browser = new WebClient()) {
             browser.getOptions().setJavaScriptEnabled(false);
             browser.addRequestHeader("Accept-Language", "en");
@@ -49,7 +52,14 @@ class LocalProductTest {
             form.getInputByName("password").setValue(LocalProduct.DEMO_PASSWORD);
             HtmlPage home = ((HtmlButton) form.getFirstByXPath(".//button[@type='submit']")).click();
             assertThat(home.getUrl().toString()).as(home.asNormalizedText()).startsWith(reviewUrl);
-            return home.asNormalizedText();
+            assertThat(home.asNormalizedText()).contains("demo-student", "Sign out");
+
+            HtmlPage account = browser.getPage(authUrl + "/account");
+            HtmlForm signOut = account.getForms().stream().filter(f -> f.getActionAttribute().endsWith("/logout")).findFirst().orElseThrow();
+            ((HtmlButton) signOut.getFirstByXPath(".//button[@type='submit']")).click();
+
+            HtmlPage after = browser.getPage(reviewUrl + "/");
+            assertThat(after.asNormalizedText()).contains("Sign in").doesNotContain("demo-student", "Sign out");
         }
     }
 
