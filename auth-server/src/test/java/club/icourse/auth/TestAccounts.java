@@ -1,6 +1,9 @@
 package club.icourse.auth;
 
 import static club.icourse.db.auth.Tables.ACCOUNT;
+import static club.icourse.db.auth.Tables.ACCOUNT_ROLE;
+
+import club.icourse.shared.Role;
 
 import java.io.IOException;
 import org.jooq.DSLContext;
@@ -21,6 +24,16 @@ public final class TestAccounts {
                     "email", person.email(), "username", person.username(), "password", person.password());
             browser.submit(browser.follow(Mailbox.awaitMail(person.email(), 1).links().getFirst()), "/confirm");
         }
+        return person;
+    }
+
+    /** A confirmed person who is also an administrator (a local grant, as an administrator would give it). */
+    public static Person registerAdmin(int port, DSLContext dsl) throws IOException {
+        Person person = registerAndConfirm(port);
+        dsl.insertInto(ACCOUNT_ROLE)
+                .set(ACCOUNT_ROLE.ACCOUNT_ID, dsl.select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.EMAIL.eq(person.email())).fetchSingle().value1())
+                .set(ACCOUNT_ROLE.ROLE, Role.ADMIN.name())
+                .execute();
         return person;
     }
 

@@ -1,5 +1,9 @@
 package club.icourse.auth.oauth;
 
+import club.icourse.auth.audit.Actor;
+import club.icourse.auth.audit.Actors;
+import jakarta.servlet.http.HttpServletResponse;
+import club.icourse.auth.audit.AuditLog;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -24,7 +28,6 @@ import org.springframework.security.oauth2.server.authorization.JdbcOAuth2Author
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
-import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -52,8 +55,8 @@ class AuthorizationServerConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain protocolEndpoints(HttpSecurity http, IdentityClaims claims, Clock clock, BackChannelLogout backChannel)
-            throws Exception {
+    SecurityFilterChain protocolEndpoints(HttpSecurity http, IdentityClaims claims, Clock clock, BackChannelLogout backChannel,
+                                          AuditLog audit) throws Exception {
         OidcLogoutAuthenticationSuccessHandler signedOut = new OidcLogoutAuthenticationSuccessHandler();
         signedOut.setLogoutHandler(new CompositeLogoutHandler(new SecurityContextLogoutHandler(), backChannel));
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
@@ -62,6 +65,13 @@ class AuthorizationServerConfiguration {
         http.securityMatcher(server.getEndpointsMatcher())
                 .with(server, endpoints -> endpoints
                         .authorizationEndpoint(authorize -> authorize.consentPage(ConsentController.PATH))
+                        .tokenRevocationEndpoint(revocation -> revocation.revocationResponseHandler((request, response, revoked) -> {
+                            if (revoked.getPrincipal() instanceof OAuth2ClientAuthenticationToken client) {
+                                audit.record(Actor.client(client.getRegisteredClient().getClientId()), "token.revoked",
+                                        client.getRegisteredClient().getClientId(), null);
+                            }
+                            response.setStatus(HttpServletResponse.SC_OK);
+                        }))
                         .oidc(oidc -> oidc
                                 .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo))
                                 .logoutEndpoint(logout -> logout.logoutResponseHandler(signedOut))
@@ -91,19 +101,15 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    RegisteredClientRepository registeredClients(JdbcTemplate jdbc) {
-        return new JdbcRegisteredClientRepository(jdbc);
-    }
-
-    @Bean
     ReuseDetectingAuthorizations authorizations(JdbcTemplate jdbc, RegisteredClientRepository clients, DSLContext dsl,
-                                                Clock clock) {
-        return new ReuseDetectingAuthorizations(new JdbcOAuth2AuthorizationService(jdbc, clients), dsl, clock);
+                                                Clock clock, AuditLog audit) {
+        return new ReuseDetectingAuthorizations(new JdbcOAuth2AuthorizationService(jdbc, clients), dsl, clock, clients, audit);
     }
 
     @Bean
-    OAuth2AuthorizationConsentService consents(JdbcTemplate jdbc, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+    OAuth2AuthorizationConsentService consents(JdbcTemplate jdbc, RegisteredClientRepository clients, AuditLog audit,
+                                               Actors actors) {
+        return new AuditedConsents(new JdbcOAuth2AuthorizationConsentService(jdbc, clients), clients, audit, actors);
     }
 
     /** Every published key, for the JWKS endpoint and for checking tokens. */

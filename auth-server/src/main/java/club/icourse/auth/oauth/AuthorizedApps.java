@@ -6,6 +6,8 @@ import static club.icourse.db.auth.Tables.OAUTH2_REGISTERED_CLIENT;
 import static club.icourse.db.auth.Tables.SPENT_REFRESH_TOKEN;
 
 import club.icourse.auth.account.AccountDeleted;
+import club.icourse.auth.audit.Actor;
+import club.icourse.auth.audit.AuditLog;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -25,9 +27,11 @@ public class AuthorizedApps {
     }
 
     private final DSLContext dsl;
+    private final AuditLog audit;
 
-    AuthorizedApps(DSLContext dsl) {
+    AuthorizedApps(DSLContext dsl, AuditLog audit) {
         this.dsl = dsl;
+        this.audit = audit;
     }
 
     public List<App> of(String subject) {
@@ -47,7 +51,8 @@ public class AuthorizedApps {
 
     /** Withdraws the person's consent to one site and revokes every token the site holds for them. */
     @Transactional
-    public void revoke(String subject, String clientId) {
+    public void revoke(Actor person, String clientId) {
+        String subject = person.id();
         String registeredId = dsl.select(OAUTH2_REGISTERED_CLIENT.ID).from(OAUTH2_REGISTERED_CLIENT)
                 .where(OAUTH2_REGISTERED_CLIENT.CLIENT_ID.eq(clientId)).fetchOne(OAUTH2_REGISTERED_CLIENT.ID);
         if (registeredId != null) {
@@ -56,7 +61,15 @@ public class AuthorizedApps {
                     .and(OAUTH2_AUTHORIZATION_CONSENT.REGISTERED_CLIENT_ID.eq(registeredId))
                     .execute();
             removeGrants(OAUTH2_AUTHORIZATION.PRINCIPAL_NAME.eq(subject).and(OAUTH2_AUTHORIZATION.REGISTERED_CLIENT_ID.eq(registeredId)));
+            audit.record(person, "consent.withdrawn", clientId, "tokens revoked");
         }
+    }
+
+    /** Revokes every token a client holds, for everyone (the client was switched off). Consents stay. */
+    @Transactional
+    public void revokeEveryGrantOf(String clientId) {
+        removeGrants(OAUTH2_AUTHORIZATION.REGISTERED_CLIENT_ID.in(DSL.select(OAUTH2_REGISTERED_CLIENT.ID)
+                .from(OAUTH2_REGISTERED_CLIENT).where(OAUTH2_REGISTERED_CLIENT.CLIENT_ID.eq(clientId))));
     }
 
     /** A deleted account keeps no consent and no token anywhere. */
@@ -64,6 +77,7 @@ public class AuthorizedApps {
     void onAccountDeleted(AccountDeleted deleted) {
         dsl.deleteFrom(OAUTH2_AUTHORIZATION_CONSENT).where(OAUTH2_AUTHORIZATION_CONSENT.PRINCIPAL_NAME.eq(deleted.subject())).execute();
         removeGrants(OAUTH2_AUTHORIZATION.PRINCIPAL_NAME.eq(deleted.subject()));
+        audit.record(new Actor(deleted.subject(), deleted.subject()), "account.deleted", null, "every consent withdrawn, every token revoked");
     }
 
     private void removeGrants(org.jooq.Condition which) {

@@ -48,7 +48,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class BackChannelLogout implements LogoutHandler {
 
-    static final String URI_SETTING = "icourse.backchannel-logout-uri";
     private static final String EVENT = "http://schemas.openid.net/event/backchannel-logout";
     private static final Logger log = LoggerFactory.getLogger(BackChannelLogout.class);
     private static final Duration WAIT = Duration.ofSeconds(2);
@@ -87,7 +86,7 @@ public class BackChannelLogout implements LogoutHandler {
         List<CompletableFuture<Void>> deliveries = new ArrayList<>();
         for (String id : clientIds) {
             RegisteredClient client = clients.findById(id);
-            Object uri = client == null ? null : client.getClientSettings().getSetting(URI_SETTING);
+            Object uri = client == null ? null : client.getClientSettings().getSetting(ClientOptions.BACKCHANNEL_LOGOUT_URI);
             if (uri instanceof String logoutUri && !logoutUri.isBlank()) {
                 String token = logoutToken(issuer, client, authentication.getName());
                 deliveries.add(CompletableFuture.runAsync(() -> deliver(client.getClientId(), logoutUri, token), senders));

@@ -12,13 +12,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Client secrets are 256 random bits, so a fast one-way hash (SHA-256) stores them safely; a slow password hash on
  * every token request would cap the token endpoint at a few requests per second per core.
  */
-final class ClientSecrets implements PasswordEncoder {
+public final class ClientSecrets implements PasswordEncoder {
 
     static final String PREFIX = "{sha256}";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A new secret to show the client's operator once. */
-    static String generate() {
+    public static String generate() {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);

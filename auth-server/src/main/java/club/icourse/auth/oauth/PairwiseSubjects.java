@@ -20,7 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class PairwiseSubjects {
 
-    static final String FIRST_PARTY_SETTING = "icourse.first-party";
 
     private final SecretKeySpec key;
 
@@ -39,7 +38,7 @@ class PairwiseSubjects {
     }
 
     static boolean isFirstParty(RegisteredClient client) {
-        return Boolean.TRUE.equals(client.getClientSettings().getSetting(FIRST_PARTY_SETTING));
+        return Boolean.TRUE.equals(client.getClientSettings().getSetting(ClientOptions.FIRST_PARTY));
     }
 
     /** The host all redirect URIs share; a client spread over several hosts is a sector of its own. */

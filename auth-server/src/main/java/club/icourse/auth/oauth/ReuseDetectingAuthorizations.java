@@ -2,6 +2,8 @@ package club.icourse.auth.oauth;
 
 import static club.icourse.db.auth.Tables.SPENT_REFRESH_TOKEN;
 
+import club.icourse.auth.audit.Actor;
+import club.icourse.auth.audit.AuditLog;
 import club.icourse.auth.system.Sha256;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +17,8 @@ import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
  * Refresh token reuse detection, which the framework does not have: when a refresh token is rotated, the old one is
@@ -28,11 +32,16 @@ final class ReuseDetectingAuthorizations implements OAuth2AuthorizationService {
     private final OAuth2AuthorizationService delegate;
     private final DSLContext dsl;
     private final Clock clock;
+    private final RegisteredClientRepository clients;
+    private final AuditLog audit;
 
-    ReuseDetectingAuthorizations(OAuth2AuthorizationService delegate, DSLContext dsl, Clock clock) {
+    ReuseDetectingAuthorizations(OAuth2AuthorizationService delegate, DSLContext dsl, Clock clock,
+                                 RegisteredClientRepository clients, AuditLog audit) {
         this.delegate = delegate;
         this.dsl = dsl;
         this.clock = clock;
+        this.clients = clients;
+        this.audit = audit;
     }
 
     @Override
@@ -85,6 +94,9 @@ final class ReuseDetectingAuthorizations implements OAuth2AuthorizationService {
             log.warn("A rotated refresh token of client {} for {} was presented again; the grant is revoked",
                     grant.getRegisteredClientId(), grant.getPrincipalName());
             remove(grant);
+            RegisteredClient client = clients.findById(grant.getRegisteredClientId());
+            audit.record(Actor.SYSTEM, "grant.revoked", client == null ? grant.getRegisteredClientId() : client.getClientId(),
+                    "a rotated refresh token was presented again; every token of " + grant.getPrincipalName() + "'s grant revoked");
         }
     }
 

@@ -2,6 +2,7 @@ package club.icourse.auth.signin;
 
 import club.icourse.auth.account.AccountRepository;
 import club.icourse.auth.oauth.BackChannelLogout;
+import club.icourse.shared.Role;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -56,6 +57,7 @@ class WebSecurityConfiguration {
                               BackChannelLogout backChannelLogout) throws Exception {
         http.authenticationManager(signIn)
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/account/**", "/oauth2/consent").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(form -> form

@@ -1,5 +1,6 @@
 package club.icourse.auth.oauth;
 
+import club.icourse.auth.clients.KnownClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import club.icourse.auth.AuthServerTest;
@@ -145,7 +146,7 @@ class OidcFlowTest {
         Person person = TestAccounts.registerAndConfirm(port);
         String clientId = "site-" + UUID.randomUUID();
         clients.save(KnownClients.toRegistered(new KnownClients.Client(clientId, "A site", ClientSecrets.generate(),
-                java.util.List.of(CALLBACK.toString()), java.util.List.of(), true, null), UUID.randomUUID().toString()));
+                java.util.List.of(CALLBACK.toString()), java.util.List.of(), true, null, null, false), UUID.randomUUID().toString()));
         URI authorize = new AuthenticationRequest.Builder(new ResponseType("code"), new Scope("openid"),
                 new ClientID(clientId), CALLBACK)
                 .endpointURI(URI.create("http://localhost:" + port + "/oauth2/authorize"))

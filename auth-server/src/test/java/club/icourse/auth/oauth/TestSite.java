@@ -1,5 +1,6 @@
 package club.icourse.auth.oauth;
 
+import club.icourse.auth.clients.KnownClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import club.icourse.auth.Browser;
@@ -56,7 +57,7 @@ final class TestSite {
         this.port = port;
         this.callback = callback;
         clients.save(KnownClients.toRegistered(new KnownClients.Client(clientId, "Site " + clientId.substring(5, 13), secret,
-                List.of(callback.toString()), List.of(SIGNED_OUT.toString()), firstParty, backchannelLogoutUri),
+                List.of(callback.toString()), List.of(SIGNED_OUT.toString()), firstParty, backchannelLogoutUri, null, false),
                 UUID.randomUUID().toString()));
     }
 

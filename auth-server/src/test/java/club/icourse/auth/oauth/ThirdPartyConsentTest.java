@@ -1,9 +1,11 @@
 package club.icourse.auth.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import club.icourse.auth.AuthServerTest;
 import club.icourse.auth.Browser;
+import club.icourse.auth.audit.AuditLog;
 import club.icourse.auth.TestAccounts;
 import club.icourse.auth.TestAccounts.Person;
 import club.icourse.auth.account.AccountRepository;
@@ -33,6 +35,9 @@ class ThirdPartyConsentTest {
 
     @Autowired
     AccountRepository accounts;
+
+    @Autowired
+    AuditLog audit;
 
     @Test
     void eachSiteGetsItsOwnSubjectAfterThePersonAllowsIt() throws Exception {
@@ -83,6 +88,8 @@ class ThirdPartyConsentTest {
             assertThat(withdrawn.asNormalizedText()).contains("Access withdrawn", "You have not let any other site sign you in.");
         }
         assertThat(active(site, tokens)).isFalse();
+        assertThat(audit.latest(site.clientId, null, 10)).extracting(AuditLog.Event::action, AuditLog.Event::actorName)
+                .contains(tuple("consent.granted", person.username()), tuple("consent.withdrawn", person.username()));
     }
 
     @Test

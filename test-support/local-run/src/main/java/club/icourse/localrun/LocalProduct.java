@@ -65,6 +65,7 @@ final class LocalProduct implements AutoCloseable {
     static final String REVIEW_APP_SECRET = "review-app-local-secret";
     static final String DEMO_SITE_SECRET = "demo-site-local-secret";
     static final String DEMO_SITE_REDIRECT = "http://127.0.0.1:8090/callback";
+    static final String ADMIN_CLI_SECRET = "admin-cli-local-secret";
 
     private Map<String, String> authEnvironment(int authPort, int reviewPort) {
         Map<String, String> environment = new HashMap<>(common("auth"));
@@ -74,6 +75,7 @@ final class LocalProduct implements AutoCloseable {
         environment.put("REVIEW_APP_URL", "http://127.0.0.1:" + reviewPort);
         environment.put("REVIEW_APP_CLIENT_SECRET", REVIEW_APP_SECRET);
         environment.put("DEMO_SITE_CLIENT_SECRET", DEMO_SITE_SECRET);
+        environment.put("ADMIN_CLI_CLIENT_SECRET", ADMIN_CLI_SECRET);
         return environment;
     }
 
@@ -123,10 +125,12 @@ final class LocalProduct implements AutoCloseable {
                    admin@ustc.edu.cn          an administrator
                  Demo third-party site for "sign in with iCourse ID" (see docs/third-party-sign-in.md):
                    issuer %s, client id demo-site, secret %s, redirect URI %s
+                 Admin console %s/admin (as admin@ustc.edu.cn); admin API client for scripts
+                   (client credentials, see docs/admin-api.md): client id admin-cli, secret %s
                  Data are kept in .local/ between runs. Press Ctrl-C to stop.
                 ============================================================
                 """.formatted(reviewUrl(), authUrl(), mailUrl(), mail.smtpPort(), database.server().port(), DEMO_PASSWORD,
-                        authUrl(), DEMO_SITE_SECRET, DEMO_SITE_REDIRECT);
+                        authUrl(), DEMO_SITE_SECRET, DEMO_SITE_REDIRECT, authUrl(), ADMIN_CLI_SECRET);
     }
 
     /** Stops the apps first (gracefully), then the mail catcher and the database they used. */

@@ -1,0 +1,150 @@
+package club.icourse.auth.admin;
+
+import club.icourse.auth.audit.Actors;
+import club.icourse.auth.audit.AuditLog;
+import club.icourse.auth.clients.ClientDefinition;
+import club.icourse.auth.clients.ClientProblem;
+import club.icourse.auth.clients.ClientRegistry;
+import club.icourse.auth.clients.ClientRules;
+import club.icourse.auth.clients.InvalidClientException;
+import club.icourse.auth.clients.UnknownClientException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The admin console's client pages. A new or rotated secret is shown once, on the page right after. */
+@Controller
+@RequestMapping("/admin/clients")
+class ClientConsoleController {
+
+    static final String LIST = "admin/clients";
+    static final String FORM = "admin/client";
+    private static final String NEW_SECRET = "newSecret";
+
+    private final ClientRegistry registry;
+    private final AuditLog audit;
+    private final Actors actors;
+
+    ClientConsoleController(ClientRegistry registry, AuditLog audit, Actors actors) {
+        this.registry = registry;
+        this.audit = audit;
+        this.actors = actors;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("clients", registry.all());
+        return LIST;
+    }
+
+    @GetMapping("/new")
+    String newClient(Model model) {
+        return form(model, new ClientForm(), null);
+    }
+
+    @PostMapping
+    String create(@ModelAttribute("client") ClientForm form, BindingResult errors, Model model,
+                  Authentication authentication, RedirectAttributes redirect) {
+        if (saved(form, errors, redirect, definition -> registry.create(definition, actors.of(authentication)))) {
+            return "redirect:/admin/clients/" + form.getClientId().strip() + "?created";
+        }
+        return form(model, form, null);
+    }
+
+    @GetMapping("/{clientId}")
+    String edit(@PathVariable String clientId, Model model) {
+        ClientRegistry.Listing listing = registry.find(clientId).orElseThrow(() -> new UnknownClientException(clientId));
+        return form(model, ClientForm.of(listing.definition()), listing);
+    }
+
+    @PostMapping("/{clientId}")
+    String update(@PathVariable String clientId, @ModelAttribute("client") ClientForm form, BindingResult errors,
+                  Model model, Authentication authentication, RedirectAttributes redirect) {
+        ClientRegistry.Listing listing = registry.find(clientId).orElseThrow(() -> new UnknownClientException(clientId));
+        form.setClientId(clientId);
+        if (saved(form, errors, redirect, definition -> registry.update(clientId, definition, actors.of(authentication)))) {
+            return "redirect:/admin/clients/" + clientId + "?saved";
+        }
+        return form(model, form, listing);
+    }
+
+    @PostMapping("/{clientId}/secret")
+    String rotateSecret(@PathVariable String clientId, Authentication authentication, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute(NEW_SECRET, registry.rotateSecret(clientId, actors.of(authentication)));
+            return "redirect:/admin/clients/" + clientId + "?rotated";
+        } catch (InvalidClientException publicClient) {
+            return "redirect:/admin/clients/" + clientId;
+        }
+    }
+
+    @PostMapping("/{clientId}/disable")
+    String disable(@PathVariable String clientId, Authentication authentication) {
+        registry.disable(clientId, actors.of(authentication));
+        return "redirect:/admin/clients/" + clientId + "?disabled";
+    }
+
+    @PostMapping("/{clientId}/enable")
+    String enable(@PathVariable String clientId, Authentication authentication) {
+        registry.enable(clientId, actors.of(authentication));
+        return "redirect:/admin/clients/" + clientId + "?enabled";
+    }
+
+    @ExceptionHandler(UnknownClientException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String unknown(Model model) {
+        model.addAttribute("status", HttpStatus.NOT_FOUND.value());
+        return "error";
+    }
+
+    /**
+     * Saves what the form describes, or puts every problem with it (not only the first kind found) on the form. A new
+     * secret goes to the next page only, as a flash attribute.
+     */
+    private static boolean saved(ClientForm form, BindingResult errors, RedirectAttributes redirect,
+                                 Function<ClientDefinition, ClientRegistry.Saved> save) {
+        List<ClientProblem> problems = new ArrayList<>();
+        ClientDefinition definition = form.toDefinition(problems);
+        if (problems.isEmpty()) {
+            try {
+                redirect.addFlashAttribute(NEW_SECRET, save.apply(definition).secret());
+                return true;
+            } catch (InvalidClientException invalid) {
+                problems.addAll(invalid.problems());
+            }
+        } else {
+            problems.addAll(ClientRules.check(definition));
+        }
+        reject(errors, problems);
+        return false;
+    }
+
+    private String form(Model model, ClientForm form, ClientRegistry.Listing listing) {
+        model.addAttribute("client", form);
+        model.addAttribute("listing", listing);
+        model.addAttribute("personScopes", ClientDefinition.PERSON_SCOPES);
+        model.addAttribute("adminScope", ClientDefinition.ADMIN_SCOPE);
+        model.addAttribute("algorithms", ClientDefinition.ID_TOKEN_ALGORITHMS);
+        model.addAttribute("events", listing == null ? List.of() : audit.latest(listing.definition().clientId(), null, 20));
+        return FORM;
+    }
+
+    private static void reject(BindingResult errors, List<ClientProblem> problems) {
+        for (ClientProblem problem : problems) {
+            errors.rejectValue(problem.field(), problem.messageKey(), new Object[] {problem.value()}, problem.code());
+        }
+    }
+}

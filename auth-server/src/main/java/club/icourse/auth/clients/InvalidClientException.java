@@ -1,0 +1,18 @@
+package club.icourse.auth.clients;
+
+import java.util.List;
+
+/** A definition that breaks the rules; nothing was saved. */
+public class InvalidClientException extends RuntimeException {
+
+    private final List<ClientProblem> problems;
+
+    InvalidClientException(List<ClientProblem> problems) {
+        super("Invalid client: " + problems);
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<ClientProblem> problems() {
+        return problems;
+    }
+}
