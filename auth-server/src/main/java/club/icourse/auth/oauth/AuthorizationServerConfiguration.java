@@ -1,6 +1,6 @@
 package club.icourse.auth.oauth;
 
-import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
@@ -66,6 +66,10 @@ class AuthorizationServerConfiguration {
                                 .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo))
                                 .logoutEndpoint(logout -> logout.logoutResponseHandler(signedOut))
                                 .providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(metadata -> metadata
+                                        .idTokenSigningAlgorithms(algorithms -> SigningKeys.ALGORITHMS.stream()
+                                                .map(JWSAlgorithm::getName)
+                                                .filter(algorithm -> !algorithms.contains(algorithm))
+                                                .forEach(algorithms::add))
                                         .claim("backchannel_logout_supported", true)
                                         .claim("backchannel_logout_session_supported", false))))
                         .clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.stream()
@@ -112,10 +116,13 @@ class AuthorizationServerConfiguration {
         return (selector, context) -> selector.select(keys.published());
     }
 
-    /** Tokens are signed by exactly one key: the one whose turn it is. */
+    /**
+     * Tokens are signed by exactly one key: the one whose turn it is for the algorithm in the JWS header (RS256 unless
+     * a client registered another for its ID tokens).
+     */
     @Bean
     JwtEncoder jwtEncoder(SigningKeys keys) {
-        return new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(keys.signing())));
+        return new NimbusJwtEncoder((selector, context) -> selector.select(keys.signing()));
     }
 
     @Bean

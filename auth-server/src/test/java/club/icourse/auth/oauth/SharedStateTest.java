@@ -93,6 +93,8 @@ class SharedStateTest {
 
         retireSigningKeys();
         keys.rotate();
+        assertThat(keys.signing().getKeys()).as("one signing key per algorithm")
+                .extracting(key -> key.getAlgorithm().getName()).containsExactly("RS256", "ES256");
 
         OIDCTokenResponse after = site.signIn(person);
         String newKid = ((com.nimbusds.jose.JWSHeader) after.getOIDCTokens().getIDToken().getHeader()).getKeyID();
