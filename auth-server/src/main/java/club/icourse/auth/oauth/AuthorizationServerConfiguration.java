@@ -44,8 +44,9 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
- * The protocol endpoints (discovery, authorize, token, JWKS, UserInfo, introspection, revocation, logout) in a filter
- * chain of their own, ahead of the pages; everything they keep lives in MariaDB, so any instance serves any request.
+ * The protocol endpoints (discovery, authorize, pushed authorization requests, token, JWKS, UserInfo, introspection,
+ * revocation, logout) in a filter chain of their own, ahead of the pages; everything they keep lives in MariaDB, so
+ * any instance serves any request.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
@@ -62,6 +63,8 @@ class AuthorizationServerConfiguration {
         http.securityMatcher(server.getEndpointsMatcher())
                 .with(server, endpoints -> endpoints
                         .authorizationEndpoint(authorize -> authorize.consentPage(ConsentController.PATH))
+                        // RFC 9126: a site may push its request (authenticated) and send the browser only a request_uri.
+                        .pushedAuthorizationRequestEndpoint(Customizer.withDefaults())
                         .oidc(oidc -> oidc
                                 .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo))
                                 .logoutEndpoint(logout -> logout.logoutResponseHandler(signedOut))
