@@ -4,7 +4,7 @@ import club.icourse.auth.audit.Actor;
 import club.icourse.auth.audit.Actors;
 import jakarta.servlet.http.HttpServletResponse;
 import club.icourse.auth.audit.AuditLog;
-import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
@@ -47,8 +47,9 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
- * The protocol endpoints (discovery, authorize, token, JWKS, UserInfo, introspection, revocation, logout) in a filter
- * chain of their own, ahead of the pages; everything they keep lives in MariaDB, so any instance serves any request.
+ * The protocol endpoints (discovery, authorize, pushed authorization requests, token, JWKS, UserInfo, introspection,
+ * revocation, logout) in a filter chain of their own, ahead of the pages; everything they keep lives in MariaDB, so
+ * any instance serves any request.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
@@ -72,10 +73,16 @@ class AuthorizationServerConfiguration {
                             }
                             response.setStatus(HttpServletResponse.SC_OK);
                         }))
+                        // RFC 9126: a site may push its request (authenticated) and send the browser only a request_uri.
+                        .pushedAuthorizationRequestEndpoint(Customizer.withDefaults())
                         .oidc(oidc -> oidc
                                 .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo))
                                 .logoutEndpoint(logout -> logout.logoutResponseHandler(signedOut))
                                 .providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(metadata -> metadata
+                                        .idTokenSigningAlgorithms(algorithms -> SigningKeys.ALGORITHMS.stream()
+                                                .map(JWSAlgorithm::getName)
+                                                .filter(algorithm -> !algorithms.contains(algorithm))
+                                                .forEach(algorithms::add))
                                         .claim("backchannel_logout_supported", true)
                                         .claim("backchannel_logout_session_supported", false))))
                         .clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.stream()
@@ -118,10 +125,13 @@ class AuthorizationServerConfiguration {
         return (selector, context) -> selector.select(keys.published());
     }
 
-    /** Tokens are signed by exactly one key: the one whose turn it is. */
+    /**
+     * Tokens are signed by exactly one key: the one whose turn it is for the algorithm in the JWS header (RS256 unless
+     * a client registered another for its ID tokens).
+     */
     @Bean
     JwtEncoder jwtEncoder(SigningKeys keys) {
-        return new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(keys.signing())));
+        return new NimbusJwtEncoder((selector, context) -> selector.select(keys.signing()));
     }
 
     @Bean
@@ -151,7 +161,7 @@ class AuthorizationServerConfiguration {
             String accountSubject = context.getPrincipal().getName();
             context.getClaims().subject(claims.subject(accountSubject, context.getRegisteredClient()));
             if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
-                context.getClaims().claims(existing -> existing.putAll(claims.of(accountSubject, context.getAuthorizedScopes())));
+                context.getClaims().claims(existing -> existing.putAll(claims.of(accountSubject, context.getAuthorizedScopes(), context.getRegisteredClient())));
                 // The framework puts the session's last request here; the time of the sign-in itself is what OpenID
                 // Connect means. A Date, as the framework's: it must survive its JSON allow-list and later refreshes.
                 AuthenticationTime.of(context.getPrincipal()).ifPresent(signedInAt ->

@@ -3,6 +3,7 @@ package club.icourse.auth.oauth;
 import club.icourse.auth.account.Account;
 import club.icourse.auth.account.AccountRepository;
 import club.icourse.shared.ClaimNames;
+import club.icourse.shared.Role;
 import club.icourse.shared.Scopes;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,9 +39,15 @@ class IdentityClaims {
         return subjects.subjectFor(accountSubject, client);
     }
 
-    Map<String, Object> of(String subject, Set<String> scopes) {
+    /** The claims of the granted scopes; first-party clients also learn the person's roles (an admin here is one there). */
+    Map<String, Object> of(String subject, Set<String> scopes, RegisteredClient client) {
         Map<String, Object> claims = new LinkedHashMap<>();
-        accounts.findBySubject(subject).ifPresent(account -> addClaims(account, scopes, claims));
+        accounts.findBySubject(subject).ifPresent(account -> {
+            addClaims(account, scopes, claims);
+            if (client != null && PairwiseSubjects.isFirstParty(client)) {
+                claims.put(ClaimNames.ROLES, account.roles().stream().map(Role::name).sorted().toList());
+            }
+        });
         return claims;
     }
 
@@ -49,7 +56,7 @@ class IdentityClaims {
         RegisteredClient client = clients.findById(context.getAuthorization().getRegisteredClientId());
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put(StandardClaimNames.SUB, subject(subject, client));
-        claims.putAll(of(subject, context.getAccessToken().getScopes()));
+        claims.putAll(of(subject, context.getAccessToken().getScopes(), client));
         return new OidcUserInfo(claims);
     }
 

@@ -5,24 +5,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import club.icourse.auth.AuthServerApplication;
 import club.icourse.auth.AuthServerTest;
 import club.icourse.auth.AuthTestInfrastructure;
+import club.icourse.auth.Browser;
 import club.icourse.auth.TestAccounts;
+import club.icourse.auth.account.AccountRepository;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWT;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.Tokens;
+import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import java.net.URI;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Date;
+import org.htmlunit.WebResponse;
+import org.htmlunit.html.HtmlButton;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,8 +47,9 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Any instance serves any request: tokens of one instance work at another, and a key rotation leaves earlier tokens
- * valid. The issuer is fixed, as in production, so that both instances are one provider.
+ * Any instance serves any request: tokens of one instance work at another, a flow begun at one instance ends at
+ * another, and a key rotation leaves earlier tokens valid. The issuer is fixed, as in production, so that both
+ * instances are one provider.
  */
 @AuthServerTest
 @TestPropertySource(properties = "icourse.oidc.issuer=http://localhost:1/issuer")
@@ -55,16 +69,15 @@ class SharedStateTest {
     @Autowired
     DSLContext dsl;
 
+    @Autowired
+    AccountRepository accounts;
+
     @Test
     void tokensIssuedByOneInstanceAreAcceptedIntrospectedAndRefreshedByAnother() throws Exception {
         TestSite site = new TestSite(clients, port);
         OIDCTokenResponse tokens = site.signIn(TestAccounts.registerAndConfirm(port));
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(AuthServerApplication.class)
-                .initializers(new AuthTestInfrastructure())
-                .run("--server.port=0", "--icourse.oidc.issuer=" + ISSUER, "--icourse.mail.poll-delay=1h",
-                        "--icourse.rate-limits.enabled=false",
-                        "--icourse.oidc.key-encryption-secret=" + AuthServerTest.KEY_ENCRYPTION_SECRET)) {
-            String other = "http://localhost:" + ((WebServerApplicationContext) second).getWebServer().getPort();
+        try (ConfigurableApplicationContext second = startSecondInstance()) {
+            String other = address(second);
 
             UserInfoResponse userInfo = UserInfoResponse.parse(new UserInfoRequest(URI.create(other + "/userinfo"),
                     tokens.getOIDCTokens().getBearerAccessToken()).toHTTPRequest().send());
@@ -93,6 +106,8 @@ class SharedStateTest {
 
         retireSigningKeys();
         keys.rotate();
+        assertThat(keys.signing().getKeys()).as("one signing key per algorithm")
+                .extracting(key -> key.getAlgorithm().getName()).containsExactly("RS256", "ES256");
 
         OIDCTokenResponse after = site.signIn(person);
         String newKid = ((com.nimbusds.jose.JWSHeader) after.getOIDCTokens().getIDToken().getHeader()).getKeyID();
@@ -103,6 +118,72 @@ class SharedStateTest {
         assertThat(validator.validate(oldIdToken, null).getSubject()).isNotNull();
         assertThat(UserInfoResponse.parse(new UserInfoRequest(site.endpoint("/userinfo"), before.getOIDCTokens().getBearerAccessToken())
                 .toHTTPRequest().send()).indicatesSuccess()).isTrue();
+    }
+
+    /**
+     * The framework keeps a half-done authorization (request, person, consent state) as JSON in the database; an
+     * instance started after the consent page was shown must read it back, answer the consent and issue the code.
+     */
+    @Test
+    void aConsentShownByOneInstanceIsAnsweredAtAnInstanceStartedSince() throws Exception {
+        TestAccounts.Person person = TestAccounts.registerAndConfirm(port);
+        String accountSubject = accounts.findCredentials(person.email()).orElseThrow().account().subject();
+        TestSite site = new TestSite(clients, port, URI.create("http://127.0.0.1:9/restart/callback"), false);
+        CodeVerifier verifier = new CodeVerifier();
+        Nonce nonce = new Nonce();
+
+        try (Browser browser = new Browser(port)) {
+            browser.signIn(person.email(), person.password());
+            URI consentAddress = TestSite.follow(browser, site.authorizationRequest(verifier, nonce,
+                    "openid profile email school", site.callback));
+            assertThat(consentAddress.getPath()).isEqualTo(ConsentController.PATH);
+            HtmlPage consent = browser.open(consentAddress.getRawPath() + "?" + consentAddress.getRawQuery());
+
+            try (ConfigurableApplicationContext second = startSecondInstance()) {
+                String other = address(second);
+                // The browser's session cookie is per host, so it goes to the second instance's port too.
+                HtmlForm allow = consent.getHtmlElementById("allow");
+                allow.setActionAttribute(other + "/oauth2/authorize");
+                WebResponse answer = ((HtmlButton) allow.getFirstByXPath(".//button")).click().getWebResponse();
+                assertThat(answer.getWebRequest().getUrl().toString()).startsWith(other);
+                URI back = URI.create(answer.getResponseHeaderValue("Location"));
+                assertThat(back.toString()).startsWith(site.callback.toString());
+
+                TokenResponse response = OIDCTokenResponseParser.parse(new TokenRequest(URI.create(other + "/oauth2/token"),
+                        site.authentication, new AuthorizationCodeGrant(new AuthorizationCode(TestSite.parameter(back, "code")),
+                        site.callback, verifier)).toHTTPRequest().send());
+                assertThat(response.indicatesSuccess()).as(String.valueOf(response.toHTTPResponse().getBody())).isTrue();
+                OIDCTokenResponse tokens = (OIDCTokenResponse) response.toSuccessResponse();
+
+                IDTokenClaimsSet idToken = new IDTokenValidator(new Issuer(ISSUER), new ClientID(site.clientId),
+                        JWSAlgorithm.RS256, URI.create(other + "/oauth2/jwks").toURL())
+                        .validate(tokens.getOIDCTokens().getIDToken(), nonce);
+                assertThat(idToken.getSubject().getValue()).as("pairwise").isNotEqualTo(accountSubject);
+                assertThat(idToken.getStringClaim("preferred_username")).isEqualTo(person.username());
+                assertThat(idToken.getStringClaim("email")).isEqualTo(person.email());
+                assertThat(idToken.getStringClaim("school")).isEqualTo("ustc");
+                assertThat(idToken.getStringClaim("affiliation")).isEqualTo("student");
+                assertThat(idToken.getAuthenticationTime()).as("the sign-in at the first instance").isNotNull()
+                        .isBefore(new Date());
+
+                UserInfoResponse userInfo = UserInfoResponse.parse(new UserInfoRequest(site.endpoint("/userinfo"),
+                        tokens.getOIDCTokens().getBearerAccessToken()).toHTTPRequest().send());
+                assertThat(userInfo.toSuccessResponse().getUserInfo().getSubject()).as("back at the first instance")
+                        .isEqualTo(idToken.getSubject());
+            }
+        }
+    }
+
+    private static ConfigurableApplicationContext startSecondInstance() {
+        return new SpringApplicationBuilder(AuthServerApplication.class)
+                .initializers(new AuthTestInfrastructure())
+                .run("--server.port=0", "--icourse.oidc.issuer=" + ISSUER, "--icourse.mail.poll-delay=1h",
+                        "--icourse.rate-limits.enabled=false",
+                        "--icourse.oidc.key-encryption-secret=" + AuthServerTest.KEY_ENCRYPTION_SECRET);
+    }
+
+    private static String address(ConfigurableApplicationContext instance) {
+        return "http://localhost:" + ((WebServerApplicationContext) instance).getWebServer().getPort();
     }
 
     /** Ends the signing period of every key now, as the passing of time would. */

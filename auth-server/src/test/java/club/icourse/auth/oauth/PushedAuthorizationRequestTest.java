@@ -1,0 +1,148 @@
+package club.icourse.auth.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import club.icourse.auth.AuthServerTest;
+import club.icourse.auth.Browser;
+import club.icourse.auth.TestAccounts;
+import club.icourse.auth.TestAccounts.Person;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import java.net.URI;
+import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
+import org.htmlunit.html.HtmlButton;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+
+/**
+ * Pushed authorization requests (RFC 9126): the site posts its authorization request to the provider, authenticated,
+ * and sends the browser only its client id and the request_uri it got back, which works once and for that site only.
+ */
+@AuthServerTest
+class PushedAuthorizationRequestTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RegisteredClientRepository clients;
+
+    @Test
+    void discoveryNamesTheEndpoint() throws Exception {
+        OIDCProviderMetadata provider = OIDCProviderMetadata.resolve(new Issuer("http://localhost:" + port));
+        assertThat(provider.getPushedAuthorizationRequestEndpointURI())
+                .isEqualTo(URI.create("http://localhost:" + port + "/oauth2/par"));
+    }
+
+    @Test
+    void aPushedRequestSignsThePersonInOnceOnly() throws Exception {
+        Person person = TestAccounts.registerAndConfirm(port);
+        TestSite site = new TestSite(clients, port);
+        CodeVerifier verifier = new CodeVerifier();
+        Nonce nonce = new Nonce();
+        State state = new State();
+        URI requestUri = push(site, verifier, nonce, state);
+
+        try (Browser browser = new Browser(port)) {
+            browser.signIn(person.email(), person.password());
+            URI back = TestSite.follow(browser, authorizationRequest(site, requestUri));
+            assertThat(back.toString()).startsWith(site.callback.toString());
+            assertThat(TestSite.parameter(back, "state")).isEqualTo(state.getValue());
+
+            TokenResponse response = site.redeem(new AuthorizationCode(TestSite.parameter(back, "code")), verifier);
+            assertThat(response.indicatesSuccess()).as(String.valueOf(response.toHTTPResponse().getBody())).isTrue();
+            IDTokenClaimsSet idToken = new IDTokenValidator(new Issuer("http://localhost:" + port), new ClientID(site.clientId),
+                    JWSAlgorithm.RS256, site.endpoint("/oauth2/jwks").toURL())
+                    .validate(((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens().getIDToken(), nonce);
+            assertThat(idToken.getStringClaim("email")).isEqualTo(person.email());
+
+            assertRefused(browser, authorizationRequest(site, requestUri));
+        }
+    }
+
+    @Test
+    void anotherSiteCannotUseTheRequestUri() throws Exception {
+        Person person = TestAccounts.registerAndConfirm(port);
+        TestSite site = new TestSite(clients, port);
+        TestSite other = new TestSite(clients, port);
+        CodeVerifier verifier = new CodeVerifier();
+        URI requestUri = push(site, verifier, new Nonce(), new State());
+
+        try (Browser browser = new Browser(port)) {
+            browser.signIn(person.email(), person.password());
+            assertRefused(browser, authorizationRequest(other, requestUri));
+            assertThat(TestSite.follow(browser, authorizationRequest(site, requestUri)).toString())
+                    .as("the refusal did not spend it").startsWith(site.callback.toString()).contains("code=");
+        }
+    }
+
+    @Test
+    void aThirdPartySitesPushedRequestGoesThroughTheConsentPage() throws Exception {
+        Person person = TestAccounts.registerAndConfirm(port);
+        TestSite site = new TestSite(clients, port, URI.create("http://127.0.0.1:9/par/callback"), false);
+        CodeVerifier verifier = new CodeVerifier();
+        State state = new State();
+        URI requestUri = push(site, verifier, new Nonce(), state);
+
+        try (Browser browser = new Browser(port)) {
+            browser.signIn(person.email(), person.password());
+            URI consent = TestSite.follow(browser, authorizationRequest(site, requestUri));
+            assertThat(consent.getPath()).isEqualTo(ConsentController.PATH);
+            HtmlPage page = browser.open(consent.getRawPath() + "?" + consent.getRawQuery());
+            URI back = URI.create(((HtmlButton) page.getHtmlElementById("allow").getFirstByXPath(".//button")).click()
+                    .getWebResponse().getResponseHeaderValue("Location"));
+            assertThat(back.toString()).startsWith(site.callback.toString());
+            assertThat(TestSite.parameter(back, "state")).isEqualTo(state.getValue());
+            assertThat(site.redeem(new AuthorizationCode(TestSite.parameter(back, "code")), verifier).indicatesSuccess()).isTrue();
+        }
+    }
+
+    /** Pushes an authentication request with the site's credentials; the request_uri that stands for it. */
+    private static URI push(TestSite site, CodeVerifier verifier, Nonce nonce, State state) throws Exception {
+        AuthenticationRequest request = new AuthenticationRequest.Builder(new ResponseType("code"),
+                new Scope("openid", "profile", "email"), new ClientID(site.clientId), site.callback)
+                .state(state).nonce(nonce)
+                .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .build();
+        PushedAuthorizationResponse response = PushedAuthorizationResponse.parse(new PushedAuthorizationRequest(
+                site.endpoint("/oauth2/par"), site.authentication, request).toHTTPRequest().send());
+        assertThat(response.indicatesSuccess()).as(String.valueOf(response.toHTTPResponse().getBody())).isTrue();
+        return response.toSuccessResponse().getRequestURI();
+    }
+
+    /** Where a site sends the browser: only its client id and a request_uri. */
+    private static URI authorizationRequest(TestSite site, URI requestUri) {
+        return new AuthorizationRequest.Builder(requestUri, new ClientID(site.clientId))
+                .endpointURI(site.endpoint("/oauth2/authorize"))
+                .build().toURI();
+    }
+
+    /** Refused on the provider's own page, never sent back to a redirect URI. */
+    private static void assertRefused(Browser browser, URI authorizationRequest) throws Exception {
+        browser.client().getOptions().setRedirectEnabled(false);
+        WebResponse response = browser.client().loadWebResponse(new WebRequest(authorizationRequest.toURL()));
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getResponseHeaderValue("Location")).isNull();
+    }
+}
