@@ -5,9 +5,11 @@ import club.icourse.auth.account.AccountRepository;
 import club.icourse.shared.ClaimNames;
 import club.icourse.shared.Role;
 import club.icourse.shared.Scopes;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
@@ -45,7 +47,9 @@ class IdentityClaims {
         accounts.findBySubject(subject).ifPresent(account -> {
             addClaims(account, scopes, claims);
             if (client != null && PairwiseSubjects.isFirstParty(client)) {
-                claims.put(ClaimNames.ROLES, account.roles().stream().map(Role::name).sorted().toList());
+                // An ArrayList: the claims are stored with the authorization and must pass the framework's JSON allow-list.
+                claims.put(ClaimNames.ROLES, account.roles().stream().map(Role::name).sorted()
+                        .collect(Collectors.toCollection(ArrayList::new)));
             }
         });
         return claims;

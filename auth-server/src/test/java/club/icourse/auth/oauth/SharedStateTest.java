@@ -76,6 +76,8 @@ class SharedStateTest {
     void tokensIssuedByOneInstanceAreAcceptedIntrospectedAndRefreshedByAnother() throws Exception {
         TestSite site = new TestSite(clients, port);
         OIDCTokenResponse tokens = site.signIn(TestAccounts.registerAndConfirm(port));
+        assertThat(tokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getStringListClaim("roles"))
+                .as("a first-party site learns the person's roles").containsExactly("USER");
         try (ConfigurableApplicationContext second = startSecondInstance()) {
             String other = address(second);
 

@@ -51,6 +51,8 @@ class ThirdPartyConsentTest {
 
         assertThat(firstSubject).isNotEqualTo(secondSubject).isNotEqualTo(accountSubject).doesNotContain("@");
         assertThat(signInAllowing(first, person)).as("stable for one site").isEqualTo(firstSubject);
+        assertThat(lastTokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getClaims())
+                .as("roles are for first-party sites only").doesNotContainKey("roles");
     }
 
     @Test
