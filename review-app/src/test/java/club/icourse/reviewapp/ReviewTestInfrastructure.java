@@ -1,10 +1,22 @@
 package club.icourse.reviewapp;
 
 import club.icourse.testsupport.spring.RealInfrastructureInitializer;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
+/** The real database and mail server, and a stand-in identity provider over real HTTP. */
 class ReviewTestInfrastructure extends RealInfrastructureInitializer {
 
     ReviewTestInfrastructure() {
         super("review");
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        super.initialize(context);
+        String provider = FakeIdentityProvider.shared().url();
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("icourse-test-identity-provider",
+                Map.of("icourse.id.server-url", provider, "icourse.id.issuer", provider)));
     }
 }

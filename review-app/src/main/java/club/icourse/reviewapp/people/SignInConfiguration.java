@@ -1,5 +1,6 @@
 package club.icourse.reviewapp.people;
 
+import club.icourse.shared.Role;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,7 +42,8 @@ class SignInConfiguration {
                 .clientSecret(provider.clientSecret())
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri(provider.publicUrl() + "/login/oauth2/code/{registrationId}")
+                .redirectUri((provider.publicUrl() == null || provider.publicUrl().isBlank() ? "{baseUrl}" : provider.publicUrl())
+                        + "/login/oauth2/code/{registrationId}")
                 .scope("openid", "profile", "email", "school")
                 .issuerUri(provider.issuer())
                 .authorizationUri(server + "/oauth2/authorize")
@@ -58,14 +60,17 @@ class SignInConfiguration {
     }
 
     @Bean
-    SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations, SessionsOfSubject sessions)
-            throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations, SessionsOfSubject sessions,
+                              PersonSignIn people) throws Exception {
         DefaultOAuth2AuthorizationRequestResolver requests = new DefaultOAuth2AuthorizationRequestResolver(registrations,
                 OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
         requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-        http.authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+        http.authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().permitAll())
                 .oauth2Login(login -> login
                         .loginPage(SIGN_IN)
+                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(people))
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(requests)))
                 .oidcLogout(logout -> logout.backChannel(channel -> channel.logoutHandler((request, response, logoutToken) -> {
                     if (logoutToken.getPrincipal() instanceof OidcLogoutToken token) {

@@ -2,7 +2,13 @@ package club.icourse.reviewapp.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static club.icourse.db.review.Tables.PERSON;
+
+import club.icourse.reviewapp.FakeIdentityProvider.Identity;
 import club.icourse.reviewapp.ReviewAppTest;
+import club.icourse.reviewapp.ReviewBrowser;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,12 +16,15 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Signing in starts an OpenID Connect authorization request to iCourse ID, with PKCE. */
+/** Signing in starts an OpenID Connect authorization request to iCourse ID, with PKCE, and records who signed in. */
 @ReviewAppTest
 class SignInTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    DSLContext dsl;
 
     @Test
     void theSignInLinkSendsThePersonToTheProviderWithPkce() throws Exception {
@@ -28,6 +37,26 @@ class SignInTest {
         assertThat(authorize.getPath()).isEqualTo("/oauth2/authorize");
         assertThat(authorize.getQuery()).contains("client_id=review-app", "code_challenge_method=S256", "code_challenge=",
                 "scope=openid profile email school", "nonce=", "state=");
+    }
+
+    @Test
+    void signingInRecordsThePersonByIssuerAndSubjectAndFollowsTheirRoles() throws Exception {
+        Identity student = Identity.student("stu-" + System.nanoTime() % 100000);
+        try (ReviewBrowser browser = new ReviewBrowser(port)) {
+            assertThat(browser.signIn(student).asNormalizedText()).contains(student.username(), "Sign out");
+            assertThat(browser.status("/admin/catalogue")).as("a student is no administrator").isEqualTo(403);
+        }
+        try (ReviewBrowser browser = new ReviewBrowser(port)) {
+            browser.signIn(student);
+        }
+        assertThat(dsl.fetchCount(PERSON, PERSON.SUBJECT.eq(student.subject()))).as("one person, however often they sign in")
+                .isEqualTo(1);
+
+        Identity admin = Identity.admin("adm-" + System.nanoTime() % 100000);
+        try (ReviewBrowser browser = new ReviewBrowser(port)) {
+            browser.signIn(admin);
+            assertThat(browser.status("/admin/catalogue")).as("an administrator at the provider is one here").isNotEqualTo(403);
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {

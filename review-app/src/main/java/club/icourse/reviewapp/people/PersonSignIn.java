@@ -1,0 +1,57 @@
+package club.icourse.reviewapp.people;
+
+import club.icourse.shared.Affiliation;
+import club.icourse.shared.ClaimNames;
+import club.icourse.shared.Role;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the identity iCourse ID asserts into a person of this site: recorded by (issuer, subject), with authorities
+ * for what they may do here ({@code ROLE_USER}; {@code ROLE_STUDENT} or {@code ROLE_TEACHER}; {@code ROLE_ADMIN}).
+ */
+@Component
+class PersonSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
+
+    static final String STUDENT = "ROLE_STUDENT";
+    static final String TEACHER = "ROLE_TEACHER";
+
+    private final OidcUserService oidc = new OidcUserService();
+    private final PersonRepository people;
+    private final Clock clock;
+
+    PersonSignIn(PersonRepository people, Clock clock) {
+        this.people = people;
+        this.clock = clock;
+    }
+
+    @Override
+    public OidcUser loadUser(OidcUserRequest request) throws OAuth2AuthenticationException {
+        OidcUser user = oidc.loadUser(request);
+        Affiliation affiliation = Affiliation.fromClaimValue(user.getClaimAsString(ClaimNames.AFFILIATION)).orElse(null);
+        List<String> roles = user.getClaimAsStringList(ClaimNames.ROLES);
+        boolean admin = roles != null && roles.contains(Role.ADMIN.name());
+        String username = user.getPreferredUsername() != null ? user.getPreferredUsername() : user.getSubject();
+        Person person = people.signedIn(user.getIssuer().toString(), user.getSubject(), username,
+                user.getClaimAsString(ClaimNames.SCHOOL), affiliation, admin, clock.instant());
+
+        List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+        authorities.add(new SimpleGrantedAuthority(Role.USER.authority()));
+        if (affiliation != null) {
+            authorities.add(new SimpleGrantedAuthority(affiliation == Affiliation.STUDENT ? STUDENT : TEACHER));
+        }
+        if (person.admin()) {
+            authorities.add(new SimpleGrantedAuthority(Role.ADMIN.authority()));
+        }
+        return new SignedInPerson(person, authorities, user.getIdToken(), user.getUserInfo());
+    }
+}

@@ -1,0 +1,16 @@
+package club.icourse.reviewapp.people;
+
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+
+/** The person behind a request, if someone is signed in. */
+public final class SignedIn {
+
+    private SignedIn() {
+    }
+
+    public static Optional<Person> person(Authentication authentication) {
+        return authentication != null && authentication.getPrincipal() instanceof SignedInPerson signedIn
+                ? Optional.of(signedIn.person()) : Optional.empty();
+    }
+}
