@@ -1,0 +1,9 @@
+package club.icourse.reviewapp.review;
+
+/** No such review, or none this person may act on: both answer 404, so that hidden reviews stay unknowable. */
+public class ReviewNotFoundException extends RuntimeException {
+
+    ReviewNotFoundException() {
+        super("No such review");
+    }
+}

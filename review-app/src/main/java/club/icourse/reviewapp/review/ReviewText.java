@@ -1,0 +1,50 @@
+package club.icourse.reviewapp.review;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+
+/**
+ * Review Markdown to HTML that is safe to show: rendered by commonmark (raw HTML escaped, not passed through), then
+ * sanitized by an allow-list (OWASP): no scripts, styles, event handlers or non-http(s) links, and no invisible or
+ * bidirectional control characters, which can make text read differently from what it is.
+ */
+public final class ReviewText {
+
+    /** Zero-width and bidi controls, and other invisible format characters (Unicode category Cf), except ZWJ in emoji. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}&&[^\\u200D]]");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
+
+    private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
+            .extensions(List.of(TablesExtension.create()))
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .build();
+    private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+            .allowElements("p", "br", "hr", "em", "strong", "del", "code", "pre", "blockquote", "ul", "ol", "li",
+                    "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "a")
+            .allowAttributes("href").onElements("a")
+            .allowAttributes("start").onElements("ol")
+            .allowStandardUrlProtocols()
+            .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
+            .toFactory();
+
+    private ReviewText() {
+    }
+
+    /** The text as it is kept: line endings unified, control and invisible characters removed, trimmed. */
+    public static String clean(String markdown) {
+        String text = markdown == null ? "" : markdown.replace("\r\n", "\n").replace('\r', '\n');
+        text = INVISIBLE.matcher(text).replaceAll("");
+        return CONTROL.matcher(text).replaceAll("").strip();
+    }
+
+    public static String toHtml(String markdown) {
+        return POLICY.sanitize(RENDERER.render(PARSER.parse(clean(markdown))));
+    }
+}
