@@ -1,0 +1,92 @@
+package club.icourse.reviewapp.course;
+
+import club.icourse.reviewapp.people.Person;
+import club.icourse.reviewapp.people.SignedIn;
+import club.icourse.reviewapp.review.ReviewListing;
+import club.icourse.reviewapp.review.ReviewSort;
+import club.icourse.reviewapp.review.Reviews;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** The course list, course pages with their reviews, and teacher pages. */
+@Controller
+class CourseController {
+
+    private final CourseCatalogue catalogue;
+    private final ReviewListing listing;
+    private final Reviews reviews;
+
+    CourseController(CourseCatalogue catalogue, ReviewListing listing, Reviews reviews) {
+        this.catalogue = catalogue;
+        this.listing = listing;
+        this.reviews = reviews;
+    }
+
+    @GetMapping("/courses")
+    String list(@RequestParam(required = false) String sort, @RequestParam(required = false) String department,
+                @RequestParam(required = false) String type, @RequestParam(required = false) String term,
+                @RequestParam(required = false) String page, Model model) {
+        CourseSort order = CourseSort.of(sort);
+        model.addAttribute("courses", catalogue.list(order, department, type, term, Page.number(page)));
+        model.addAttribute("sort", order.parameter());
+        model.addAttribute("department", department);
+        model.addAttribute("type", type);
+        model.addAttribute("term", term);
+        model.addAttribute("departments", catalogue.departments());
+        model.addAttribute("types", catalogue.courseTypes());
+        model.addAttribute("terms", catalogue.terms());
+        return "course/list";
+    }
+
+    @GetMapping("/courses/{id}")
+    String show(@PathVariable long id, @RequestParam(required = false) String sort, @RequestParam(required = false) String term,
+                @RequestParam(required = false) String stars, @RequestParam(required = false) String page,
+                Authentication authentication, Model model) {
+        CourseDetails course = catalogue.course(id).orElseThrow(CourseNotFoundException::new);
+        Optional<Person> viewer = SignedIn.person(authentication);
+        ReviewSort order = ReviewSort.of(sort);
+        Integer starLevel = starLevel(stars);
+        model.addAttribute("course", course);
+        model.addAttribute("reviews", listing.ofCourse(id, viewer, order, term, starLevel, Page.number(page)));
+        model.addAttribute("termSummary", listing.termSummary(id));
+        model.addAttribute("sort", order.parameter());
+        model.addAttribute("term", term);
+        model.addAttribute("stars", starLevel);
+        model.addAttribute("terms", reviews.termsOf(id));
+        model.addAttribute("hasOwnReview", viewer.flatMap(person -> reviews.ownReview(id, person)).isPresent());
+        return "course/show";
+    }
+
+    @GetMapping("/teachers/{id}")
+    String teacher(@PathVariable long id, Model model) {
+        model.addAttribute("teacher", catalogue.teacher(id).orElseThrow(CourseNotFoundException::new));
+        return "course/teacher";
+    }
+
+    @ExceptionHandler(CourseNotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(Model model) {
+        model.addAttribute("status", 404);
+        return "error";
+    }
+
+    private static Integer starLevel(String stars) {
+        try {
+            int level = Integer.parseInt(stars == null ? "" : stars.strip());
+            return level >= 1 && level <= 5 ? level : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static class CourseNotFoundException extends RuntimeException {
+    }
+}

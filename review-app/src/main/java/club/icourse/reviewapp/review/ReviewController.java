@@ -1,0 +1,149 @@
+package club.icourse.reviewapp.review;
+
+import club.icourse.reviewapp.course.CourseCatalogue;
+import club.icourse.reviewapp.course.CourseDetails;
+import club.icourse.reviewapp.people.Person;
+import club.icourse.reviewapp.people.SignedIn;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** Writing, editing, hiding, deleting a review; blocking and restoring for administrators; a review's history. */
+@Controller
+class ReviewController {
+
+    static final String FORM = "review/form";
+    static final String HISTORY = "review/history";
+
+    private final Reviews reviews;
+    private final ReviewHistory history;
+    private final CourseCatalogue catalogue;
+
+    ReviewController(Reviews reviews, ReviewHistory history, CourseCatalogue catalogue) {
+        this.reviews = reviews;
+        this.history = history;
+        this.catalogue = catalogue;
+    }
+
+    @GetMapping("/courses/{courseId}/review")
+    String form(@PathVariable long courseId, Authentication authentication, Model model) {
+        Person author = signedIn(authentication);
+        CourseDetails course = catalogue.course(courseId).orElseThrow(ReviewNotFoundException::new);
+        List<String> terms = reviews.termsOf(courseId);
+        ReviewForm form = reviews.ownReview(courseId, author).map(ReviewForm::of).orElseGet(() -> ReviewForm.blank(terms));
+        return form(model, course, terms, form, reviews.ownReview(courseId, author).isPresent(), null);
+    }
+
+    @PostMapping("/courses/{courseId}/review")
+    String save(@PathVariable long courseId, @ModelAttribute("review") ReviewForm form, BindingResult errors,
+                @RequestParam(required = false) String preview, Authentication authentication, Model model) {
+        Person author = signedIn(authentication);
+        CourseDetails course = catalogue.course(courseId).orElseThrow(ReviewNotFoundException::new);
+        List<String> terms = reviews.termsOf(courseId);
+        boolean editing = reviews.ownReview(courseId, author).isPresent();
+        if (preview != null) {
+            return form(model, course, terms, form, editing, ReviewText.toHtml(form.getContent()));
+        }
+        try {
+            long id = reviews.write(author, form.toDraft(courseId));
+            return "redirect:/courses/" + courseId + "?saved#review-" + id;
+        } catch (ReviewRefusedException refused) {
+            refused.problems().forEach(problem -> errors.rejectValue(problem.field(), problem.messageKey()));
+            return form(model, course, terms, form, editing, null);
+        }
+    }
+
+    @PostMapping("/reviews/{id}/hide")
+    String hide(@PathVariable long id, Authentication authentication) {
+        return back(id, () -> reviews.hide(signedIn(authentication), id, true));
+    }
+
+    @PostMapping("/reviews/{id}/unhide")
+    String unhide(@PathVariable long id, Authentication authentication) {
+        return back(id, () -> reviews.hide(signedIn(authentication), id, false));
+    }
+
+    @PostMapping("/reviews/{id}/block")
+    String block(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Authentication authentication) {
+        return back(id, () -> reviews.block(signedIn(authentication), id, true, reason));
+    }
+
+    @PostMapping("/reviews/{id}/unblock")
+    String unblock(@PathVariable long id, Authentication authentication) {
+        return back(id, () -> reviews.block(signedIn(authentication), id, false, null));
+    }
+
+    @PostMapping("/reviews/{id}/delete")
+    String delete(@PathVariable long id, Authentication authentication) {
+        return back(id, () -> reviews.delete(signedIn(authentication), id));
+    }
+
+    @PostMapping("/reviews/{id}/restore")
+    String restore(@PathVariable long id, Authentication authentication, Model model) {
+        reviews.restore(signedIn(authentication), id);
+        return "redirect:/reviews/" + id + "/history?restored";
+    }
+
+    /** The author sees their own review's history; administrators see every review's, deleted ones included. */
+    @GetMapping("/reviews/{id}/history")
+    String history(@PathVariable long id, Authentication authentication, Model model) {
+        Person person = signedIn(authentication);
+        long author = history.authorOf(id).orElseThrow(ReviewNotFoundException::new);
+        if (author != person.id() && !person.admin()) {
+            throw new ReviewNotFoundException();
+        }
+        List<ReviewHistory.Entry> entries = history.of(id);
+        model.addAttribute("entries", entries);
+        model.addAttribute("reviewId", id);
+        model.addAttribute("deleted", entries.getLast().action() == ReviewHistory.Action.DELETE);
+        model.addAttribute("courseId", entries.getLast().snapshot().getCourseId());
+        return HISTORY;
+    }
+
+    @ExceptionHandler(ReviewNotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(Model model) {
+        model.addAttribute("status", 404);
+        return "error";
+    }
+
+    @ExceptionHandler(ReviewRefusedException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String refused(ReviewRefusedException refused, Model model) {
+        model.addAttribute("status", 409);
+        model.addAttribute("problem", refused.problems().getFirst().messageKey());
+        return "error";
+    }
+
+    private String form(Model model, CourseDetails course, List<String> terms, ReviewForm form, boolean editing, String preview) {
+        model.addAttribute("course", course);
+        model.addAttribute("terms", terms);
+        model.addAttribute("review", form);
+        model.addAttribute("editing", editing);
+        model.addAttribute("preview", preview);
+        return FORM;
+    }
+
+    private String back(long id, Runnable change) {
+        Long courseId = history.of(id).stream().map(entry -> entry.snapshot().getCourseId()).findFirst().orElse(null);
+        change.run();
+        return courseId == null ? "redirect:/" : "redirect:/courses/" + courseId + "#review-" + id;
+    }
+
+    /** Only signed-in people reach these pages (see the security rules); anything else is a programming error. */
+    private static Person signedIn(Authentication authentication) {
+        Optional<Person> person = SignedIn.person(authentication);
+        return person.orElseThrow(() -> new IllegalStateException("Not signed in"));
+    }
+}
