@@ -4,7 +4,11 @@ import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.people.SignedIn;
 import club.icourse.reviewapp.review.ReviewListing;
 import club.icourse.reviewapp.review.ReviewSort;
+import club.icourse.reviewapp.review.ReviewView;
 import club.icourse.reviewapp.review.Reviews;
+import club.icourse.reviewapp.review.Upvotes;
+import club.icourse.reviewapp.comment.Comments;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -13,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
@@ -23,11 +28,18 @@ class CourseController {
     private final CourseCatalogue catalogue;
     private final ReviewListing listing;
     private final Reviews reviews;
+    private final Comments comments;
+    private final Upvotes upvotes;
+    private final CourseVotes votes;
 
-    CourseController(CourseCatalogue catalogue, ReviewListing listing, Reviews reviews) {
+    CourseController(CourseCatalogue catalogue, ReviewListing listing, Reviews reviews, Comments comments, Upvotes upvotes,
+                     CourseVotes votes) {
         this.catalogue = catalogue;
         this.listing = listing;
         this.reviews = reviews;
+        this.comments = comments;
+        this.upvotes = upvotes;
+        this.votes = votes;
     }
 
     @GetMapping("/courses")
@@ -55,7 +67,13 @@ class CourseController {
         ReviewSort order = ReviewSort.of(sort);
         Integer starLevel = starLevel(stars);
         model.addAttribute("course", course);
-        model.addAttribute("reviews", listing.ofCourse(id, viewer, order, term, starLevel, Page.number(page)));
+        Page<ReviewView> shown = listing.ofCourse(id, viewer, order, term, starLevel, Page.number(page));
+        List<Long> ids = shown.items().stream().map(ReviewView::id).toList();
+        model.addAttribute("reviews", shown);
+        model.addAttribute("comments", comments.on(ids, viewer));
+        model.addAttribute("upvoted", upvotes.byPerson(ids, viewer));
+        model.addAttribute("upvoters", upvotes.whoUpvoted(ids, viewer));
+        model.addAttribute("myVote", votes.voteOf(viewer, id));
         model.addAttribute("termSummary", listing.termSummary(id));
         model.addAttribute("sort", order.parameter());
         model.addAttribute("term", term);
@@ -63,6 +81,12 @@ class CourseController {
         model.addAttribute("terms", reviews.termsOf(id));
         model.addAttribute("hasOwnReview", viewer.flatMap(person -> reviews.ownReview(id, person)).isPresent());
         return "course/show";
+    }
+
+    @PostMapping("/courses/{id}/vote")
+    String vote(@PathVariable long id, @RequestParam(defaultValue = "0") int value, Authentication authentication) {
+        votes.vote(SignedIn.person(authentication).orElseThrow(), id, Integer.signum(value));
+        return "redirect:/courses/" + id;
     }
 
     @GetMapping("/teachers/{id}")
@@ -85,8 +109,5 @@ class CourseController {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    static class CourseNotFoundException extends RuntimeException {
     }
 }

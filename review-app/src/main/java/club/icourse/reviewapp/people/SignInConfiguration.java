@@ -1,6 +1,7 @@
 package club.icourse.reviewapp.people;
 
 import club.icourse.shared.Role;
+import org.springframework.http.HttpMethod;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,7 +68,8 @@ class SignInConfiguration {
         requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/courses/*/review", "/reviews/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/reviews/*").permitAll()
+                        .requestMatchers("/courses/*/review", "/courses/*/vote", "/reviews/**", "/comments/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login
                         .loginPage(SIGN_IN)

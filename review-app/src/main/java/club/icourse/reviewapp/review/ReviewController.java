@@ -1,5 +1,6 @@
 package club.icourse.reviewapp.review;
 
+import club.icourse.reviewapp.comment.Comments;
 import club.icourse.reviewapp.course.CourseCatalogue;
 import club.icourse.reviewapp.course.CourseDetails;
 import club.icourse.reviewapp.people.Person;
@@ -29,11 +30,18 @@ class ReviewController {
     private final Reviews reviews;
     private final ReviewHistory history;
     private final CourseCatalogue catalogue;
+    private final Upvotes upvotes;
+    private final ReviewListing listing;
+    private final Comments comments;
 
-    ReviewController(Reviews reviews, ReviewHistory history, CourseCatalogue catalogue) {
+    ReviewController(Reviews reviews, ReviewHistory history, CourseCatalogue catalogue, Upvotes upvotes,
+                     ReviewListing listing, Comments comments) {
         this.reviews = reviews;
         this.history = history;
         this.catalogue = catalogue;
+        this.upvotes = upvotes;
+        this.listing = listing;
+        this.comments = comments;
     }
 
     @GetMapping("/courses/{courseId}/review")
@@ -64,6 +72,18 @@ class ReviewController {
         }
     }
 
+    /** One review on its own page (the address notifications and links point to), with its comments. */
+    @GetMapping("/reviews/{id}")
+    String show(@PathVariable long id, Authentication authentication, Model model) {
+        Optional<Person> viewer = SignedIn.person(authentication);
+        ReviewView review = listing.one(id, viewer).orElseThrow(ReviewNotFoundException::new);
+        model.addAttribute("review", review);
+        model.addAttribute("comments", comments.on(List.of(id), viewer));
+        model.addAttribute("upvoted", upvotes.byPerson(List.of(id), viewer));
+        model.addAttribute("upvoters", upvotes.whoUpvoted(List.of(id), viewer));
+        return "review/show";
+    }
+
     @PostMapping("/reviews/{id}/hide")
     String hide(@PathVariable long id, Authentication authentication) {
         return back(id, () -> reviews.hide(signedIn(authentication), id, true));
@@ -87,6 +107,11 @@ class ReviewController {
     @PostMapping("/reviews/{id}/delete")
     String delete(@PathVariable long id, Authentication authentication) {
         return back(id, () -> reviews.delete(signedIn(authentication), id));
+    }
+
+    @PostMapping("/reviews/{id}/upvote")
+    String upvote(@PathVariable long id, Authentication authentication) {
+        return back(id, () -> upvotes.toggle(signedIn(authentication), id));
     }
 
     @PostMapping("/reviews/{id}/restore")

@@ -169,6 +169,52 @@ class ReviewPagesTest {
     }
 
     @Test
+    void readersUpvoteCommentAndVoteOnTheCourse() throws Exception {
+        Identity author = Identity.student("ua" + System.nanoTime() % 1_000_000);
+        try (ReviewBrowser browser = new ReviewBrowser(port)) {
+            browser.signIn(author);
+            HtmlPage form = browser.open("/courses/" + course + "/review");
+            fill(form, "10", "1", "1", "1", "1", "值得一上");
+            ReviewBrowser.submit(browser.form(form, "/review"));
+        }
+        long id = reviewOf(course);
+        Identity reader = Identity.student("ub" + System.nanoTime() % 1_000_000);
+        try (ReviewBrowser browser = new ReviewBrowser(port)) {
+            browser.signIn(reader);
+            HtmlPage upvoted = ReviewBrowser.submit(browser.form(browser.open("/courses/" + course), "/reviews/" + id + "/upvote"));
+            assertThat(upvoted.asNormalizedText()).contains("▲ 1");
+            HtmlForm comment = browser.form(browser.open("/reviews/" + id), "/comments");
+            comment.getInputByName("content").setValue("同意，@" + author.username() + " 说得对");
+            HtmlPage commented = ReviewBrowser.submit(comment);
+            assertThat(commented.asNormalizedText()).contains("同意", reader.username(), "1 comments");
+
+            HtmlForm tooLong = browser.form(commented, "/comments");
+            tooLong.getInputByName("content").setValue("长".repeat(501));
+            tooLong.getInputByName("content").removeAttribute("maxlength");
+            HtmlPage refused = ReviewBrowser.submit(tooLong);
+            assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(400);
+            assertThat(refused.asNormalizedText()).contains("at most 500 characters");
+
+            HtmlPage up = ReviewBrowser.submit(browser.form(browser.open("/courses/" + course), "/vote"));
+            assertThat(up.asNormalizedText()).contains("▲ 1", "▼ 0");
+            HtmlForm votes = browser.form(up, "/vote");
+            HtmlPage down = ((org.htmlunit.html.HtmlButton) votes.getButtonsByName("value").get(1)).click();
+            assertThat(down.asNormalizedText()).as("up and down exclude each other").contains("▲ 0", "▼ 1");
+
+            HtmlPage deleted = ReviewBrowser.submit(browser.form(browser.open("/reviews/" + id), "/delete"));
+            assertThat(deleted.asNormalizedText()).doesNotContain("说得对").contains("0 comments");
+        }
+        try (ReviewBrowser browser = new ReviewBrowser(port)) {
+            browser.signIn(author);
+            assertThat(browser.open("/reviews/" + id).asNormalizedText()).as("the author sees who upvoted")
+                    .contains("Upvoted by " + reader.username());
+            assertThat(browser.form(browser.open("/reviews/" + id), "/comments")).isNotNull();
+            assertThat(browser.open("/reviews/" + id).getForms().stream().noneMatch(f -> f.getActionAttribute().endsWith("/upvote")))
+                    .as("no upvoting one's own review").isTrue();
+        }
+    }
+
+    @Test
     void theSearchBoxFindsChineseSubstringsTeachersAndCodes() throws Exception {
         try (ReviewBrowser browser = new ReviewBrowser(port)) {
             assertThat(browser.open("/search?q=数学").asNormalizedText()).contains("数学分析(B1)");

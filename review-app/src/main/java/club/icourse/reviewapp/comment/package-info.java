@@ -1,0 +1,2 @@
+/** Plain-text comments on reviews, deletable by their author or an administrator, each change kept in history. */
+package club.icourse.reviewapp.comment;
