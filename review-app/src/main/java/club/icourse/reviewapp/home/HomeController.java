@@ -1,15 +1,33 @@
 package club.icourse.reviewapp.home;
 
+import club.icourse.reviewapp.course.CourseCatalogue;
+import club.icourse.reviewapp.course.CourseSort;
+import club.icourse.reviewapp.people.SignedIn;
+import club.icourse.reviewapp.review.ReviewListing;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+/** The front page: the newest reviews the reader may see, and the best-rated courses. */
 @Controller
 class HomeController {
 
     static final String VIEW = "home/index";
+    private static final int LATEST = 10;
+
+    private final ReviewListing reviews;
+    private final CourseCatalogue catalogue;
+
+    HomeController(ReviewListing reviews, CourseCatalogue catalogue) {
+        this.reviews = reviews;
+        this.catalogue = catalogue;
+    }
 
     @GetMapping("/")
-    String home() {
+    String home(Authentication authentication, Model model) {
+        model.addAttribute("latest", reviews.latest(SignedIn.person(authentication), LATEST));
+        model.addAttribute("top", catalogue.list(CourseSort.RATING, null, null, null, 1).items().stream().limit(LATEST).toList());
         return VIEW;
     }
 }
