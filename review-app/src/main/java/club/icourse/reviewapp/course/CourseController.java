@@ -78,7 +78,7 @@ class CourseController {
         model.addAttribute("sort", order.parameter());
         model.addAttribute("term", term);
         model.addAttribute("stars", starLevel);
-        model.addAttribute("terms", reviews.termsOf(id));
+        model.addAttribute("termOptions", reviews.termsOf(id).stream().map(t -> new CourseCatalogue.Option(t, t)).toList());
         model.addAttribute("hasOwnReview", viewer.flatMap(person -> reviews.ownReview(id, person)).isPresent());
         return "course/show";
     }

@@ -76,13 +76,7 @@ class ReviewPagesTest {
     @Test
     void whatEachReaderSeesOnTheCoursePage() throws Exception {
         Identity author = Identity.student("au" + System.nanoTime() % 1_000_000);
-        try (ReviewBrowser browser = new ReviewBrowser(port)) {
-            browser.signIn(author);
-            HtmlPage form = browser.open("/courses/" + course + "/review");
-            fill(form, "8", "1", "1", "1", "1", "只给学生看的评价");
-            browser.form(form, "/review").getInputByName("studentsOnly").setChecked(true);
-            ReviewBrowser.submit(browser.form(form, "/review"));
-        }
+        writeReview(author, "8", "只给学生看的评价", true);
         try (ReviewBrowser stranger = new ReviewBrowser(port)) {
             assertThat(stranger.open("/courses/" + course).asNormalizedText()).doesNotContain("只给学生看的评价");
         }
@@ -120,10 +114,7 @@ class ReviewPagesTest {
     void anAdministratorRestoresADeletedReview() throws Exception {
         Identity author = Identity.student("rs" + System.nanoTime() % 1_000_000);
         try (ReviewBrowser browser = new ReviewBrowser(port)) {
-            browser.signIn(author);
-            HtmlPage form = browser.open("/courses/" + course + "/review");
-            fill(form, "", "", "", "", "", "会被删掉又恢复的评价");
-            HtmlPage page = ReviewBrowser.submit(browser.form(form, "/review"));
+            HtmlPage page = writeReview(browser, author, "", "会被删掉又恢复的评价", false);
             ReviewBrowser.submit(browser.form(page, "/delete"));
         }
         long id = dsl.select(org.jooq.impl.DSL.max(club.icourse.db.review.Tables.REVIEW_HISTORY.REVIEW_ID))
@@ -171,12 +162,7 @@ class ReviewPagesTest {
     @Test
     void readersUpvoteCommentAndVoteOnTheCourse() throws Exception {
         Identity author = Identity.student("ua" + System.nanoTime() % 1_000_000);
-        try (ReviewBrowser browser = new ReviewBrowser(port)) {
-            browser.signIn(author);
-            HtmlPage form = browser.open("/courses/" + course + "/review");
-            fill(form, "10", "1", "1", "1", "1", "值得一上");
-            ReviewBrowser.submit(browser.form(form, "/review"));
-        }
+        writeReview(author, "10", "值得一上", false);
         long id = reviewOf(course);
         Identity reader = Identity.student("ub" + System.nanoTime() % 1_000_000);
         try (ReviewBrowser browser = new ReviewBrowser(port)) {
@@ -221,6 +207,23 @@ class ReviewPagesTest {
             assertThat(browser.open("/search?q=TEST" + course).asNormalizedText()).as("code prefix").contains("数学分析(B1)");
             assertThat(browser.open("/search?q=%E6%97%A0%E6%AD%A4%E8%AF%BE%E7%A8%8B").asNormalizedText()).contains("Nothing found");
         }
+    }
+
+    private void writeReview(Identity author, String rating, String content, boolean studentsOnly) throws Exception {
+        try (ReviewBrowser browser = new ReviewBrowser(port)) {
+            writeReview(browser, author, rating, content, studentsOnly);
+        }
+    }
+
+    /** Signs in and publishes a review of the course (all aspects rated 1 when rated); returns the course page. */
+    private HtmlPage writeReview(ReviewBrowser browser, Identity author, String rating, String content, boolean studentsOnly)
+            throws Exception {
+        browser.signIn(author);
+        HtmlPage form = browser.open("/courses/" + course + "/review");
+        String level = rating.isEmpty() ? "" : "1";
+        fill(form, rating, level, level, level, level, content);
+        browser.form(form, "/review").getInputByName("studentsOnly").setChecked(studentsOnly);
+        return ReviewBrowser.submit(browser.form(form, "/review"));
     }
 
     private long reviewOf(long courseId) {
