@@ -2,6 +2,7 @@ package club.icourse.reviewapp.course;
 
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.people.SignedIn;
+import club.icourse.reviewapp.review.ReviewHistory;
 import club.icourse.reviewapp.review.ReviewListing;
 import club.icourse.reviewapp.review.ReviewSort;
 import club.icourse.reviewapp.review.ReviewView;
@@ -31,9 +32,11 @@ class CourseController {
     private final Comments comments;
     private final Upvotes upvotes;
     private final CourseVotes votes;
+    private final ReviewHistory history;
 
     CourseController(CourseCatalogue catalogue, ReviewListing listing, Reviews reviews, Comments comments, Upvotes upvotes,
-                     CourseVotes votes) {
+                     CourseVotes votes, ReviewHistory history) {
+        this.history = history;
         this.catalogue = catalogue;
         this.listing = listing;
         this.reviews = reviews;
@@ -74,6 +77,7 @@ class CourseController {
         model.addAttribute("upvoted", upvotes.byPerson(ids, viewer));
         model.addAttribute("upvoters", upvotes.whoUpvoted(ids, viewer));
         model.addAttribute("myVote", votes.voteOf(viewer, id));
+        model.addAttribute("deletedReviews", viewer.filter(Person::admin).map(admin -> history.deletedOf(id)).orElse(List.of()));
         model.addAttribute("termSummary", listing.termSummary(id));
         model.addAttribute("sort", order.parameter());
         model.addAttribute("term", term);

@@ -64,6 +64,18 @@ public class ReviewHistory {
                 .flatMap(reviewId -> of(reviewId).stream().filter(entry -> entry.id() == historyId).findFirst());
     }
 
+    /** The reviews of a course that are deleted now (their last change was a delete), for administrators. */
+    public List<Long> deletedOf(long courseId) {
+        var last = REVIEW_HISTORY.as("last");
+        return dsl.select(REVIEW_HISTORY.REVIEW_ID).from(REVIEW_HISTORY)
+                .where(REVIEW_HISTORY.COURSE_ID.eq(courseId))
+                .and(REVIEW_HISTORY.ACTION.eq("delete"))
+                .andNotExists(org.jooq.impl.DSL.selectOne().from(last)
+                        .where(last.REVIEW_ID.eq(REVIEW_HISTORY.REVIEW_ID)).and(last.ID.gt(REVIEW_HISTORY.ID)))
+                .orderBy(REVIEW_HISTORY.ID.desc())
+                .fetch(REVIEW_HISTORY.REVIEW_ID);
+    }
+
     /** The author of a review that may no longer exist, from its history. */
     Optional<Long> authorOf(long reviewId) {
         return dsl.select(REVIEW_HISTORY.AUTHOR_ID).from(REVIEW_HISTORY).where(REVIEW_HISTORY.REVIEW_ID.eq(reviewId))

@@ -122,7 +122,9 @@ class ReviewPagesTest {
                 .where(club.icourse.db.review.Tables.REVIEW_HISTORY.COURSE_ID.eq(course)).fetchSingle().value1();
         try (ReviewBrowser admin = new ReviewBrowser(port)) {
             admin.signIn(Identity.admin("ra" + System.nanoTime() % 1_000_000));
-            HtmlPage history = admin.open("/reviews/" + id + "/history");
+            HtmlPage coursePage = admin.open("/courses/" + course);
+            assertThat(coursePage.asNormalizedText()).contains("0 blocked, 1 deleted", "#" + id);
+            HtmlPage history = coursePage.getAnchorByText("#" + id).click();
             assertThat(history.asNormalizedText()).contains("Deleted", author.username());
             HtmlPage restored = ReviewBrowser.submit(admin.form(history, "/restore"));
             assertThat(restored.asNormalizedText()).contains("The review is back", "Restored");
