@@ -1,5 +1,7 @@
 package club.icourse.auth;
 
+import java.time.ZoneOffset;
+import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class AuthServerApplication {
 
     public static void main(String[] args) {
+        // Times are stored as UTC: jOOQ code writes UTC, and the JDBC driver converts instants with the JVM's zone.
+        TimeZone.setDefault(TimeZone.getTimeZone(ZoneOffset.UTC));
         SpringApplication.run(AuthServerApplication.class, args);
     }
 }

@@ -1,5 +1,7 @@
 package club.icourse.reviewapp;
 
+import java.time.ZoneOffset;
+import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,6 +10,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class ReviewAppApplication {
 
     public static void main(String[] args) {
+        // Times are stored as UTC: jOOQ code writes UTC, and the JDBC driver converts instants with the JVM's zone.
+        TimeZone.setDefault(TimeZone.getTimeZone(ZoneOffset.UTC));
         SpringApplication.run(ReviewAppApplication.class, args);
     }
 }

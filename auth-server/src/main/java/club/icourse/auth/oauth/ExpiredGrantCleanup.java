@@ -1,0 +1,63 @@
+package club.icourse.auth.oauth;
+
+import static club.icourse.db.auth.Tables.OAUTH2_AUTHORIZATION;
+import static club.icourse.db.auth.Tables.SPENT_REFRESH_TOKEN;
+import static org.jooq.impl.DSL.greatest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The framework never deletes authorizations: expired codes and tokens, abandoned consent states and unused pushed
+ * requests would pile up. Rows whose every token expired a day ago, and rows that never got a token within a day,
+ * go (with their spent refresh tokens). Deleting the same rows twice is harmless, so instances need not take turns.
+ */
+@Component
+class ExpiredGrantCleanup {
+
+    static final Duration GRACE = Duration.ofDays(1);
+    private static final int BATCH = 1000;
+    private static final Field<LocalDateTime> NEVER = DSL.inline(LocalDateTime.of(1970, 1, 1, 0, 0));
+
+    private final DSLContext dsl;
+    private final Clock clock;
+
+    ExpiredGrantCleanup(DSLContext dsl, Clock clock) {
+        this.dsl = dsl;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${icourse.oidc.cleanup-interval:1h}", initialDelayString = "${icourse.oidc.cleanup-interval:1h}")
+    void run() {
+        while (deleteBatch() == BATCH) {
+            // keep going, a short batch at a time
+        }
+    }
+
+    int deleteBatch() {
+        LocalDateTime before = LocalDateTime.ofInstant(clock.instant().minus(GRACE), ZoneOffset.UTC);
+        Field<LocalDateTime> lastExpiry = greatest(
+                DSL.coalesce(OAUTH2_AUTHORIZATION.AUTHORIZATION_CODE_EXPIRES_AT, NEVER),
+                DSL.coalesce(OAUTH2_AUTHORIZATION.ACCESS_TOKEN_EXPIRES_AT, NEVER),
+                DSL.coalesce(OAUTH2_AUTHORIZATION.REFRESH_TOKEN_EXPIRES_AT, NEVER),
+                DSL.coalesce(OAUTH2_AUTHORIZATION.OIDC_ID_TOKEN_EXPIRES_AT, NEVER));
+        List<String> ids = dsl.select(OAUTH2_AUTHORIZATION.ID).from(OAUTH2_AUTHORIZATION)
+                .where(OAUTH2_AUTHORIZATION.CREATED_AT.lt(before))
+                .and(lastExpiry.lt(before))
+                .limit(BATCH)
+                .fetch(OAUTH2_AUTHORIZATION.ID);
+        if (!ids.isEmpty()) {
+            dsl.deleteFrom(SPENT_REFRESH_TOKEN).where(SPENT_REFRESH_TOKEN.AUTHORIZATION_ID.in(ids)).execute();
+            dsl.deleteFrom(OAUTH2_AUTHORIZATION).where(OAUTH2_AUTHORIZATION.ID.in(ids)).execute();
+        }
+        return ids.size();
+    }
+}
