@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Result;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,10 +56,12 @@ public class Comments {
 
     private final DSLContext dsl;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Comments(DSLContext dsl, Clock clock) {
+    Comments(DSLContext dsl, Clock clock, ApplicationEventPublisher events) {
         this.dsl = dsl;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -123,6 +126,7 @@ public class Comments {
                 .set(COMMENT_HISTORY.OCCURRED_AT, utc(at))
                 .set(COMMENT_HISTORY.SNAPSHOT, one.formatJSON())
                 .execute();
+        events.publishEvent(new CommentChanged(comment.into(REVIEW_COMMENT), action, operatorId, at));
     }
 
     private static LocalDateTime utc(Instant instant) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,12 +31,14 @@ public class Reviews {
     private final DSLContext dsl;
     private final ReviewHistory history;
     private final CourseFigures figures;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Reviews(DSLContext dsl, ReviewHistory history, CourseFigures figures, Clock clock) {
+    Reviews(DSLContext dsl, ReviewHistory history, CourseFigures figures, Clock clock, ApplicationEventPublisher events) {
         this.dsl = dsl;
         this.history = history;
         this.figures = figures;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -96,7 +99,7 @@ public class Reviews {
             review.setUpdatedAt(utc(now));
         }
         review.store();
-        history.record(review, created ? Action.CREATE : Action.UPDATE, author.id(), now);
+        changed(review, created ? Action.CREATE : Action.UPDATE, author.id(), now, contentChanged);
         figures.refresh(draft.courseId());
         return review.getId();
     }
@@ -107,7 +110,7 @@ public class Reviews {
         if (review.getHidden() != hidden) {
             review.setHidden(hidden);
             review.store();
-            history.record(review, hidden ? Action.HIDE : Action.UNHIDE, author.id(), clock.instant());
+            changed(review, hidden ? Action.HIDE : Action.UNHIDE, author.id(), clock.instant(), false);
             figures.refresh(review.getCourseId());
         }
     }
@@ -121,7 +124,7 @@ public class Reviews {
             review.setBlocked(blocked);
             review.setBlockedReason(blocked ? truncate(reason == null ? "" : reason.strip(), 500) : null);
             review.store();
-            history.record(review, blocked ? Action.BLOCK : Action.UNBLOCK, admin.id(), clock.instant());
+            changed(review, blocked ? Action.BLOCK : Action.UNBLOCK, admin.id(), clock.instant(), false);
             figures.refresh(review.getCourseId());
         }
     }
@@ -133,7 +136,7 @@ public class Reviews {
         if (review.getAuthorId() != person.id() && !person.admin()) {
             throw new ReviewNotFoundException();
         }
-        history.record(review, Action.DELETE, person.id(), clock.instant());
+        changed(review, Action.DELETE, person.id(), clock.instant(), false);
         review.delete();
         figures.countDeleted(review.getCourseId(), 1);
         figures.refresh(review.getCourseId());
@@ -158,10 +161,15 @@ public class Reviews {
         restored.setUpvoteCount(0);
         restored.setCommentCount(0);
         restored.insert();
-        history.record(restored, Action.RESTORE, admin.id(), clock.instant());
+        changed(restored, Action.RESTORE, admin.id(), clock.instant(), false);
         figures.countDeleted(snapshot.getCourseId(), -1);
         figures.refresh(snapshot.getCourseId());
         return restored.getId();
+    }
+
+    private void changed(ReviewRecord review, Action action, long operatorId, Instant at, boolean contentChanged) {
+        history.record(review, action, operatorId, at);
+        events.publishEvent(new ReviewChanged(review.into(REVIEW), action, operatorId, at, contentChanged));
     }
 
     private ReviewRecord ownedBy(Person author, long reviewId) {

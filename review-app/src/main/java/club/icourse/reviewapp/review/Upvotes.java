@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,10 +26,12 @@ public class Upvotes {
 
     private final DSLContext dsl;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Upvotes(DSLContext dsl, Clock clock) {
+    Upvotes(DSLContext dsl, Clock clock, ApplicationEventPublisher events) {
         this.dsl = dsl;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Upvotes, or withdraws the upvote; returns whether the person now upvotes it. */
@@ -45,6 +48,7 @@ public class Upvotes {
         }
         dsl.update(REVIEW).set(REVIEW.UPVOTE_COUNT, removed == 0 ? REVIEW.UPVOTE_COUNT.plus(1) : REVIEW.UPVOTE_COUNT.minus(1))
                 .where(REVIEW.ID.eq(review.getId())).execute();
+        events.publishEvent(new UpvoteChanged(review, person.id(), removed == 0, clock.instant()));
         return removed == 0;
     }
 
