@@ -2,10 +2,16 @@ package club.icourse.reviewapp.people;
 
 import static club.icourse.db.review.Tables.PERSON;
 
+import club.icourse.db.review.tables.records.PersonRecord;
 import club.icourse.shared.Affiliation;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -43,6 +49,34 @@ public class PersonRepository {
                 .execute();
         var row = dsl.selectFrom(PERSON).where(PERSON.ISSUER.eq(issuer)).and(PERSON.SUBJECT.eq(subject)).fetchSingle();
         return new Person(row.getId(), row.getUsername(), affiliation, adminAtProvider || row.getLocalAdmin());
+    }
+
+    /** A person as rules about them need them (the administrator flag is the one granted here). */
+    public Optional<Person> find(long personId) {
+        return dsl.selectFrom(PERSON).where(PERSON.ID.eq(personId)).fetchOptional(PersonRepository::person);
+    }
+
+    /** The people with these usernames (case-insensitive; when two share one, the one seen most recently). */
+    public Map<String, Person> byUsernames(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Person> found = new LinkedHashMap<>();
+        dsl.selectFrom(PERSON).where(PERSON.USERNAME.in(usernames)).orderBy(PERSON.LAST_SEEN_AT.asc())
+                .forEach(row -> found.put(row.getUsername().toLowerCase(Locale.ROOT), person(row)));
+        return found;
+    }
+
+    public Optional<Person> byUsername(String username) {
+        return Optional.ofNullable(byUsernames(List.of(username)).get(username.toLowerCase(Locale.ROOT)));
+    }
+
+    public List<Person> all(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : dsl.selectFrom(PERSON).where(PERSON.ID.in(ids)).fetch(PersonRepository::person);
+    }
+
+    private static Person person(PersonRecord row) {
+        return new Person(row.getId(), row.getUsername(), Affiliation.fromClaimValue(row.getAffiliation()).orElse(null), row.getLocalAdmin());
     }
 
     public Optional<String> username(long personId) {

@@ -69,7 +69,8 @@ class SignInConfiguration {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/reviews/*").permitAll()
-                        .requestMatchers("/courses/*/review", "/courses/*/vote", "/reviews/**", "/comments/**").authenticated()
+                        .requestMatchers("/courses/*/review", "/courses/*/vote", "/courses/*/follow", "/reviews/**", "/comments/**",
+                                "/people/*/follow", "/following", "/notifications/**", "/settings/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login
                         .loginPage(SIGN_IN)
