@@ -8,6 +8,7 @@ import static club.icourse.db.review.Tables.REVIEW_COMMENT;
 import club.icourse.db.review.tables.records.ReviewCommentRecord;
 import club.icourse.db.review.tables.records.ReviewRecord;
 import club.icourse.reviewapp.mention.Mentions;
+import club.icourse.reviewapp.people.Mutes;
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.review.ReviewText;
 import club.icourse.reviewapp.review.Visibility;
@@ -60,8 +61,10 @@ public class Comments {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final Mentions mentions;
+    private final Mutes mutes;
 
-    Comments(DSLContext dsl, Clock clock, ApplicationEventPublisher events, Mentions mentions) {
+    Comments(DSLContext dsl, Clock clock, ApplicationEventPublisher events, Mentions mentions, Mutes mutes) {
+        this.mutes = mutes;
         this.mentions = mentions;
         this.dsl = dsl;
         this.clock = clock;
@@ -70,6 +73,7 @@ public class Comments {
 
     @Transactional
     public long write(Person author, long reviewId, String text) {
+        mutes.requireNotMuted(author);
         ReviewRecord review = dsl.selectFrom(REVIEW).where(REVIEW.ID.eq(reviewId)).forUpdate().fetchOptional()
                 .filter(found -> Visibility.canRead(Optional.of(author), found))
                 .orElseThrow(CommentNotFoundException::new);

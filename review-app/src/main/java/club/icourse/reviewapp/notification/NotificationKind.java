@@ -11,5 +11,10 @@ public enum NotificationKind {
     MENTION,
     FOLLOW,
     REVIEW_BLOCKED,
-    REVIEW_UNBLOCKED
+    REVIEW_UNBLOCKED,
+    /** The outcome of a report one made (detail: resolved, blocked or dismissed). */
+    REPORT_HANDLED,
+    /** One was muted (detail: the reason) or the mute was lifted. */
+    MUTED,
+    UNMUTED
 }

@@ -8,6 +8,8 @@ import club.icourse.reviewapp.comment.CommentChanged;
 import club.icourse.reviewapp.follow.Follows;
 import club.icourse.reviewapp.follow.PersonFollowed;
 import club.icourse.reviewapp.mention.Mentions;
+import club.icourse.reviewapp.moderation.PersonMuted;
+import club.icourse.reviewapp.moderation.ReportHandled;
 import club.icourse.reviewapp.notification.Notifications.Subject;
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.people.PersonRepository;
@@ -122,6 +124,18 @@ class NotificationRules {
     void on(PersonFollowed follow) {
         notifications.add(follow.followeeId(), NotificationKind.FOLLOW, follow.followerId(), new Subject(null, null, null, null),
                 "follow:" + follow.followerId(), follow.at());
+    }
+
+    @EventListener
+    void on(ReportHandled handled) {
+        notifications.add(handled.reporterId(), NotificationKind.REPORT_HANDLED, null,
+                new Subject(handled.courseId(), null, null, handled.outcome()), null, handled.at());
+    }
+
+    @EventListener
+    void on(PersonMuted muted) {
+        notifications.add(muted.personId(), muted.until() == null ? NotificationKind.UNMUTED : NotificationKind.MUTED, null,
+                new Subject(null, null, null, muted.reason()), null, muted.at());
     }
 
     private static boolean shown(ReviewRecord review) {

@@ -26,7 +26,8 @@ public class Notifications {
 
         public String messageKey() {
             String key = "notification.kind." + kind.name().toLowerCase(java.util.Locale.ROOT);
-            return kind == NotificationKind.COURSE_REVIEW || kind == NotificationKind.PERSON_REVIEW ? key + "." + detail : key;
+            return kind == NotificationKind.COURSE_REVIEW || kind == NotificationKind.PERSON_REVIEW
+                    || kind == NotificationKind.REPORT_HANDLED ? key + "." + detail : key;
         }
 
         /** Where the notification leads. */

@@ -1,6 +1,7 @@
 package club.icourse.reviewapp.people;
 
 import static club.icourse.db.review.Tables.PERSON;
+import static club.icourse.db.review.Tables.SIGN_IN;
 
 import club.icourse.db.review.tables.records.PersonRecord;
 import club.icourse.shared.Affiliation;
@@ -48,6 +49,7 @@ public class PersonRepository {
                 .set(PERSON.LAST_SEEN_AT, at)
                 .execute();
         var row = dsl.selectFrom(PERSON).where(PERSON.ISSUER.eq(issuer)).and(PERSON.SUBJECT.eq(subject)).fetchSingle();
+        dsl.insertInto(SIGN_IN).set(SIGN_IN.PERSON_ID, row.getId()).set(SIGN_IN.AT, at).execute();
         return new Person(row.getId(), row.getUsername(), affiliation, adminAtProvider || row.getLocalAdmin());
     }
 

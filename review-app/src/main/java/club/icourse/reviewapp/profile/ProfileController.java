@@ -2,6 +2,7 @@ package club.icourse.reviewapp.profile;
 
 import club.icourse.reviewapp.course.Page;
 import club.icourse.reviewapp.follow.Follows;
+import club.icourse.reviewapp.people.Mutes;
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.people.SignedIn;
 import club.icourse.reviewapp.review.ReviewListing;
@@ -34,7 +35,10 @@ class ProfileController {
     private final ReviewListing reviews;
     private final Follows follows;
 
-    ProfileController(Profiles profiles, ReviewListing reviews, Follows follows) {
+    private final Mutes mutes;
+
+    ProfileController(Profiles profiles, ReviewListing reviews, Follows follows, Mutes mutes) {
+        this.mutes = mutes;
         this.profiles = profiles;
         this.reviews = reviews;
         this.follows = follows;
@@ -51,6 +55,7 @@ class ProfileController {
         model.addAttribute("self", self);
         model.addAttribute("hidden", profile.hideProfile() && !privileged);
         model.addAttribute("following", follows.followsPerson(viewer, profile.id()));
+        model.addAttribute("mutedUntil", viewer.filter(Person::admin).flatMap(admin -> mutes.mutedUntil(profile.id())).orElse(null));
         if (!profile.hideProfile() || privileged) {
             model.addAttribute("reviews", reviews.byAuthor(profile.id(), viewer, Page.number(page)));
             boolean showFollows = !profile.hideFollows() || privileged;

@@ -7,6 +7,7 @@ import static club.icourse.db.review.Tables.REVIEW;
 import club.icourse.db.review.tables.records.ReviewRecord;
 import club.icourse.reviewapp.course.CourseFigures;
 import club.icourse.reviewapp.mention.Mentions;
+import club.icourse.reviewapp.people.Mutes;
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.review.ReviewHistory.Action;
 import java.time.Clock;
@@ -34,10 +35,12 @@ public class Reviews {
     private final CourseFigures figures;
     private final ApplicationEventPublisher events;
     private final Mentions mentions;
+    private final Mutes mutes;
     private final Clock clock;
 
     Reviews(DSLContext dsl, ReviewHistory history, CourseFigures figures, Clock clock, ApplicationEventPublisher events,
-            Mentions mentions) {
+            Mentions mentions, Mutes mutes) {
+        this.mutes = mutes;
         this.dsl = dsl;
         this.history = history;
         this.figures = figures;
@@ -60,6 +63,7 @@ public class Reviews {
     /** Writes the author's review of the course: a new one, or an edit of theirs. Returns its id. */
     @Transactional
     public long write(Person author, ReviewDraft draft) {
+        mutes.requireNotMuted(author);
         if (!dsl.fetchExists(COURSE, COURSE.ID.eq(draft.courseId()))) {
             throw new ReviewNotFoundException();
         }
