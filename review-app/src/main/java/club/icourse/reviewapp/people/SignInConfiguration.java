@@ -67,10 +67,11 @@ class SignInConfiguration {
                 OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
         requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         http.authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/admin/**", "/*/*/revert/*", "/*/*/lock", "/courses/*/teachers").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/reviews/*").permitAll()
                         .requestMatchers("/courses/*/review", "/courses/*/vote", "/courses/*/follow", "/reviews/**", "/comments/**",
-                                "/people/*/follow", "/following", "/notifications/**", "/settings/**").authenticated()
+                                "/people/*/follow", "/following", "/notifications/**", "/settings/**", "/courses/*/edit",
+                                "/teachers/*/edit").authenticated()
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login
                         .loginPage(SIGN_IN)

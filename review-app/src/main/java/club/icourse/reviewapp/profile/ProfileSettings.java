@@ -1,11 +1,9 @@
 package club.icourse.reviewapp.profile;
 
 import club.icourse.reviewapp.review.ReviewText;
-import java.net.URI;
-import java.net.URISyntaxException;
+import club.icourse.reviewapp.system.WebAddresses;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The settings form. {@link #problems()} names what is wrong ({@code settings.problem.<code>}): a description of at
@@ -27,20 +25,10 @@ public record ProfileSettings(String description, String homepage, boolean hideF
         if (description != null && description.codePointCount(0, description.length()) > MAX_DESCRIPTION) {
             problems.add("description-long");
         }
-        if (homepage != null && (homepage.length() > MAX_HOMEPAGE || !webAddress(homepage))) {
+        if (homepage != null && !WebAddresses.isWebAddress(homepage, MAX_HOMEPAGE)) {
             problems.add("homepage");
         }
         return problems;
-    }
-
-    private static boolean webAddress(String text) {
-        try {
-            URI uri = new URI(text);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && !uri.getHost().isBlank();
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 
     private static String blankToNull(String text) {
