@@ -88,6 +88,12 @@ public class ReviewListing {
         return new Page<>(select(where, List.of(REVIEW.CREATED_AT.desc()), PAGE_SIZE, (page - 1) * PAGE_SIZE, viewer), page, PAGE_SIZE, total);
     }
 
+    /** The most upvoted reviews this viewer may read. */
+    public List<ReviewView> mostUpvoted(Optional<Person> viewer, int limit) {
+        return select(Visibility.readableBy(viewer).and(CourseFigures.COUNTED).and(REVIEW.UPVOTE_COUNT.gt(0)),
+                List.of(REVIEW.UPVOTE_COUNT.desc(), REVIEW.CREATED_AT.asc()), limit, 0, viewer);
+    }
+
     /** Per term, newest first: counts and averages over the reviews that count for the course's figures. */
     public List<TermSummary> termSummary(long courseId) {
         return dsl.select(REVIEW.TERM, count(), avg(REVIEW.RATING))
