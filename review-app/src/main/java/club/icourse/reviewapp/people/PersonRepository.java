@@ -31,7 +31,7 @@ public class PersonRepository {
      * at the provider; administrators are those the provider says are, or those made administrators here.
      */
     Person signedIn(String issuer, String subject, String username, String school, Affiliation affiliation,
-                    boolean adminAtProvider, Instant now) {
+                    boolean adminAtProvider, String email, Instant now) {
         LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
         String claimValue = affiliation == null ? null : affiliation.claimValue();
         dsl.insertInto(PERSON)
@@ -42,11 +42,13 @@ public class PersonRepository {
                 .set(PERSON.AFFILIATION, claimValue)
                 .set(PERSON.CREATED_AT, at)
                 .set(PERSON.LAST_SEEN_AT, at)
+                .set(PERSON.EMAIL, email)
                 .onDuplicateKeyUpdate()
                 .set(PERSON.USERNAME, username)
                 .set(PERSON.SCHOOL, school)
                 .set(PERSON.AFFILIATION, claimValue)
                 .set(PERSON.LAST_SEEN_AT, at)
+                .set(PERSON.EMAIL, email)
                 .execute();
         var row = dsl.selectFrom(PERSON).where(PERSON.ISSUER.eq(issuer)).and(PERSON.SUBJECT.eq(subject)).fetchSingle();
         dsl.insertInto(SIGN_IN).set(SIGN_IN.PERSON_ID, row.getId()).set(SIGN_IN.AT, at).execute();
@@ -79,6 +81,12 @@ public class PersonRepository {
 
     private static Person person(PersonRecord row) {
         return new Person(row.getId(), row.getUsername(), Affiliation.fromClaimValue(row.getAffiliation()).orElse(null), row.getLocalAdmin());
+    }
+
+    /** The address to mail the person at, if the provider gave a verified one. */
+    public Optional<String> email(long personId) {
+        return dsl.select(PERSON.EMAIL).from(PERSON).where(PERSON.ID.eq(personId)).fetchOptional(PERSON.EMAIL)
+                .filter(java.util.Objects::nonNull);
     }
 
     public Optional<String> username(long personId) {

@@ -2,6 +2,7 @@ package club.icourse.reviewapp.moderation;
 
 import static club.icourse.db.review.Tables.MODERATION_LOG;
 import static club.icourse.db.review.Tables.NOTIFICATION;
+import static club.icourse.db.review.Tables.PERSON;
 import static club.icourse.db.review.Tables.REPORT;
 import static club.icourse.db.review.Tables.REVIEW;
 import static club.icourse.db.review.Tables.REVIEW_COMMENT;
@@ -15,6 +16,9 @@ import club.icourse.reviewapp.people.MutedException;
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.review.ReviewDraft;
 import club.icourse.reviewapp.review.Reviews;
+import club.icourse.testsupport.mail.MailContent;
+import club.icourse.testsupport.mail.TestMailServer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -101,6 +105,19 @@ class ModerationTest {
         assertThat(logged("review.block", review)).isEqualTo(1);
         assertThatThrownBy(() -> reports.handle(admin, reportId, "blocked", "")).as("already handled")
                 .isInstanceOf(ModerationRefusedException.class);
+    }
+
+    @Test
+    void theAuthorOfABlockedReviewIsToldByMailToo() {
+        Person author = catalogue.student();
+        String address = author.username() + "@mail.ustc.edu.cn";
+        dsl.update(PERSON).set(PERSON.EMAIL, address).where(PERSON.ID.eq(author.id())).execute();
+        long review = reviews.write(author, draft("会被屏蔽的点评"));
+        reviews.block(admin, review, true, "人身攻击");
+
+        MailContent mail = MailContent.of(TestMailServer.shared().awaitMessageTo(address, Duration.ofSeconds(30)));
+        assertThat(mail.subject()).isEqualTo("你在 iCourse 的点评已被屏蔽");
+        assertThat(mail.text()).contains("管理测试课", "原因：人身攻击", "/reviews/" + review);
     }
 
     @Test
