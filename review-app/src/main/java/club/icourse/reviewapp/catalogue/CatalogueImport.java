@@ -80,7 +80,7 @@ public class CatalogueImport {
         Map<CatalogueFile.Course, String> keys = new LinkedHashMap<>();
         List<CatalogueStore.CourseValues> newCourses = new ArrayList<>();
         for (CatalogueFile.Course course : file.courses()) {
-            String teacherKey = teacherKey(course, teacherIds);
+            String teacherKey = CatalogueStore.teacherKey(course, teacherIds);
             keys.put(course, CatalogueStore.courseKey(course.name(), teacherKey));
             if (!storedCourses.containsKey(keys.get(course))) {
                 newCourses.add(new CatalogueStore.CourseValues(course.name(), teacherKey, id(departmentIds, course.department())));
@@ -146,12 +146,6 @@ public class CatalogueImport {
         return new ImportSummary(newDepartments.size(), renamedDepartments.size(), teachersAdded,
                 teacherChanges.size() - teachersAdded, added.size(), changed.size(),
                 inFile.size() - added.size() - changed.size(), termsAdded, termsUpdated);
-    }
-
-    /** The course's teacher set as the database keys it: sorted ids joined by commas. */
-    private static String teacherKey(CatalogueFile.Course course, Map<String, Long> teacherIds) {
-        return course.teachers().stream().map(key -> teacherIds.get(Keys.fold(key))).sorted()
-                .map(String::valueOf).collect(Collectors.joining(","));
     }
 
     private static Offering offering(CatalogueFile.Offering offering, Map<String, Long> departmentIds) {

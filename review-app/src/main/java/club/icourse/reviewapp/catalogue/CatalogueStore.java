@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -106,6 +107,12 @@ class CatalogueStore {
 
     static String courseKey(String name, String teacherKey) {
         return Keys.fold(name) + "|" + teacherKey;
+    }
+
+    /** The course's teacher set as the database keys it: sorted ids joined by commas. */
+    static String teacherKey(CatalogueFile.Course course, Map<String, Long> teacherIds) {
+        return course.teachers().stream().map(key -> teacherIds.get(Keys.fold(key))).sorted()
+                .map(String::valueOf).collect(Collectors.joining(","));
     }
 
     record CourseValues(String name, String teacherKey, Long departmentId) {

@@ -23,7 +23,7 @@ public class PersonRepository {
      * Records who signed in, creating them on their first sign-in and following a change of username or affiliation
      * at the provider; administrators are those the provider says are, or those made administrators here.
      */
-    Person signedIn(String issuer, String subject, String username, String school, Affiliation affiliation,
+    public Person signedIn(String issuer, String subject, String username, String school, Affiliation affiliation,
                     boolean adminAtProvider, Instant now) {
         LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
         String claimValue = affiliation == null ? null : affiliation.claimValue();
