@@ -80,6 +80,7 @@ class SignInConfiguration {
                         sessions.end(token);
                     }
                 })))
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(new MultipartCsrfTokens()))
                 .logout(logout -> logout.logoutSuccessUrl("/"));
         return http.build();
     }
