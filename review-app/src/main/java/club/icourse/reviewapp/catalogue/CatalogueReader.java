@@ -184,7 +184,7 @@ final class CatalogueReader {
                     continue;
                 }
                 JsonNode title = item.has("name") ? item.get("name") : item.get("term");
-                Entry entry = new Entry(prefix + label + (title != null && title.isString() ? " (" + shorten(title.asString()) + ")" : ""), item);
+                Entry entry = new Entry(prefix + label + (title != null && title.isString() && !title.asString().isBlank() ? " (" + shorten(title.asString()) + ")" : ""), item);
                 entry.allowOnly(switch (field) {
                     case "departments" -> new String[] {"code", "name"};
                     case "teachers" -> new String[] {"key", "name", "department"};
