@@ -54,6 +54,11 @@ public class SampleData {
         }
     }
 
+    /** Whether the demo reviews were loaded here before (their people exist). */
+    public boolean demoDataLoaded() {
+        return people.anyFrom(DEMO_ISSUER);
+    }
+
     public ImportSummary loadCatalogue() {
         return catalogueImport.load(catalogueFile());
     }

@@ -45,6 +45,11 @@ public class PersonRepository {
         return new Person(row.getId(), row.getUsername(), affiliation, adminAtProvider || row.getLocalAdmin());
     }
 
+    /** Whether anyone from this issuer is known here (the demo people have their own issuer). */
+    public boolean anyFrom(String issuer) {
+        return dsl.fetchExists(PERSON, PERSON.ISSUER.eq(issuer));
+    }
+
     public Optional<String> username(long personId) {
         return dsl.select(PERSON.USERNAME).from(PERSON).where(PERSON.ID.eq(personId)).fetchOptional(PERSON.USERNAME);
     }
