@@ -137,6 +137,40 @@ class CatalogueImportTest {
                 .fetch(r -> r.value1() + "=" + r.value2())).containsExactly("2024-autumn=20243", "2025-spring=20251");
     }
 
+    @Test
+    void aFileOfThreeThousandCoursesImportsInSeconds() {
+        StringBuilder json = new StringBuilder("{\"departments\": [{\"code\": \"big-%1$s\", \"name\": \"大学院\"}], \"teachers\": [");
+        for (int t = 0; t < 1500; t++) {
+            json.append(t == 0 ? "" : ",").append("{\"key\": \"big-%1$s-").append(t).append("\", \"name\": \"教师").append(t)
+                    .append("\", \"department\": \"big-%1$s\"}");
+        }
+        json.append("], \"courses\": [");
+        for (int c = 0; c < 3000; c++) {
+            json.append(c == 0 ? "" : ",").append("{\"name\": \"课程").append(c / 2).append("\", \"teachers\": [\"big-%1$s-")
+                    .append(c % 1500).append("\"], \"department\": \"big-%1$s\", \"terms\": [");
+            for (String term : List.of("2024-autumn", "2025-spring")) {
+                json.append(term.startsWith("2024") ? "" : ",").append("{\"term\": \"").append(term).append("\", \"code\": \"BIG")
+                        .append(c / 2).append("\", \"credits\": 3, \"hours\": 60, \"type\": \"选修\", \"classes\": [\"BIG")
+                        .append(c / 2).append(".01\", \"BIG").append(c / 2).append(".02\"]}");
+            }
+            json.append("]}");
+        }
+        byte[] file = json.append("]}").toString().formatted(run).getBytes(StandardCharsets.UTF_8);
+
+        long start = System.nanoTime();
+        ImportSummary first = catalogue.load(file);
+        long firstMillis = (System.nanoTime() - start) / 1_000_000;
+        start = System.nanoTime();
+        ImportSummary second = catalogue.load(file);
+        long secondMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(first.coursesAdded()).isEqualTo(3000);
+        assertThat(first.termsAdded()).isEqualTo(6000);
+        assertThat(second.changedNothing()).isTrue();
+        assertThat(firstMillis).as("first import, ms").isLessThan(30_000);
+        assertThat(secondMillis).as("unchanged import, ms").isLessThan(15_000);
+    }
+
     /** Two departments, three teachers, two courses (one taught by two teachers), three offerings. */
     private byte[] file(String name, String credits, String classes, String teachers) {
         return """
