@@ -72,7 +72,7 @@ final class DemoReviews {
 
     static List<Person> people() {
         List<Person> people = new ArrayList<>();
-        people.add(new Person("demo-admin", "演示管理员", Affiliation.TEACHER, true));
+        people.add(new Person("demo-admin", "演示版主", Affiliation.TEACHER, true));
         for (int i = 0; i < STUDENT_NAMES.length; i++) {
             people.add(new Person("demo-student-%02d".formatted(i + 1), STUDENT_NAMES[i], Affiliation.STUDENT, false));
         }
