@@ -115,7 +115,7 @@ public final class SampleCatalogueGenerator {
                 String entry = dept.courses()[c];
                 boolean large = entry.endsWith("*");
                 String name = large ? entry.substring(0, entry.length() - 1) : entry;
-                String code = dept.prefix() + (c < 8 ? 1 : c < 14 ? 2 : 3) + "%03d".formatted(c + 1 + (d * 7) % 20);
+                String code = dept.prefix() + (large || c < 6 ? 1 : c < 14 ? 2 : 3) + "%03d".formatted(c + 1 + (d * 7) % 20);
                 int sets = large ? 5 + random.nextInt(4) : 1 + (random.nextInt(5) < 3 ? 1 : 0);
                 String type = type(dept, name, large, random);
                 double credits = credits(large, random);
