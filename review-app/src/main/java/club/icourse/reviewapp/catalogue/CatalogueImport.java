@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,6 +45,16 @@ public class CatalogueImport {
     @Transactional
     public ImportSummary load(byte[] json) {
         CatalogueFile file = CatalogueReader.read(json);
+        try {
+            return apply(file);
+        } catch (DataIntegrityViolationException e) {
+            // Two spellings the database holds apart but this import took for one (or the other way round): refuse
+            // the file, as a reader's problem, rather than fail the request.
+            throw new CatalogueRefusedException(List.of(CatalogueProblem.of("file", "", "conflict")));
+        }
+    }
+
+    private ImportSummary apply(CatalogueFile file) {
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
 
         Map<String, CatalogueStore.Department> storedDepartments = store.departments();

@@ -113,6 +113,18 @@ class CatalogueImportTest {
     }
 
     @Test
+    void namesTheDatabaseTakesForOneAreRefusedNotFailed() {
+        String json = """
+                {"courses": [{"name": "Strasse%1$s", "terms": [{"term": "2025-spring", "code": "DE1"}]},
+                             {"name": "Straße%1$s", "terms": [{"term": "2025-spring", "code": "DE1"}]}]}""".formatted(run);
+
+        assertThatThrownBy(() -> catalogue.load(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(CatalogueRefusedException.class, refused ->
+                        assertThat(refused.problems()).extracting(CatalogueProblem::code).containsExactly("conflict"));
+        assertThat(dsl.fetchCount(COURSE, COURSE.NAME.like("Stra%" + run))).isZero();
+    }
+
+    @Test
     void brokenJsonIsRefusedWithItsPlace() {
         assertThatThrownBy(() -> catalogue.load("{\"courses\": [\n{\"name\": }]}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(CatalogueRefusedException.class, refused -> {
