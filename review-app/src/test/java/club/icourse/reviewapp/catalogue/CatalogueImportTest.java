@@ -134,6 +134,12 @@ class CatalogueImportTest {
                 });
         assertThatThrownBy(() -> catalogue.load("[]".getBytes(StandardCharsets.UTF_8))).isInstanceOf(CatalogueRefusedException.class);
         assertThatThrownBy(() -> catalogue.load(new byte[0])).isInstanceOf(CatalogueRefusedException.class);
+        byte[] deep = ("{\"courses\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> catalogue.load(deep)).isInstanceOfSatisfying(CatalogueRefusedException.class,
+                refused -> assertThat(refused.problems().getFirst().code()).isEqualTo("json"));
+        byte[] manyWrong = ("{\"courses\": [" + "1,".repeat(10_000) + "1]}").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> catalogue.load(manyWrong)).isInstanceOfSatisfying(CatalogueRefusedException.class,
+                refused -> assertThat(refused.problems()).hasSize(CatalogueReader.MAX_PROBLEMS));
     }
 
     @Test
