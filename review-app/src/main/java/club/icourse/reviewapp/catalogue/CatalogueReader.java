@@ -196,6 +196,21 @@ final class CatalogueReader {
         }
 
         String text(String field, int max, boolean required) {
+            String text = stripped(field, required);
+            return text == null ? null : checked(field, text, max);
+        }
+
+        /** Free text, where line breaks belong. */
+        String longText(String field, int max) {
+            String text = stripped(field, false);
+            if (text != null && text.length() > max) {
+                problem(field, "too-long", max);
+                return null;
+            }
+            return text;
+        }
+
+        private String stripped(String field, boolean required) {
             JsonNode value = node.get(field);
             if (value == null || value.isNull() || value.isString() && value.asString().isBlank()) {
                 if (required) {
@@ -207,24 +222,7 @@ final class CatalogueReader {
                 problem(field, "not-text");
                 return null;
             }
-            return checked(field, value.asString().strip(), max);
-        }
-
-        String longText(String field, int max) {
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull() || value.isString() && value.asString().isBlank()) {
-                return null;
-            }
-            if (!value.isString()) {
-                problem(field, "not-text");
-                return null;
-            }
-            String text = value.asString().strip();
-            if (text.length() > max) {
-                problem(field, "too-long", max);
-                return null;
-            }
-            return text;
+            return value.asString().strip();
         }
 
         private String checked(String field, String text, int max) {
