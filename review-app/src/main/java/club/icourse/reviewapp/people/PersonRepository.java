@@ -30,8 +30,8 @@ public class PersonRepository {
      * Records who signed in, creating them on their first sign-in and following a change of username or affiliation
      * at the provider; administrators are those the provider says are, or those made administrators here.
      */
-    Person signedIn(String issuer, String subject, String username, String school, Affiliation affiliation,
-                    boolean adminAtProvider, String email, Instant now) {
+    public Person signedIn(String issuer, String subject, String username, String school, Affiliation affiliation,
+                           boolean adminAtProvider, String email, Instant now) {
         LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
         String claimValue = affiliation == null ? null : affiliation.claimValue();
         dsl.insertInto(PERSON)
@@ -87,6 +87,11 @@ public class PersonRepository {
     public Optional<String> email(long personId) {
         return dsl.select(PERSON.EMAIL).from(PERSON).where(PERSON.ID.eq(personId)).fetchOptional(PERSON.EMAIL)
                 .filter(java.util.Objects::nonNull);
+    }
+
+    /** Whether anyone from this issuer is known here (the demo people have their own issuer). */
+    public boolean anyFrom(String issuer) {
+        return dsl.fetchExists(PERSON, PERSON.ISSUER.eq(issuer));
     }
 
     public Optional<String> username(long personId) {
