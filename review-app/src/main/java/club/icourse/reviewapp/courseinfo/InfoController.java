@@ -36,14 +36,14 @@ class InfoController {
     String edit(@PathVariable String kind, @PathVariable long id, @RequestParam(required = false) String text,
                 @RequestParam(required = false) String homepage, Authentication authentication) {
         InfoSubject subject = subject(kind);
-        edits.edit(person(authentication), subject, id, text, homepage);
+        edits.edit(SignedIn.required(authentication), subject, id, text, homepage);
         return "redirect:/" + subject.path() + "/" + id;
     }
 
     @PostMapping("/{kind:courses|teachers}/{id}/revert/{version}")
     String revert(@PathVariable String kind, @PathVariable long id, @PathVariable long version, Authentication authentication) {
         InfoSubject subject = subject(kind);
-        edits.revert(person(authentication), subject, id, version);
+        edits.revert(SignedIn.required(authentication), subject, id, version);
         return "redirect:/" + subject.path() + "/" + id + "/edit";
     }
 
@@ -51,13 +51,13 @@ class InfoController {
     String lock(@PathVariable String kind, @PathVariable long id, @RequestParam(defaultValue = "false") boolean locked,
                 Authentication authentication) {
         InfoSubject subject = subject(kind);
-        edits.lock(person(authentication), subject, id, locked);
+        edits.lock(SignedIn.required(authentication), subject, id, locked);
         return "redirect:/" + subject.path() + "/" + id + "/edit";
     }
 
     @PostMapping("/courses/{id}/teachers")
     String changeTeachers(@PathVariable long id, @RequestParam(required = false) String names, Authentication authentication) {
-        teachers.change(person(authentication), id, names == null ? "" : names);
+        teachers.change(SignedIn.required(authentication), id, names == null ? "" : names);
         return "redirect:/courses/" + id;
     }
 
@@ -76,9 +76,5 @@ class InfoController {
 
     private static InfoSubject subject(String kind) {
         return InfoSubject.ofPath(kind).orElseThrow(() -> new InfoEditRefusedException("not-found"));
-    }
-
-    private static Person person(Authentication authentication) {
-        return SignedIn.person(authentication).orElseThrow(() -> new IllegalStateException("Not signed in"));
     }
 }

@@ -31,27 +31,23 @@ class FollowController {
 
     @PostMapping("/courses/{id}/follow")
     String followCourse(@PathVariable long id, Authentication authentication) {
-        follows.toggleCourse(signedIn(authentication), id);
+        follows.toggleCourse(SignedIn.required(authentication), id);
         return "redirect:/courses/" + id;
     }
 
     @PostMapping("/people/{username}/follow")
     String followPerson(@PathVariable String username, Authentication authentication) {
         Person followee = people.byUsername(username).orElseThrow(PersonNotFollowableException::new);
-        follows.togglePerson(signedIn(authentication), followee.id());
+        follows.togglePerson(SignedIn.required(authentication), followee.id());
         return "redirect:" + Mentions.profilePath(followee.username());
     }
 
     @GetMapping("/following")
     String feed(Authentication authentication, @RequestParam(required = false) String page, Model model) {
-        Person person = signedIn(authentication);
+        Person person = SignedIn.required(authentication);
         model.addAttribute("reviews", reviews.following(person.id(), Optional.of(person), Page.number(page)));
         model.addAttribute("courses", follows.coursesFollowedBy(person.id()));
         model.addAttribute("people", follows.peopleFollowedBy(person.id()));
         return "follow/feed";
-    }
-
-    private static Person signedIn(Authentication authentication) {
-        return SignedIn.person(authentication).orElseThrow(() -> new IllegalStateException("Not signed in"));
     }
 }

@@ -26,20 +26,16 @@ class ReportController {
     @PostMapping("/reviews/{id}/report")
     String reportReview(@PathVariable long id, @RequestParam(required = false) String reason,
                         @RequestParam(required = false) String details, Authentication authentication) {
-        reports.reportReview(person(authentication), id, reason, details);
+        reports.reportReview(SignedIn.required(authentication), id, reason, details);
         return "redirect:/reviews/" + id + "?reported";
     }
 
     @PostMapping("/comments/{id}/report")
     String reportComment(@PathVariable long id, @RequestParam(required = false) String reason,
                          @RequestParam(required = false) String details, Authentication authentication) {
-        reports.reportComment(person(authentication), id, reason, details);
+        reports.reportComment(SignedIn.required(authentication), id, reason, details);
         long reviewId = dsl.select(REVIEW_COMMENT.REVIEW_ID).from(REVIEW_COMMENT).where(REVIEW_COMMENT.ID.eq(id))
                 .fetchOptional(REVIEW_COMMENT.REVIEW_ID).orElseThrow(ModerationRefusedException::new);
         return "redirect:/reviews/" + reviewId + "?reported";
-    }
-
-    private static Person person(Authentication authentication) {
-        return SignedIn.person(authentication).orElseThrow(() -> new IllegalStateException("Not signed in"));
     }
 }

@@ -30,7 +30,7 @@ class SettingsController {
 
     @GetMapping("/settings")
     String form(Authentication authentication, Model model) {
-        Profile profile = profiles.of(person(authentication).id());
+        Profile profile = profiles.of(SignedIn.required(authentication).id());
         model.addAttribute("profile", profile);
         model.addAttribute("settings", new ProfileSettings(profile.description(), profile.homepage(), profile.hideFollows(),
                 profile.hideProfile()));
@@ -41,7 +41,7 @@ class SettingsController {
     String save(Authentication authentication, @RequestParam(required = false) String description,
                 @RequestParam(required = false) String homepage, @RequestParam(defaultValue = "false") boolean hideFollows,
                 @RequestParam(defaultValue = "false") boolean hideProfile, Model model, RedirectAttributes redirect) {
-        Person person = person(authentication);
+        Person person = SignedIn.required(authentication);
         ProfileSettings settings = ProfileSettings.of(description, homepage, hideFollows, hideProfile);
         List<String> problems = settings.problems();
         if (!problems.isEmpty()) {
@@ -58,7 +58,7 @@ class SettingsController {
     @PostMapping("/settings/avatar")
     String avatar(Authentication authentication, @RequestParam(required = false) MultipartFile avatar,
                   RedirectAttributes redirect) throws IOException {
-        Person person = person(authentication);
+        Person person = SignedIn.required(authentication);
         try {
             if (avatar == null || avatar.getSize() > AvatarImages.MAX_UPLOAD_BYTES) {
                 throw new AvatarImages.AvatarRefusedException(avatar == null ? "empty" : "too-large");
@@ -73,11 +73,7 @@ class SettingsController {
 
     @PostMapping("/settings/avatar/remove")
     String removeAvatar(Authentication authentication) {
-        profiles.removeAvatar(person(authentication).id());
+        profiles.removeAvatar(SignedIn.required(authentication).id());
         return "redirect:/settings";
-    }
-
-    private static Person person(Authentication authentication) {
-        return SignedIn.person(authentication).orElseThrow(() -> new IllegalStateException("Not signed in"));
     }
 }
