@@ -34,9 +34,11 @@ public class SampleData {
     private final Reviews reviews;
     private final CourseFigures figures;
     private final Clock clock;
+    private final DemoDates dates;
 
     SampleData(CatalogueImport catalogueImport, CatalogueStore store, PersonRepository people, Reviews reviews,
-               CourseFigures figures, Clock clock) {
+               CourseFigures figures, Clock clock, DemoDates dates) {
+        this.dates = dates;
         this.catalogueImport = catalogueImport;
         this.store = store;
         this.people = people;
@@ -89,6 +91,7 @@ public class SampleData {
             }
             long id = reviews.write(author, new ReviewDraft(course.id(), review.term(), review.rating(), review.difficulty(),
                     review.homework(), review.grading(), review.gain(), review.content(), review.anonymous(), review.studentsOnly()));
+            dates.backdate(id, review.term());
             if (review.hidden()) {
                 reviews.hide(author, id, true);
             }
@@ -97,6 +100,7 @@ public class SampleData {
             }
             written++;
         }
+        dates.settle(demoPeople.stream().map(Person::id).toList());
         figures.refreshSiteFigures();
         return written;
     }

@@ -49,16 +49,20 @@ public final class SvgCharts {
         axis(svg, max);
         double step = (double) (WIDTH - LEFT - 8) / Math.max(1, points.size() - 1);
         StringBuilder path = new StringBuilder();
+        StringBuilder dots = new StringBuilder();
         int every = labelEvery(points.size());
         for (int i = 0; i < points.size(); i++) {
-            double x = LEFT + i * step;
+            double x = points.size() == 1 ? (LEFT + WIDTH) / 2.0 : LEFT + i * step;
             double y = HEIGHT - BOTTOM - (max == 0 ? 0 : points.get(i).value() / max * (HEIGHT - TOP - BOTTOM));
             path.append(i == 0 ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f ", x, y));
+            dots.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#198754\"><title>%s: %s</title></circle>",
+                    x, y, HtmlUtils.htmlEscape(points.get(i).label()), number(points.get(i).value())));
             if (i % every == 0) {
                 label(svg, x, points.get(i).label());
             }
         }
         svg.append("<path d=\"").append(path.toString().strip()).append("\" fill=\"none\" stroke=\"#198754\" stroke-width=\"2\"/>");
+        svg.append(dots);
         return svg.append("</svg>").toString();
     }
 
