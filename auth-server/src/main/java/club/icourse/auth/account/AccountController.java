@@ -29,8 +29,11 @@ class AccountController {
     private final AccountProperties properties;
     private final AuthorizedApps apps;
 
+    private final Usernames usernames;
+
     AccountController(AccountRepository accounts, SignInAttempts signIns, Passwords passwords, AccountProperties properties,
-                      AuthorizedApps apps) {
+                      AuthorizedApps apps, Usernames usernames) {
+        this.usernames = usernames;
         this.accounts = accounts;
         this.signIns = signIns;
         this.passwords = passwords;
@@ -55,6 +58,18 @@ class AccountController {
             return page(authentication, model);
         }
         return "redirect:/account?passwordChanged";
+    }
+
+    @PostMapping("/account/username")
+    String changeUsername(Authentication authentication, @RequestParam(required = false) String username, Model model) {
+        var refused = usernames.change(authentication.getName(), username == null ? "" : username);
+        if (refused.isPresent()) {
+            model.addAttribute("passwordForm", ChangePasswordForm.empty());
+            model.addAttribute("usernameProblem", refused.get());
+            model.addAttribute("requestedUsername", username);
+            return page(authentication, model);
+        }
+        return "redirect:/account?usernameChanged";
     }
 
     @PostMapping("/account/delete")

@@ -47,6 +47,34 @@ class AccountPageTest {
     }
 
     @Test
+    void theUsernameChangesByTheRegistrationRulesAndSignsInUnderTheNewName() throws IOException {
+        Person person = TestAccounts.registerAndConfirm(port);
+        Person other = TestAccounts.registerAndConfirm(port);
+        try (Browser browser = new Browser(port)) {
+            browser.signIn(person.email(), person.password());
+            assertThat(browser.submit(browser.open("/account"), "/account/username", "username", "ad min")
+                    .asNormalizedText()).contains("cannot contain spaces");
+            assertThat(browser.submit(browser.open("/account"), "/account/username", "username", "<script>")
+                    .asNormalizedText()).contains("cannot contain any of");
+            assertThat(browser.submit(browser.open("/account"), "/account/username", "username", other.username().toUpperCase())
+                    .asNormalizedText()).as("taken, whatever the case").contains("This username is taken");
+            assertThat(browser.submit(browser.open("/account"), "/account/username", "username", "admin")
+                    .asNormalizedText()).contains("reserved");
+
+            String renamed = "改名" + System.nanoTime() % 1_000_000;
+            HtmlPage changed = browser.submit(browser.open("/account"), "/account/username", "username", renamed);
+            assertThat(changed.asNormalizedText()).contains("Your username is changed.", renamed);
+        }
+        try (Browser browser = new Browser(port)) {
+            assertThat(browser.signIn(person.username(), person.password()).getUrl().getQuery()).isEqualTo("error");
+        }
+        try (Browser browser = new Browser(port)) {
+            String renamed = dsl.select(ACCOUNT.USERNAME).from(ACCOUNT).where(ACCOUNT.EMAIL.eq(person.email())).fetchSingle().value1();
+            assertThat(browser.signIn(renamed, person.password()).getUrl().getPath()).isNotEqualTo("/login");
+        }
+    }
+
+    @Test
     void deletingTheAccountRemovesItsPersonalDataAndSignsItOutEverywhere() throws IOException {
         Person person = TestAccounts.registerAndConfirm(port);
         try (Browser browser = new Browser(port); Browser other = new Browser(port)) {

@@ -5,7 +5,9 @@ import club.icourse.reviewapp.people.SignedIn;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,9 +25,18 @@ class SettingsController {
     private final Profiles profiles;
     private final Clock clock;
 
-    SettingsController(Profiles profiles, Clock clock) {
+    private final String accountPage;
+
+    SettingsController(Profiles profiles, Clock clock, @Value("${icourse.id.issuer}") String provider) {
         this.profiles = profiles;
         this.clock = clock;
+        // Usernames are kept by iCourse ID, the same on every site; this one follows at the next sign-in.
+        this.accountPage = provider.replaceAll("/+$", "") + "/account#username";
+    }
+
+    @ModelAttribute("accountPage")
+    String accountPage() {
+        return accountPage;
     }
 
     @GetMapping("/settings")
