@@ -23,7 +23,11 @@ class ModerationController {
     private final Announcements announcements;
     private final PersonRepository people;
 
-    ModerationController(Reports reports, ModerationLog log, Muting muting, Announcements announcements, PersonRepository people) {
+    private final LocalAdmins localAdmins;
+
+    ModerationController(Reports reports, ModerationLog log, Muting muting, Announcements announcements, PersonRepository people,
+                         LocalAdmins localAdmins) {
+        this.localAdmins = localAdmins;
         this.reports = reports;
         this.log = log;
         this.muting = muting;
@@ -55,6 +59,14 @@ class ModerationController {
                 @RequestParam(required = false) String reason, Authentication authentication) {
         Person person = people.byUsername(username).orElseThrow(ModerationRefusedException::new);
         muting.mute(admin(authentication), person.id(), parseDays(days), reason);
+        return "redirect:" + Mentions.profilePath(person.username());
+    }
+
+    @PostMapping("/admin/people/{username}/admin")
+    String grantAdmin(@PathVariable String username, @RequestParam(defaultValue = "false") boolean granted,
+                      Authentication authentication) {
+        Person person = people.byUsername(username).orElseThrow(ModerationRefusedException::new);
+        localAdmins.grant(admin(authentication), person.id(), granted);
         return "redirect:" + Mentions.profilePath(person.username());
     }
 

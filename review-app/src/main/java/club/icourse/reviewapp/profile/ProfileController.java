@@ -2,6 +2,7 @@ package club.icourse.reviewapp.profile;
 
 import club.icourse.reviewapp.course.Page;
 import club.icourse.reviewapp.follow.Follows;
+import club.icourse.reviewapp.moderation.LocalAdmins;
 import club.icourse.reviewapp.people.Mutes;
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.people.SignedIn;
@@ -37,7 +38,10 @@ class ProfileController {
 
     private final Mutes mutes;
 
-    ProfileController(Profiles profiles, ReviewListing reviews, Follows follows, Mutes mutes) {
+    private final LocalAdmins localAdmins;
+
+    ProfileController(Profiles profiles, ReviewListing reviews, Follows follows, Mutes mutes, LocalAdmins localAdmins) {
+        this.localAdmins = localAdmins;
         this.mutes = mutes;
         this.profiles = profiles;
         this.reviews = reviews;
@@ -55,6 +59,7 @@ class ProfileController {
         model.addAttribute("self", self);
         model.addAttribute("hidden", profile.hideProfile() && !privileged);
         model.addAttribute("following", follows.followsPerson(viewer, profile.id()));
+        model.addAttribute("localAdmin", viewer.filter(Person::admin).map(admin -> localAdmins.isLocalAdmin(profile.id())).orElse(false));
         model.addAttribute("mutedUntil", viewer.filter(Person::admin).flatMap(admin -> mutes.mutedUntil(profile.id())).orElse(null));
         if (!profile.hideProfile() || privileged) {
             model.addAttribute("reviews", reviews.byAuthor(profile.id(), viewer, Page.number(page)));

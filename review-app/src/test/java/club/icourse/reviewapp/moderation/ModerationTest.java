@@ -45,6 +45,9 @@ class ModerationTest {
     Announcements announcements;
 
     @Autowired
+    LocalAdmins localAdmins;
+
+    @Autowired
     DSLContext dsl;
 
     private TestCatalogue catalogue;
@@ -150,6 +153,17 @@ class ModerationTest {
         assertThatThrownBy(() -> reports.reportReview(reporter, review, "spam", "")).as("a review one cannot read")
                 .isInstanceOf(ModerationRefusedException.class);
         assertThatThrownBy(() -> reports.handle(reporter, dismissed, "blocked", "")).isInstanceOf(ModerationRefusedException.class);
+    }
+
+    @Test
+    void anAdministratorGrantsAndWithdrawsTheRoleHereAndItIsLogged() {
+        Person helper = catalogue.teacher();
+        localAdmins.grant(admin, helper.id(), true);
+        assertThat(localAdmins.isLocalAdmin(helper.id())).isTrue();
+        localAdmins.grant(admin, helper.id(), false);
+        assertThat(localAdmins.isLocalAdmin(helper.id())).isFalse();
+        assertThat(logged("person.admin-grant", helper.id())).isEqualTo(1);
+        assertThatThrownBy(() -> localAdmins.grant(helper, catalogue.student().id(), true)).isInstanceOf(ModerationRefusedException.class);
     }
 
     @Test
