@@ -5,6 +5,8 @@ import club.icourse.shared.account.UsernameCheck;
 import club.icourse.shared.account.UsernamePolicy;
 import club.icourse.shared.school.SchoolDirectory;
 import club.icourse.shared.school.UniversityEmail;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -30,9 +32,11 @@ class Registration {
     private final SchoolDirectory schools;
     private final UsernamePolicy usernames;
     private final Clock clock;
+    private final Counter registered;
 
     Registration(AccountRepository accounts, MailboxLinks links, PasswordPolicy passwordPolicy,
-                 PasswordEncoder passwordEncoder, AccountProperties properties, Clock clock) {
+                 PasswordEncoder passwordEncoder, AccountProperties properties, Clock clock, MeterRegistry meters) {
+        this.registered = meters.counter("icourse.registrations");
         this.accounts = accounts;
         this.links = links;
         this.passwordPolicy = passwordPolicy;
@@ -78,6 +82,7 @@ class Registration {
                 accounts.grant(id, Role.ADMIN);
             }
             links.sendConfirmation(id);
+            registered.increment();
         } catch (DuplicateKeyException raced) {
             // Another registration took the name or the address a moment ago.
             if (accounts.emailTaken(address)) {

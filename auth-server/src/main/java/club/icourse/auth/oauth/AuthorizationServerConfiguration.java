@@ -33,6 +33,7 @@ import org.springframework.security.config.annotation.web.configuration.OAuth2Au
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
@@ -153,8 +154,10 @@ class AuthorizationServerConfiguration {
      * token also carries the claims of the granted scopes.
      */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> personClaims(IdentityClaims claims) {
+    OAuth2TokenCustomizer<JwtEncodingContext> personClaims(IdentityClaims claims, MeterRegistry meters) {
         return context -> {
+            meters.counter("icourse.tokens.issued", "grant_type", context.getAuthorizationGrantType().getValue(),
+                    "token", context.getTokenType().getValue()).increment();
             if (context.getPrincipal() instanceof OAuth2ClientAuthenticationToken) {
                 return;
             }

@@ -4,6 +4,7 @@ import club.icourse.auth.account.Account;
 import club.icourse.auth.account.AccountRepository;
 import club.icourse.auth.ratelimit.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +16,11 @@ class SignInRecorder {
     private final AccountRepository accounts;
     private final ClientAddress clientAddress;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    SignInRecorder(SignInAttempts attempts, AccountRepository accounts, ClientAddress clientAddress, Clock clock) {
+    SignInRecorder(SignInAttempts attempts, AccountRepository accounts, ClientAddress clientAddress, Clock clock,
+                   MeterRegistry meters) {
+        this.meters = meters;
         this.attempts = attempts;
         this.accounts = accounts;
         this.clientAddress = clientAddress;
@@ -24,11 +28,18 @@ class SignInRecorder {
     }
 
     void success(HttpServletRequest request, String subject, String signInName, SignInOutcome outcome) {
+        count(outcome);
         Long accountId = accounts.findBySubject(subject).map(Account::id).orElse(null);
         attempts.record(accountId, signInName, clientAddress.of(request), request.getHeader("User-Agent"), outcome, clock.instant());
     }
 
+    /** Sign-ins by outcome, for dashboards and alerts (a spike of failures is someone guessing passwords). */
+    private void count(SignInOutcome outcome) {
+        meters.counter("icourse.sign-ins", "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)).increment();
+    }
+
     void failure(HttpServletRequest request, String signInName, SignInOutcome outcome) {
+        count(outcome);
         Long accountId = signInName == null ? null
                 : accounts.findCredentials(signInName).map(credentials -> credentials.account().id()).orElse(null);
         attempts.record(accountId, signInName, clientAddress.of(request), request.getHeader("User-Agent"), outcome, clock.instant());

@@ -24,6 +24,9 @@ class AccountPageTest {
     @Autowired
     DSLContext dsl;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void changingThePasswordSignsOutEveryOtherSessionButThisOne() throws IOException {
         Person person = TestAccounts.registerAndConfirm(port);
@@ -65,9 +68,12 @@ class AccountPageTest {
             HtmlPage changed = browser.submit(browser.open("/account"), "/account/username", "username", renamed);
             assertThat(changed.asNormalizedText()).contains("Your username is changed.", renamed);
         }
+        double failures = meters.counter("icourse.sign-ins", "outcome", "bad_credentials").count();
         try (Browser browser = new Browser(port)) {
             assertThat(browser.signIn(person.username(), person.password()).getUrl().getQuery()).isEqualTo("error");
         }
+        assertThat(meters.counter("icourse.sign-ins", "outcome", "bad_credentials").count()).as("counted")
+                .isEqualTo(failures + 1);
         try (Browser browser = new Browser(port)) {
             String renamed = dsl.select(ACCOUNT.USERNAME).from(ACCOUNT).where(ACCOUNT.EMAIL.eq(person.email())).fetchSingle().value1();
             assertThat(browser.signIn(renamed, person.password()).getUrl().getPath()).isNotEqualTo("/login");

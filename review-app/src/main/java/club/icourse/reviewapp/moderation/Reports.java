@@ -173,7 +173,7 @@ public class Reports {
         if (text.codePointCount(0, text.length()) > MAX_DETAILS) {
             throw new ModerationRefusedException();
         }
-        dsl.insertInto(REPORT)
+        if (dsl.insertInto(REPORT)
                 .set(REPORT.REPORTER_ID, reporter.id())
                 .set(REPORT.REVIEW_ID, reviewId)
                 .set(REPORT.COMMENT_ID, commentId)
@@ -182,6 +182,8 @@ public class Reports {
                 .set(REPORT.CREATED_AT, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .set(REPORT.OPEN_KEY, reviewId != null ? "review:" + reviewId : "comment:" + commentId)
                 .onDuplicateKeyIgnore()
-                .execute();
+                .execute() == 1) {
+            events.publishEvent(new ReportCreated(reporter.id(), why.value()));
+        }
     }
 }

@@ -3,6 +3,7 @@ package club.icourse.reviewapp.people;
 import club.icourse.shared.Affiliation;
 import club.icourse.shared.ClaimNames;
 import club.icourse.shared.Role;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +30,12 @@ class PersonSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
     private final PersonRepository people;
     private final Clock clock;
 
-    PersonSignIn(PersonRepository people, Clock clock) {
+    private final MeterRegistry meters;
+
+    PersonSignIn(PersonRepository people, Clock clock, MeterRegistry meters) {
         this.people = people;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Override
@@ -45,6 +49,7 @@ class PersonSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
         Person person = people.signedIn(user.getIssuer().toString(), user.getSubject(), username,
                 user.getClaimAsString(ClaimNames.SCHOOL), affiliation, admin, email, clock.instant());
 
+        meters.counter("icourse.review.sign-ins").increment();
         List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
         authorities.add(new SimpleGrantedAuthority(Role.USER.authority()));
         if (affiliation != null) {
