@@ -58,12 +58,12 @@ class AuthorizationServerConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain protocolEndpoints(HttpSecurity http, IdentityClaims claims, Clock clock, BackChannelLogout backChannel,
-                                          AuditLog audit) throws Exception {
+                                          AuditLog audit, RegisteredClientRepository registeredClients) throws Exception {
         OidcLogoutAuthenticationSuccessHandler signedOut = new OidcLogoutAuthenticationSuccessHandler();
         signedOut.setLogoutHandler(new CompositeLogoutHandler(new SecurityContextLogoutHandler(), backChannel));
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         // Added ahead of the authorization endpoint, which the configurer places at the same anchor later.
-        http.addFilterBefore(new ReauthenticationFilter(clock), AbstractPreAuthenticatedProcessingFilter.class);
+        http.addFilterBefore(new ReauthenticationFilter(clock, registeredClients), AbstractPreAuthenticatedProcessingFilter.class);
         http.securityMatcher(server.getEndpointsMatcher())
                 .with(server, endpoints -> endpoints
                         .authorizationEndpoint(authorize -> authorize.consentPage(ConsentController.PATH))

@@ -12,27 +12,35 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * OpenID Connect's {@code prompt=login} and {@code max_age}, which the framework does not honour: when the site asks
  * for a fresh sign-in, or the last one is older than {@code max_age} seconds, the person is signed out and the same
  * authorization request starts again without those parameters, so the new sign-in satisfies it once, not forever.
+ * With {@code prompt=none} no page may be shown, so a sign-in older than {@code max_age} is answered with
+ * {@code login_required} at the site's registered redirect URI (OpenID Connect Core 3.1.2.6).
  */
 final class ReauthenticationFilter extends OncePerRequestFilter {
 
     private static final Set<String> FORCING_PARAMETERS = Set.of("prompt", "max_age");
 
     private final Clock clock;
+    private final RegisteredClientRepository clients;
 
-    ReauthenticationFilter(Clock clock) {
+    ReauthenticationFilter(Clock clock, RegisteredClientRepository clients) {
         this.clock = clock;
+        this.clients = clients;
     }
 
     @Override
@@ -44,8 +52,19 @@ final class ReauthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.isAuthenticated()
-                && !(authentication instanceof AnonymousAuthenticationToken) && mustSignInAgain(request, authentication)) {
+        boolean signedIn = authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
+        if (signedIn && prompts(request).contains("none") && tooOld(request, authentication)) {
+            Optional<String> site = registeredRedirect(request);
+            if (site.isPresent()) {
+                response.sendRedirect(UriComponentsBuilder.fromUriString(site.get())
+                        .queryParam("error", "login_required")
+                        .queryParamIfPresent("state", Optional.ofNullable(request.getParameter("state")))
+                        .encode().build().toUriString());
+                return;
+            }
+        }
+        if (signedIn && mustSignInAgain(request, authentication)) {
             new SecurityContextLogoutHandler().logout(request, response, authentication);
             response.sendRedirect(withoutForcingParameters(request));
             return;
@@ -54,14 +73,33 @@ final class ReauthenticationFilter extends OncePerRequestFilter {
     }
 
     private boolean mustSignInAgain(HttpServletRequest request, Authentication authentication) {
-        Set<String> prompts = Arrays.stream(String.valueOf(request.getParameter("prompt")).split(" ")).collect(Collectors.toSet());
+        Set<String> prompts = prompts(request);
         if (prompts.contains("none")) {
             // prompt=none must never show a page; the framework answers it.
             return false;
         }
-        if (prompts.contains("login")) {
-            return true;
+        return prompts.contains("login") || tooOld(request, authentication);
+    }
+
+    private static Set<String> prompts(HttpServletRequest request) {
+        return Arrays.stream(String.valueOf(request.getParameter("prompt")).split(" ")).collect(Collectors.toSet());
+    }
+
+    /** The redirect URI the request names, if it is one the client registered (never redirect anywhere else). */
+    private Optional<String> registeredRedirect(HttpServletRequest request) {
+        String clientId = request.getParameter("client_id");
+        RegisteredClient client = clientId == null ? null : clients.findByClientId(clientId);
+        if (client == null) {
+            return Optional.empty();
         }
+        String redirect = request.getParameter("redirect_uri");
+        if (redirect == null) {
+            return client.getRedirectUris().size() == 1 ? Optional.of(client.getRedirectUris().iterator().next()) : Optional.empty();
+        }
+        return client.getRedirectUris().contains(redirect) ? Optional.of(redirect) : Optional.empty();
+    }
+
+    private boolean tooOld(HttpServletRequest request, Authentication authentication) {
         String maxAge = request.getParameter("max_age");
         if (maxAge == null || !maxAge.matches("\\d{1,9}")) {
             return false;

@@ -14,13 +14,19 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
 /** max_age against a clock an hour ahead of the sign-in. */
 class ReauthenticationFilterTest {
 
     private final Instant signedInAt = Instant.parse("2026-11-25T08:00:00Z");
+    private final RegisteredClient site = RegisteredClient.withId("1").clientId("site")
+            .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+            .redirectUri("https://site.example/callback").scope("openid").build();
     private final ReauthenticationFilter filter = new ReauthenticationFilter(
-            Clock.fixed(signedInAt.plus(Duration.ofHours(1)), java.time.ZoneOffset.UTC));
+            Clock.fixed(signedInAt.plus(Duration.ofHours(1)), java.time.ZoneOffset.UTC), new InMemoryRegisteredClientRepository(site));
 
     @AfterEach
     void forget() {
@@ -37,7 +43,17 @@ class ReauthenticationFilterTest {
     void aRecentEnoughSignInGoesOn() throws Exception {
         assertThat(authorize("max_age=7200").getRedirectedUrl()).isNull();
         assertThat(authorize("max_age=not-a-number").getRedirectedUrl()).isNull();
-        assertThat(authorize("prompt=none&max_age=1").getRedirectedUrl()).as("prompt=none never shows a page").isNull();
+        assertThat(authorize("prompt=none&max_age=7200").getRedirectedUrl()).as("prompt=none never shows a page").isNull();
+    }
+
+    @Test
+    void promptNoneWithAnOlderSignInThanMaxAgeAnswersLoginRequiredOnlyAtARegisteredRedirect() throws Exception {
+        assertThat(authorize("prompt=none&max_age=1&state=xyz&redirect_uri=https://site.example/callback").getRedirectedUrl())
+                .isEqualTo("https://site.example/callback?error=login_required&state=xyz");
+        assertThat(authorize("prompt=none&max_age=1").getRedirectedUrl()).as("the only registered one")
+                .isEqualTo("https://site.example/callback?error=login_required");
+        assertThat(authorize("prompt=none&max_age=1&redirect_uri=https://evil.example/").getRedirectedUrl())
+                .as("left to the framework's refusal").isNull();
     }
 
     private MockHttpServletResponse authorize(String extra) throws Exception {
