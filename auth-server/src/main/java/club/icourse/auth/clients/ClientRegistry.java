@@ -36,14 +36,17 @@ public class ClientRegistry {
     public record Saved(ClientDefinition definition, String secret) {
     }
 
+    /** Reads here see switched-off clients too; writes go through the protocol's view, which forgets what it knew. */
     private final JdbcRegisteredClientRepository clients;
+    private final EnabledClients enabled;
     private final DSLContext dsl;
     private final AuditLog audit;
     private final AuthorizedApps grants;
     private final ClientSecrets secrets = new ClientSecrets();
 
-    ClientRegistry(JdbcTemplate jdbc, DSLContext dsl, AuditLog audit, AuthorizedApps grants) {
+    ClientRegistry(JdbcTemplate jdbc, EnabledClients enabled, DSLContext dsl, AuditLog audit, AuthorizedApps grants) {
         this.clients = new JdbcRegisteredClientRepository(jdbc);
+        this.enabled = enabled;
         this.dsl = dsl;
         this.audit = audit;
         this.grants = grants;
@@ -68,7 +71,7 @@ public class ClientRegistry {
         }
         reject(problems);
         String secret = definition.confidential() ? ClientSecrets.generate() : null;
-        clients.save(definition.toRegisteredClient(UUID.randomUUID().toString(), hash(secret), false));
+        enabled.save(definition.toRegisteredClient(UUID.randomUUID().toString(), hash(secret), false));
         audit.record(actor, "client.created", definition.clientId(), describe(definition));
         return new Saved(definition, secret);
     }
@@ -82,7 +85,7 @@ public class ClientRegistry {
         ClientDefinition before = ClientDefinition.of(stored);
         String secret = definition.confidential() && stored.getClientSecret() == null ? ClientSecrets.generate() : null;
         String secretHash = definition.confidential() ? (secret != null ? hash(secret) : stored.getClientSecret()) : null;
-        clients.save(definition.toRegisteredClient(stored.getId(), secretHash, ClientDefinition.isDisabled(stored)));
+        enabled.save(definition.toRegisteredClient(stored.getId(), secretHash, ClientDefinition.isDisabled(stored)));
         audit.record(actor, "client.updated", clientId, changes(before, definition));
         return new Saved(definition, secret);
     }
@@ -94,7 +97,7 @@ public class ClientRegistry {
             throw new InvalidClientException(List.of(new ClientProblem("confidential", "public-has-no-secret", null)));
         }
         String secret = ClientSecrets.generate();
-        clients.save(RegisteredClient.from(stored).clientSecret(hash(secret)).build());
+        enabled.save(RegisteredClient.from(stored).clientSecret(hash(secret)).build());
         audit.record(actor, "client.secret-rotated", clientId, null);
         return secret;
     }
@@ -123,7 +126,7 @@ public class ClientRegistry {
         RegisteredClient stored = clients.findByClientId(definition.clientId());
         String id = stored == null ? UUID.randomUUID().toString() : stored.getId();
         boolean disabled = stored != null && ClientDefinition.isDisabled(stored);
-        clients.save(definition.toRegisteredClient(id, definition.confidential() ? hash(secret) : null, disabled));
+        enabled.save(definition.toRegisteredClient(id, definition.confidential() ? hash(secret) : null, disabled));
         if (stored == null) {
             audit.record(Actor.SYSTEM, "client.created", definition.clientId(), "from configuration; " + describe(definition));
         } else {
@@ -135,7 +138,7 @@ public class ClientRegistry {
     }
 
     private void setDisabled(RegisteredClient stored, boolean disabled) {
-        clients.save(ClientDefinition.of(stored).toRegisteredClient(stored.getId(), stored.getClientSecret(), disabled));
+        enabled.save(ClientDefinition.of(stored).toRegisteredClient(stored.getId(), stored.getClientSecret(), disabled));
     }
 
     private RegisteredClient existing(String clientId) {
