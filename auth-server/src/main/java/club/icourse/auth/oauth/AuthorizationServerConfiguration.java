@@ -33,6 +33,7 @@ import org.springframework.security.config.annotation.web.configuration.OAuth2Au
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
@@ -58,12 +59,13 @@ class AuthorizationServerConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain protocolEndpoints(HttpSecurity http, IdentityClaims claims, Clock clock, BackChannelLogout backChannel,
-                                          AuditLog audit, RegisteredClientRepository registeredClients) throws Exception {
+                                          AuditLog audit, RegisteredClientRepository registeredClients,
+                                          OAuth2AuthorizationService authorizations) throws Exception {
         OidcLogoutAuthenticationSuccessHandler signedOut = new OidcLogoutAuthenticationSuccessHandler();
         signedOut.setLogoutHandler(new CompositeLogoutHandler(new SecurityContextLogoutHandler(), backChannel));
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         // Added ahead of the authorization endpoint, which the configurer places at the same anchor later.
-        http.addFilterBefore(new ReauthenticationFilter(clock, registeredClients), AbstractPreAuthenticatedProcessingFilter.class);
+        http.addFilterBefore(new ReauthenticationFilter(clock, registeredClients, new PushedRequests(authorizations)), AbstractPreAuthenticatedProcessingFilter.class);
         http.securityMatcher(server.getEndpointsMatcher())
                 .with(server, endpoints -> endpoints
                         .authorizationEndpoint(authorize -> authorize.consentPage(ConsentController.PATH))

@@ -29,7 +29,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * for a fresh sign-in, or the last one is older than {@code max_age} seconds, the person is signed out and the same
  * authorization request starts again without those parameters, so the new sign-in satisfies it once, not forever.
  * With {@code prompt=none} no page may be shown, so a sign-in older than {@code max_age} is answered with
- * {@code login_required} at the site's registered redirect URI (OpenID Connect Core 3.1.2.6).
+ * {@code login_required} at the site's registered redirect URI (OpenID Connect Core 3.1.2.6). A pushed request
+ * ({@code request_uri}) carries these parameters inside it and cannot be rewritten: there, {@code prompt=login} is
+ * satisfied by a sign-in after the request was pushed.
  */
 final class ReauthenticationFilter extends OncePerRequestFilter {
 
@@ -37,10 +39,12 @@ final class ReauthenticationFilter extends OncePerRequestFilter {
 
     private final Clock clock;
     private final RegisteredClientRepository clients;
+    private final PushedRequests pushed;
 
-    ReauthenticationFilter(Clock clock, RegisteredClientRepository clients) {
+    ReauthenticationFilter(Clock clock, RegisteredClientRepository clients, PushedRequests pushed) {
         this.clock = clock;
         this.clients = clients;
+        this.pushed = pushed;
     }
 
     @Override
@@ -54,6 +58,13 @@ final class ReauthenticationFilter extends OncePerRequestFilter {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         boolean signedIn = authentication != null && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken);
+        if (signedIn && request.getParameter("request_uri") != null) {
+            if (!pushedRequestSatisfied(request, response, authentication)) {
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
         if (signedIn && prompts(request).contains("none") && tooOld(request, authentication)) {
             Optional<String> site = registeredRedirect(request);
             if (site.isPresent()) {
@@ -82,7 +93,42 @@ final class ReauthenticationFilter extends OncePerRequestFilter {
     }
 
     private static Set<String> prompts(HttpServletRequest request) {
-        return Arrays.stream(String.valueOf(request.getParameter("prompt")).split(" ")).collect(Collectors.toSet());
+        return prompts(request.getParameter("prompt"));
+    }
+
+    private static Set<String> prompts(Object prompt) {
+        return Arrays.stream(String.valueOf(prompt).split(" ")).collect(Collectors.toSet());
+    }
+
+    /** Answers a pushed request that needs a newer sign-in (and returns false), or returns true to let it go on. */
+    private boolean pushedRequestSatisfied(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException {
+        Optional<PushedRequests.Pushed> found = pushed.find(request.getParameter("request_uri"), request.getParameter("client_id"));
+        if (found.isEmpty()) {
+            return true;
+        }
+        PushedRequests.Pushed pushedRequest = found.get();
+        Set<String> prompts = prompts(pushedRequest.parameters().get("prompt"));
+        Instant signedInAt = AuthenticationTime.of(authentication).orElse(Instant.EPOCH);
+        Object maxAge = pushedRequest.parameters().get("max_age");
+        boolean tooOld = maxAge != null && String.valueOf(maxAge).matches("\\d{1,9}")
+                && signedInAt.plusSeconds(Long.parseLong(String.valueOf(maxAge))).isBefore(clock.instant());
+        if (prompts.contains("none")) {
+            if (tooOld) {
+                response.sendRedirect(UriComponentsBuilder.fromUriString(pushedRequest.redirectUri())
+                        .queryParam("error", "login_required")
+                        .queryParamIfPresent("state", Optional.ofNullable(pushedRequest.state()))
+                        .encode().build().toUriString());
+                return false;
+            }
+            return true;
+        }
+        if (tooOld || (prompts.contains("login") && signedInAt.isBefore(pushedRequest.pushedAt()))) {
+            new SecurityContextLogoutHandler().logout(request, response, authentication);
+            response.sendRedirect(request.getRequestURI() + "?" + request.getQueryString());
+            return false;
+        }
+        return true;
     }
 
     /** The redirect URI the request names, if it is one the client registered (never redirect anywhere else). */

@@ -21,6 +21,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.Prompt;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
@@ -29,6 +30,7 @@ import java.net.URI;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
 import org.htmlunit.html.HtmlButton;
+import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -118,12 +120,51 @@ class PushedAuthorizationRequestTest {
         }
     }
 
+    @Test
+    void promptLoginInsideAPushedRequestAsksForANewSignInOnceAndPromptNoneAnswersLoginRequired() throws Exception {
+        Person person = TestAccounts.registerAndConfirm(port);
+        TestSite site = new TestSite(clients, port);
+        try (Browser browser = new Browser(port)) {
+            browser.signIn(person.email(), person.password());
+            CodeVerifier verifier = new CodeVerifier();
+            URI requestUri = push(site, verifier, new Nonce(), new State(),
+                    builder -> builder.prompt(new Prompt(Prompt.Type.LOGIN)));
+            URI again = TestSite.follow(browser, authorizationRequest(site, requestUri));
+            assertThat(again.getPath()).as("signed out, the same request again").isEqualTo("/oauth2/authorize");
+            assertThat(TestSite.follow(browser, again).getPath()).isEqualTo("/login");
+
+            browser.client().getOptions().setRedirectEnabled(true);
+            HtmlForm signIn = browser.open("/login").getForms().stream()
+                    .filter(form -> form.getActionAttribute().endsWith("/login")).findFirst().orElseThrow();
+            signIn.getInputByName("username").setValue(person.email());
+            signIn.getInputByName("password").setValue(person.password());
+            browser.client().getOptions().setRedirectEnabled(false);
+            WebResponse signedIn = browser.client().loadWebResponse(signIn.getWebRequest(null));
+            URI resumed = URI.create(signedIn.getResponseHeaderValue("Location"));
+            URI back = TestSite.follow(browser, resumed.isAbsolute() ? resumed : site.endpoint(resumed.toString()));
+            assertThat(back.toString()).as("a sign-in after the push satisfies it").startsWith(site.callback.toString()).contains("code=");
+
+            State state = new State();
+            URI silent = push(site, new CodeVerifier(), new Nonce(), state,
+                    builder -> builder.prompt(new Prompt(Prompt.Type.NONE)).maxAge(0));
+            URI refused = TestSite.follow(browser, authorizationRequest(site, silent));
+            assertThat(refused.toString()).startsWith(site.callback.toString());
+            assertThat(TestSite.parameter(refused, "error")).isEqualTo("login_required");
+            assertThat(TestSite.parameter(refused, "state")).isEqualTo(state.getValue());
+        }
+    }
+
     /** Pushes an authentication request with the site's credentials; the request_uri that stands for it. */
     private static URI push(TestSite site, CodeVerifier verifier, Nonce nonce, State state) throws Exception {
-        AuthenticationRequest request = new AuthenticationRequest.Builder(new ResponseType("code"),
+        return push(site, verifier, nonce, state, builder -> builder);
+    }
+
+    private static URI push(TestSite site, CodeVerifier verifier, Nonce nonce, State state,
+                            java.util.function.UnaryOperator<AuthenticationRequest.Builder> more) throws Exception {
+        AuthenticationRequest request = more.apply(new AuthenticationRequest.Builder(new ResponseType("code"),
                 new Scope("openid", "profile", "email"), new ClientID(site.clientId), site.callback)
                 .state(state).nonce(nonce)
-                .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .codeChallenge(verifier, CodeChallengeMethod.S256))
                 .build();
         PushedAuthorizationResponse response = PushedAuthorizationResponse.parse(new PushedAuthorizationRequest(
                 site.endpoint("/oauth2/par"), site.authentication, request).toHTTPRequest().send());

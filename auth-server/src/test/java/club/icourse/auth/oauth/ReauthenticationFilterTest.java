@@ -26,7 +26,8 @@ class ReauthenticationFilterTest {
             .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
             .redirectUri("https://site.example/callback").scope("openid").build();
     private final ReauthenticationFilter filter = new ReauthenticationFilter(
-            Clock.fixed(signedInAt.plus(Duration.ofHours(1)), java.time.ZoneOffset.UTC), new InMemoryRegisteredClientRepository(site));
+            Clock.fixed(signedInAt.plus(Duration.ofHours(1)), java.time.ZoneOffset.UTC), new InMemoryRegisteredClientRepository(site),
+            new PushedRequests(new org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService()));
 
     @AfterEach
     void forget() {
