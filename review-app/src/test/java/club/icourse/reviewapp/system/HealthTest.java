@@ -30,6 +30,7 @@ class HealthTest {
         HttpResponse<String> readiness = get("/actuator/health/readiness");
 
         assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.headers().firstValue("X-Request-Id")).as("every answer names its request").isPresent();
         assertThat(health.body()).contains("\"status\":\"UP\"");
         assertThat(readiness.statusCode()).isEqualTo(200);
     }

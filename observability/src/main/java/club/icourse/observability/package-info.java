@@ -1,0 +1,2 @@
+/** Request ids and logging that both apps share (auto-configured). */
+package club.icourse.observability;
