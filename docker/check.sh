@@ -154,13 +154,13 @@ REVIEW_DB_URL="$jdbc/$REVIEW_DB_NAME" REVIEW_DB_PASSWORD="$REVIEW_DB_PASSWORD" \
 auth_port="${CHECK_AUTH_PORT:-19000}"
 review_port="${CHECK_REVIEW_PORT:-18080}"
 # The instances' environment from compose.yaml, with this host's addresses.
-(cd "$work/auth-server" && env DB_URL="$jdbc/$AUTH_DB_NAME" DB_USER="$AUTH_DB_USER" DB_PASSWORD="$AUTH_DB_PASSWORD" \
+(cd "$work/auth-server" && exec env DB_URL="$jdbc/$AUTH_DB_NAME" DB_USER="$AUTH_DB_USER" DB_PASSWORD="$AUTH_DB_PASSWORD" \
     DB_MIGRATE=validate PORT="$auth_port" PUBLIC_URL="http://127.0.0.1:$auth_port" \
     KEY_ENCRYPTION_SECRET="$KEY_ENCRYPTION_SECRET" REVIEW_APP_URL="http://127.0.0.1:$review_port" \
     REVIEW_APP_CLIENT_SECRET="$REVIEW_APP_CLIENT_SECRET" SMTP_HOST=127.0.0.1 SMTP_PORT=1 \
     SERVER_FORWARD_HEADERS_STRATEGY=native "$java" -jar app.jar > "$work/auth-server.log" 2>&1) &
 pids+=($!)
-(cd "$work/review-app" && env DB_URL="$jdbc/$REVIEW_DB_NAME" DB_USER="$REVIEW_DB_USER" DB_PASSWORD="$REVIEW_DB_PASSWORD" \
+(cd "$work/review-app" && exec env DB_URL="$jdbc/$REVIEW_DB_NAME" DB_USER="$REVIEW_DB_USER" DB_PASSWORD="$REVIEW_DB_PASSWORD" \
     DB_MIGRATE=validate PORT="$review_port" PUBLIC_URL="http://127.0.0.1:$review_port" \
     AUTH_SERVER_URL="http://127.0.0.1:$auth_port" OIDC_CLIENT_SECRET="$REVIEW_APP_CLIENT_SECRET" SMTP_HOST=127.0.0.1 SMTP_PORT=1 \
     SERVER_FORWARD_HEADERS_STRATEGY=native "$java" -jar app.jar > "$work/review-app.log" 2>&1) &
