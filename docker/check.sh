@@ -153,17 +153,21 @@ REVIEW_DB_URL="$jdbc/$REVIEW_DB_NAME" REVIEW_DB_PASSWORD="$REVIEW_DB_PASSWORD" \
 
 auth_port="${CHECK_AUTH_PORT:-19000}"
 review_port="${CHECK_REVIEW_PORT:-18080}"
+auth_management="${CHECK_AUTH_MANAGEMENT_PORT:-19001}"
+review_management="${CHECK_REVIEW_MANAGEMENT_PORT:-18081}"
 # The instances' environment from compose.yaml, with this host's addresses.
 (cd "$work/auth-server" && exec env DB_URL="$jdbc/$AUTH_DB_NAME" DB_USER="$AUTH_DB_USER" DB_PASSWORD="$AUTH_DB_PASSWORD" \
     DB_MIGRATE=validate PORT="$auth_port" PUBLIC_URL="http://127.0.0.1:$auth_port" \
     KEY_ENCRYPTION_SECRET="$KEY_ENCRYPTION_SECRET" REVIEW_APP_URL="http://127.0.0.1:$review_port" \
     REVIEW_APP_CLIENT_SECRET="$REVIEW_APP_CLIENT_SECRET" SMTP_HOST=127.0.0.1 SMTP_PORT=1 \
-    SERVER_FORWARD_HEADERS_STRATEGY=native "$java" -jar app.jar > "$work/auth-server.log" 2>&1) &
+    SERVER_FORWARD_HEADERS_STRATEGY=native MANAGEMENT_PORT="$auth_management" ACTUATOR_ENDPOINTS=health,info,prometheus \
+    "$java" -jar app.jar > "$work/auth-server.log" 2>&1) &
 pids+=($!)
 (cd "$work/review-app" && exec env DB_URL="$jdbc/$REVIEW_DB_NAME" DB_USER="$REVIEW_DB_USER" DB_PASSWORD="$REVIEW_DB_PASSWORD" \
     DB_MIGRATE=validate PORT="$review_port" PUBLIC_URL="http://127.0.0.1:$review_port" \
     AUTH_SERVER_URL="http://127.0.0.1:$auth_port" OIDC_CLIENT_SECRET="$REVIEW_APP_CLIENT_SECRET" SMTP_HOST=127.0.0.1 SMTP_PORT=1 \
-    SERVER_FORWARD_HEADERS_STRATEGY=native "$java" -jar app.jar > "$work/review-app.log" 2>&1) &
+    SERVER_FORWARD_HEADERS_STRATEGY=native MANAGEMENT_PORT="$review_management" ACTUATOR_ENDPOINTS=health,info,prometheus \
+    "$java" -jar app.jar > "$work/review-app.log" 2>&1) &
 pids+=($!)
 
 ready() {
@@ -178,8 +182,22 @@ ready() {
     echo "$name did not become ready; its log:"; tail -50 "$log"
     return 1
 }
-ready auth-server "http://127.0.0.1:$auth_port/actuator/health/readiness" "$work/auth-server.log"
-ready review-app "http://127.0.0.1:$review_port/actuator/health/readiness" "$work/review-app.log"
+ready auth-server "http://127.0.0.1:$auth_management/actuator/health/readiness" "$work/auth-server.log"
+ready review-app "http://127.0.0.1:$review_management/actuator/health/readiness" "$work/review-app.log"
+metrics() {
+    local name="$1" port="$2" management="$3"
+    # Not served on the app's port; the request also shows up in http_server_requests_seconds.
+    local public
+    public="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/prometheus")"
+    [ "$public" != 200 ] || { echo "$name: metrics answered on the public port $port"; return 1; }
+    curl -fsS "http://127.0.0.1:$management/actuator/prometheus" > "$work/$name.metrics"
+    for meter in jvm_memory_used_bytes http_server_requests_seconds icourse_mail_outbox_oldest_age; do
+        grep -q "^$meter" "$work/$name.metrics" || { echo "$name: no $meter at :$management/actuator/prometheus"; return 1; }
+    done
+    echo "$name: Prometheus metrics at :$management/actuator/prometheus, none on :$port"
+}
+metrics auth-server "$auth_port" "$auth_management"
+metrics review-app "$review_port" "$review_management"
 if grep -q "Migrating schema" "$work"/*.log; then
     echo "An app migrated although DB_MIGRATE=validate"; exit 1
 fi
