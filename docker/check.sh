@@ -160,7 +160,7 @@ review_management="${CHECK_REVIEW_MANAGEMENT_PORT:-18081}"
     DB_MIGRATE=validate PORT="$auth_port" PUBLIC_URL="http://127.0.0.1:$auth_port" \
     KEY_ENCRYPTION_SECRET="$KEY_ENCRYPTION_SECRET" REVIEW_APP_URL="http://127.0.0.1:$review_port" \
     REVIEW_APP_CLIENT_SECRET="$REVIEW_APP_CLIENT_SECRET" SMTP_HOST=127.0.0.1 SMTP_PORT=1 \
-    SERVER_FORWARD_HEADERS_STRATEGY=native MANAGEMENT_PORT="$auth_management" ACTUATOR_ENDPOINTS=health,info,prometheus \
+    SERVER_FORWARD_HEADERS_STRATEGY=native MANAGEMENT_PORT="$auth_management" ACTUATOR_ENDPOINTS=health,info,prometheus LOG_FORMAT=ecs \
     "$java" -jar app.jar > "$work/auth-server.log" 2>&1) &
 pids+=($!)
 (cd "$work/review-app" && exec env DB_URL="$jdbc/$REVIEW_DB_NAME" DB_USER="$REVIEW_DB_USER" DB_PASSWORD="$REVIEW_DB_PASSWORD" \
@@ -198,6 +198,13 @@ metrics() {
 }
 metrics auth-server "$auth_port" "$auth_management"
 metrics review-app "$review_port" "$review_management"
+# auth-server logs JSON (LOG_FORMAT=ecs, as in compose.yaml), review-app plain text (no LOG_FORMAT).
+python3 -c 'import json, sys; [json.loads(line) for line in open(sys.argv[1]) if line.strip()]' "$work/auth-server.log" \
+    || { echo "auth-server: LOG_FORMAT=ecs did not give one JSON object per line"; exit 1; }
+echo "auth-server: JSON log lines (LOG_FORMAT=ecs)"
+if head -c1 "$work/review-app.log" | grep -q '{'; then
+    echo "review-app: JSON log lines without LOG_FORMAT"; exit 1
+fi
 if grep -q "Migrating schema" "$work"/*.log; then
     echo "An app migrated although DB_MIGRATE=validate"; exit 1
 fi
