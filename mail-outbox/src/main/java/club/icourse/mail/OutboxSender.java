@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -161,8 +162,12 @@ public class OutboxSender {
         return delay.compareTo(settings.longestRetry()) > 0 ? settings.longestRetry() : delay;
     }
 
-    /** Forgets delivered mail after a while; it holds personal data and links. */
+    /**
+     * Forgets delivered mail after a while; it holds personal data and links. One instance at a time (when the app
+     * enables ShedLock's locks), unlike {@link #poll()}, which every instance runs: its claims never overlap.
+     */
     @Scheduled(fixedDelayString = "${icourse.mail.cleanup-delay:1h}", initialDelayString = "${icourse.mail.cleanup-delay:1h}")
+    @SchedulerLock(name = "mail.sent-mail-cleanup")
     void deleteOldSentMail() {
         dsl.deleteFrom(MAIL_OUTBOX).where(SENT_AT.lt(now().minus(settings.keepSent()))).execute();
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * The framework never deletes authorizations: expired codes and tokens, abandoned consent states and unused pushed
  * requests would pile up. Rows whose every token expired a day ago, and rows that never got a token within a day,
- * go (with their spent refresh tokens). Deleting the same rows twice is harmless, so instances need not take turns.
+ * go (with their spent refresh tokens). One instance at a time: two would compete for the same rows.
  */
 @Component
 class ExpiredGrantCleanup {
@@ -36,6 +37,7 @@ class ExpiredGrantCleanup {
     }
 
     @Scheduled(fixedDelayString = "${icourse.oidc.cleanup-interval:1h}", initialDelayString = "${icourse.oidc.cleanup-interval:1h}")
+    @SchedulerLock(name = "oauth.expired-grant-cleanup")
     void run() {
         while (deleteBatch() == BATCH) {
             // keep going, a short batch at a time

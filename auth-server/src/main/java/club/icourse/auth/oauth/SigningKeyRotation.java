@@ -1,5 +1,6 @@
 package club.icourse.auth.oauth;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,7 +21,9 @@ class SigningKeyRotation {
         keys.rotate();
     }
 
+    /** One instance at a time, so that two never add a successor key each. */
     @Scheduled(fixedDelayString = "${icourse.oidc.key-check-interval:10m}", initialDelayString = "${icourse.oidc.key-check-interval:10m}")
+    @SchedulerLock(name = "oauth.signing-key-rotation")
     void onSchedule() {
         keys.rotate();
     }

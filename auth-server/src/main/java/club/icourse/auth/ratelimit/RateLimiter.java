@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -73,6 +74,7 @@ public class RateLimiter {
 
     /** Deletes buckets that have refilled completely: they hold nothing a new bucket would not. */
     @Scheduled(fixedDelayString = "${icourse.rate-limits.cleanup-delay:10m}", initialDelayString = "${icourse.rate-limits.cleanup-delay:10m}")
+    @SchedulerLock(name = "ratelimit.full-bucket-cleanup")
     void removeFullBuckets() {
         while (buckets.removeExpired(EXPIRED_ROWS_PER_CLEANUP) == EXPIRED_ROWS_PER_CLEANUP) {
             // Keep going while whole batches were deleted.

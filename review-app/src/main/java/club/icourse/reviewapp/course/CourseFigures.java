@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -100,9 +99,9 @@ public class CourseFigures {
 
     /**
      * Recomputes the site-wide average rating and rated reviews per reviewed course, then every course's normalized
-     * rating with them. Hourly: the two figures move slowly, and between refreshes the ranking stays consistent.
+     * rating with them. Hourly ({@link SiteFigureRefresh}): the two figures move slowly, and between refreshes the
+     * ranking stays consistent.
      */
-    @Scheduled(fixedDelayString = "${icourse.ranking.refresh-interval:1h}", initialDelay = 0)
     @Transactional
     public void refreshSiteFigures() {
         // Refreshes take turns, and each reads the reviews only once it has its turn: one that read earlier (its

@@ -1,9 +1,30 @@
 package club.icourse.reviewapp.system;
 
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+/**
+ * Scheduled jobs. Every instance runs the schedule; a job annotated with {@code @SchedulerLock} runs only on the
+ * instance that takes its lock (a row of the {@code shedlock} table), and is skipped on the others while it is held.
+ * The lock is held at least a minute, so instances that start together, or whose timers meet, do not run the job one
+ * after the other; it is released after 30 minutes at the latest should its instance die while holding it.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@EnableSchedulerLock(defaultLockAtMostFor = "PT30M", defaultLockAtLeastFor = "PT1M")
 class SchedulingConfiguration {
+
+    @Bean
+    LockProvider lockProvider(DataSource dataSource) {
+        return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(new JdbcTemplate(dataSource))
+                .usingDbTime()
+                .build());
+    }
 }
