@@ -1,0 +1,43 @@
+package club.icourse.reviewapp.search;
+
+/** Field names of the search index, shared by what writes documents and what queries them. */
+final class IndexFields {
+
+    /** kind:id, the document's identity for updates and deletes. */
+    static final String KEY = "key";
+    static final String KIND = "kind";
+    static final String ID = "id";
+    /** Course or teacher name, bigrams; {@code _chars}: single characters; {@code _exact}: the whole name. */
+    static final String NAME = "name";
+    static final String TEACHER = "teacher";
+    static final String TEXT = "text";
+    static final String CHARS = "_chars";
+    static final String EXACT = "_exact";
+    static final String CODE = "code";
+    /** Ordered character pairs of a course name, for abbreviations. */
+    static final String ABBREVIATION = "abbr";
+    static final String PINYIN = "py";
+    static final String INITIALS = "pyi";
+    static final String TEACHER_PINYIN = "teacher_py";
+    static final String TEACHER_INITIALS = "teacher_pyi";
+    static final String DEPARTMENT = "dept";
+    static final String TERM = "term";
+    /** Review privacy, as flag values; and the author, so that authors find their own hidden reviews. */
+    static final String FLAG = "flag";
+    static final String AUTHOR = "author";
+    static final String HIDDEN = "hidden";
+    static final String BLOCKED = "blocked";
+    static final String STUDENTS_ONLY = "students_only";
+    /** Stored for suggestions and teacher hits: what to show. */
+    static final String LABEL = "label";
+    static final String DETAIL = "detail";
+    /** Ranking beyond relevance: normalized rating and review count (courses), upvotes (reviews). */
+    static final String RANK = "rank";
+
+    private IndexFields() {
+    }
+
+    static String key(SearchKind kind, long id) {
+        return kind.name() + ":" + id;
+    }
+}

@@ -1,0 +1,199 @@
+package club.icourse.reviewapp.search;
+
+import static club.icourse.reviewapp.search.IndexFields.CHARS;
+import static club.icourse.reviewapp.search.IndexFields.EXACT;
+import static club.icourse.reviewapp.search.IndexFields.NAME;
+import static club.icourse.reviewapp.search.IndexFields.TEACHER;
+import static club.icourse.reviewapp.search.IndexFields.TEXT;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * The Lucene query of each matching step for each kind of result, or null where a step does not apply (no
+ * abbreviations of teacher names, no pinyin for review text). Field weights: name and code 4, teacher 2, text 1.
+ */
+final class LadderQueries {
+
+    private static final float NAME_WEIGHT = 4;
+    private static final float TEACHER_WEIGHT = 2;
+    private static final int MAX_ABBREVIATION = 6;
+
+    /** A normalised query and the pieces the steps use. */
+    record Parsed(String text, List<String> tokens, List<String> characters, String han, String pinyin, String code) {
+
+        static Parsed of(String normalized) {
+            String code = normalized.matches("[a-z0-9.\\-]{2,32}") ? normalized : null;
+            return new Parsed(normalized, SearchText.tokens(normalized), SearchText.characters(normalized),
+                    SearchText.han(normalized), Pinyin.asQuery(normalized), code);
+        }
+
+        /** Only Chinese characters (blanks aside): what abbreviations and one-character differences apply to. */
+        boolean allHan() {
+            return !han.isEmpty() && han.length() == text.replace(" ", "").length();
+        }
+    }
+
+    private LadderQueries() {
+    }
+
+    static Query of(MatchStep step, SearchKind kind, Parsed query) {
+        if (query.tokens().isEmpty()) {
+            return null;
+        }
+        return switch (step) {
+            case EXACT -> exact(kind, query);
+            case BIGRAMS -> query.tokens().size() < 2 ? null : fields(kind, field -> allTerms(field, query.tokens()));
+            case ABBREVIATION -> kind == SearchKind.COURSE ? abbreviation(query) : null;
+            case ONE_CHARACTER -> kind == SearchKind.REVIEW ? null : oneCharacter(kind, query);
+            case PINYIN -> kind == SearchKind.REVIEW || query.pinyin() == null ? null : pinyin(kind, query.pinyin());
+            case PARTIAL -> fields(kind, field -> anyTerm(field, query));
+        };
+    }
+
+    private static Query exact(SearchKind kind, Parsed query) {
+        Query text = fields(kind, field -> substring(field, query));
+        if (kind != SearchKind.COURSE || query.code() == null) {
+            return text;
+        }
+        return any(text, new BoostQuery(new PrefixQuery(new Term(IndexFields.CODE, query.code())), NAME_WEIGHT));
+    }
+
+    /** A phrase of bigrams is exactly a substring; a lone character is looked up among single characters. */
+    private static Query substring(String field, Parsed query) {
+        if (query.tokens().size() == 1 && query.han().length() == 1 && query.text().length() == 1) {
+            return field.equals(TEXT) ? null : new TermQuery(new Term(field + CHARS, query.tokens().getFirst()));
+        }
+        return new PhraseQuery(field, query.tokens().toArray(String[]::new));
+    }
+
+    private static Query allTerms(String field, List<String> terms) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        terms.forEach(term -> all.add(new TermQuery(new Term(field, term)), Occur.MUST));
+        return all.build();
+    }
+
+    private static Query anyTerm(String field, Parsed query) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        query.tokens().forEach(term -> any.add(new TermQuery(new Term(field, term)), Occur.SHOULD));
+        if (!field.equals(TEXT)) {
+            query.characters().forEach(term -> any.add(new BoostQuery(new TermQuery(new Term(field + CHARS, term)), 0.2f), Occur.SHOULD));
+        }
+        return any.build();
+    }
+
+    /** Every ordered pair of the query's characters among the name's ordered pairs: 数分 in 数学分析. */
+    private static Query abbreviation(Parsed query) {
+        String han = query.han();
+        if (!query.allHan() || han.length() < 2 || han.length() > MAX_ABBREVIATION) {
+            return null;
+        }
+        BooleanQuery.Builder pairs = new BooleanQuery.Builder();
+        for (int i = 0; i < han.length(); i++) {
+            for (int j = i + 1; j < han.length(); j++) {
+                pairs.add(new TermQuery(new Term(IndexFields.ABBREVIATION, "" + han.charAt(i) + han.charAt(j))), Occur.MUST);
+            }
+        }
+        return new BoostQuery(pairs.build(), NAME_WEIGHT);
+    }
+
+    /**
+     * The whole name within one edit (章三 for 张三), or a part of the name with one character different, missing or
+     * added: the query's bigrams on both sides of the difference, at their positions.
+     */
+    private static Query oneCharacter(SearchKind kind, Parsed query) {
+        List<Query> variants = new ArrayList<>();
+        String text = query.text();
+        if (text.length() >= 2) {
+            variants.add(new BoostQuery(new FuzzyQuery(new Term(NAME + EXACT, text), 1, 0, 50, true), NAME_WEIGHT));
+        }
+        String han = query.han();
+        if (query.allHan() && han.length() >= 3) {
+            for (int i = 0; i < han.length(); i++) {
+                add(variants, around(han.substring(0, i), han.substring(i + 1), 1));
+                String shorter = han.substring(0, i) + han.substring(i + 1);
+                add(variants, new PhraseQuery(NAME, SearchText.tokens(shorter).toArray(String[]::new)));
+                if (i > 1 && han.length() - i >= 2) {
+                    add(variants, around(han.substring(0, i), han.substring(i), 1));
+                }
+            }
+        }
+        if (variants.isEmpty()) {
+            return null;
+        }
+        return any(variants.toArray(Query[]::new));
+    }
+
+    /** Left then right, with {@code gap} unknown characters between them; null unless both sides say something. */
+    private static Query around(String left, String right, int gap) {
+        if (left.length() + right.length() < 3 || left.length() == 1 && right.length() == 1) {
+            return null;
+        }
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        List<String> leftTokens = left.length() >= 2 ? SearchText.tokens(left) : List.of();
+        for (int i = 0; i < leftTokens.size(); i++) {
+            phrase.add(new Term(NAME, leftTokens.get(i)), i);
+        }
+        List<String> rightTokens = right.length() >= 2 ? SearchText.tokens(right) : List.of();
+        int start = left.length() + gap;
+        for (int i = 0; i < rightTokens.size(); i++) {
+            phrase.add(new Term(NAME, rightTokens.get(i)), start + i);
+        }
+        return leftTokens.isEmpty() && rightTokens.isEmpty() ? null : phrase.build();
+    }
+
+    private static void add(List<Query> queries, Query query) {
+        if (query != null) {
+            queries.add(query);
+        }
+    }
+
+    /** Spellings start anywhere in the name (prefix); the whole name spelled out ranks first. */
+    private static Query pinyin(SearchKind kind, String pinyin) {
+        List<Query> spellings = new ArrayList<>();
+        spellings.add(new BoostQuery(new TermQuery(new Term(IndexFields.PINYIN, pinyin)), 2 * NAME_WEIGHT));
+        spellings.add(new BoostQuery(new TermQuery(new Term(IndexFields.INITIALS, pinyin)), 2 * NAME_WEIGHT));
+        spellings.add(new BoostQuery(new PrefixQuery(new Term(IndexFields.PINYIN, pinyin)), NAME_WEIGHT));
+        spellings.add(new BoostQuery(new PrefixQuery(new Term(IndexFields.INITIALS, pinyin)), NAME_WEIGHT));
+        if (kind == SearchKind.COURSE) {
+            spellings.add(new BoostQuery(new TermQuery(new Term(IndexFields.TEACHER_PINYIN, pinyin)), TEACHER_WEIGHT));
+            spellings.add(new BoostQuery(new TermQuery(new Term(IndexFields.TEACHER_INITIALS, pinyin)), TEACHER_WEIGHT));
+        }
+        return any(spellings.toArray(Query[]::new));
+    }
+
+    /** The step's query over each field the kind has, weighted. */
+    private static Query fields(SearchKind kind, Function<String, Query> perField) {
+        return switch (kind) {
+            case COURSE -> any(weighted(perField.apply(NAME), NAME_WEIGHT), weighted(perField.apply(TEACHER), TEACHER_WEIGHT));
+            case TEACHER -> weighted(perField.apply(NAME), NAME_WEIGHT);
+            case REVIEW -> perField.apply(TEXT);
+        };
+    }
+
+    private static Query weighted(Query query, float weight) {
+        return query == null ? null : new BoostQuery(query, weight);
+    }
+
+    private static Query any(Query... queries) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (Query query : queries) {
+            if (query != null) {
+                any.add(query, Occur.SHOULD);
+                clauses++;
+            }
+        }
+        return clauses == 0 ? null : any.build();
+    }
+}
