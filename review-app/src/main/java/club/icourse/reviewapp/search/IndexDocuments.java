@@ -28,6 +28,10 @@ final class IndexDocuments {
     private IndexDocuments() {
     }
 
+    /**
+     * Relevance first; the rating (0-10) and review count then move a course by a few percent only, which orders
+     * equally relevant courses without letting a popular course outrank a better match.
+     */
     static Document course(CourseEntry course) {
         Document document = base(SearchKind.COURSE, course.id(), course.name(), course.department());
         String name = SearchText.normalize(course.name());
@@ -43,7 +47,7 @@ final class IndexDocuments {
         course.codes().forEach(code -> document.add(new StringField(IndexFields.CODE, code.toLowerCase(Locale.ROOT), Field.Store.NO)));
         course.terms().forEach(term -> document.add(new StringField(IndexFields.TERM, term, Field.Store.NO)));
         document.add(new StoredField(IndexFields.DETAIL, String.join("、", course.teachers())));
-        document.add(new DoubleDocValuesField(IndexFields.RANK, 1 + course.rating() / 20 + Math.log1p(course.reviews()) / 20));
+        document.add(new DoubleDocValuesField(IndexFields.RANK, 1 + course.rating() / 200 + Math.log1p(course.reviews()) / 100));
         return document;
     }
 
@@ -55,7 +59,7 @@ final class IndexDocuments {
         if (teacher.departmentName() != null) {
             document.add(new StoredField(IndexFields.DETAIL, teacher.departmentName()));
         }
-        document.add(new DoubleDocValuesField(IndexFields.RANK, 1 + Math.log1p(teacher.courses()) / 20));
+        document.add(new DoubleDocValuesField(IndexFields.RANK, 1 + Math.log1p(teacher.courses()) / 100));
         return document;
     }
 
@@ -69,7 +73,7 @@ final class IndexDocuments {
         flag(document, review.hidden(), IndexFields.HIDDEN);
         flag(document, review.blocked(), IndexFields.BLOCKED);
         flag(document, review.studentsOnly(), IndexFields.STUDENTS_ONLY);
-        document.add(new DoubleDocValuesField(IndexFields.RANK, 1 + Math.log1p(review.upvotes()) / 20));
+        document.add(new DoubleDocValuesField(IndexFields.RANK, 1 + Math.log1p(review.upvotes()) / 100));
         return document;
     }
 

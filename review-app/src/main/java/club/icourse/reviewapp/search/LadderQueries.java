@@ -53,9 +53,9 @@ final class LadderQueries {
         }
         return switch (step) {
             case EXACT -> exact(kind, query);
-            case BIGRAMS -> query.tokens().size() < 2 ? null : fields(kind, field -> allTerms(field, query.tokens()));
+            case BIGRAMS -> query.tokens().size() < 2 ? null : allTokens(kind, query.tokens());
             case ABBREVIATION -> kind == SearchKind.COURSE ? abbreviation(query) : null;
-            case ONE_CHARACTER -> kind == SearchKind.REVIEW ? null : oneCharacter(kind, query);
+            case ONE_CHARACTER -> kind == SearchKind.REVIEW ? null : oneCharacter(query);
             case PINYIN -> kind == SearchKind.REVIEW || query.pinyin() == null ? null : pinyin(kind, query.pinyin());
             case PARTIAL -> fields(kind, field -> anyTerm(field, query));
         };
@@ -77,9 +77,10 @@ final class LadderQueries {
         return new PhraseQuery(field, query.tokens().toArray(String[]::new));
     }
 
-    private static Query allTerms(String field, List<String> terms) {
+    /** Every token somewhere in the document: a course's name and teachers count as one ("分析 张三"). */
+    private static Query allTokens(SearchKind kind, List<String> tokens) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
-        terms.forEach(term -> all.add(new TermQuery(new Term(field, term)), Occur.MUST));
+        tokens.forEach(token -> all.add(fields(kind, field -> new TermQuery(new Term(field, token))), Occur.MUST));
         return all.build();
     }
 
@@ -109,9 +110,9 @@ final class LadderQueries {
 
     /**
      * The whole name within one edit (章三 for 张三), or a part of the name with one character different, missing or
-     * added: the query's bigrams on both sides of the difference, at their positions.
+     * added: the query's other characters at their positions among the name's single characters.
      */
-    private static Query oneCharacter(SearchKind kind, Parsed query) {
+    private static Query oneCharacter(Parsed query) {
         List<Query> variants = new ArrayList<>();
         String text = query.text();
         if (text.length() >= 2) {
@@ -120,42 +121,30 @@ final class LadderQueries {
         String han = query.han();
         if (query.allHan() && han.length() >= 3) {
             for (int i = 0; i < han.length(); i++) {
-                add(variants, around(han.substring(0, i), han.substring(i + 1), 1));
-                String shorter = han.substring(0, i) + han.substring(i + 1);
-                add(variants, new PhraseQuery(NAME, SearchText.tokens(shorter).toArray(String[]::new)));
-                if (i > 1 && han.length() - i >= 2) {
-                    add(variants, around(han.substring(0, i), han.substring(i), 1));
+                variants.add(characters(han, i, 0));
+                variants.add(characters(han, i, -1));
+                if (i > 0) {
+                    variants.add(characters(han, i, 1));
                 }
             }
         }
-        if (variants.isEmpty()) {
-            return null;
-        }
-        return any(variants.toArray(Query[]::new));
+        return variants.isEmpty() ? null : any(variants.toArray(Query[]::new));
     }
 
-    /** Left then right, with {@code gap} unknown characters between them; null unless both sides say something. */
-    private static Query around(String left, String right, int gap) {
-        if (left.length() + right.length() < 3 || left.length() == 1 && right.length() == 1) {
-            return null;
-        }
+    /**
+     * The query's characters as a phrase of single characters, changed at {@code at}: shift 0, any character in its
+     * place; -1, it is left out; 1, one more character before it.
+     */
+    private static Query characters(String han, int at, int shift) {
         PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-        List<String> leftTokens = left.length() >= 2 ? SearchText.tokens(left) : List.of();
-        for (int i = 0; i < leftTokens.size(); i++) {
-            phrase.add(new Term(NAME, leftTokens.get(i)), i);
+        for (int i = 0; i < han.length(); i++) {
+            if (i == at && shift <= 0) {
+                continue;
+            }
+            int position = i < at ? i : i + shift;
+            phrase.add(new Term(NAME + CHARS, String.valueOf(han.charAt(i))), position);
         }
-        List<String> rightTokens = right.length() >= 2 ? SearchText.tokens(right) : List.of();
-        int start = left.length() + gap;
-        for (int i = 0; i < rightTokens.size(); i++) {
-            phrase.add(new Term(NAME, rightTokens.get(i)), start + i);
-        }
-        return leftTokens.isEmpty() && rightTokens.isEmpty() ? null : phrase.build();
-    }
-
-    private static void add(List<Query> queries, Query query) {
-        if (query != null) {
-            queries.add(query);
-        }
+        return phrase.build();
     }
 
     /** Spellings start anywhere in the name (prefix); the whole name spelled out ranks first. */
