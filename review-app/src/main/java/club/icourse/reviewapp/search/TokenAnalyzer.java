@@ -13,6 +13,11 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 final class TokenAnalyzer extends Analyzer {
 
+    /** Per field: the default would reuse the first field's tokenizer for every field. */
+    TokenAnalyzer() {
+        super(PER_FIELD_REUSE_STRATEGY);
+    }
+
     @Override
     protected TokenStreamComponents createComponents(String field) {
         return new TokenStreamComponents(new ListTokenizer(field.endsWith(IndexFields.CHARS)));
