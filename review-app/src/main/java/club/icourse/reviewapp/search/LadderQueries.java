@@ -28,6 +28,7 @@ final class LadderQueries {
     private static final float NAME_WEIGHT = 4;
     private static final float TEACHER_WEIGHT = 2;
     private static final int MAX_ABBREVIATION = 6;
+    private static final int MAX_ONE_CHARACTER = 12;
 
     /** A normalised query and the pieces the steps use. */
     record Parsed(String text, List<String> tokens, List<String> characters, String han, String pinyin, String code) {
@@ -87,9 +88,6 @@ final class LadderQueries {
     private static Query anyTerm(String field, Parsed query) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         query.tokens().forEach(term -> any.add(new TermQuery(new Term(field, term)), Occur.SHOULD));
-        if (!field.equals(TEXT)) {
-            query.characters().forEach(term -> any.add(new BoostQuery(new TermQuery(new Term(field + CHARS, term)), 0.2f), Occur.SHOULD));
-        }
         return any.build();
     }
 
@@ -110,7 +108,8 @@ final class LadderQueries {
 
     /**
      * The whole name within one edit (章三 for 张三), or a part of the name with one character different, missing or
-     * added: the query's other characters at their positions among the name's single characters.
+     * added. Three-character queries are matched character by character; longer ones by their bigrams at their
+     * positions, which are far rarer than single characters and so much cheaper to intersect.
      */
     private static Query oneCharacter(Parsed query) {
         List<Query> variants = new ArrayList<>();
@@ -119,7 +118,7 @@ final class LadderQueries {
             variants.add(new BoostQuery(new FuzzyQuery(new Term(NAME + EXACT, text), 1, 0, 50, true), NAME_WEIGHT));
         }
         String han = query.han();
-        if (query.allHan() && han.length() >= 3) {
+        if (query.allHan() && han.length() == 3) {
             for (int i = 0; i < han.length(); i++) {
                 variants.add(characters(han, i, 0));
                 variants.add(characters(han, i, -1));
@@ -127,8 +126,16 @@ final class LadderQueries {
                     variants.add(characters(han, i, 1));
                 }
             }
+        } else if (query.allHan() && han.length() > 3 && han.length() <= MAX_ONE_CHARACTER) {
+            for (int i = 0; i < han.length(); i++) {
+                variants.add(bigrams(han.substring(0, i) + han.substring(i + 1)));
+                variants.add(apart(han.substring(0, i), han.substring(i + 1)));
+                if (i > 0) {
+                    variants.add(apart(han.substring(0, i), han.substring(i)));
+                }
+            }
         }
-        return variants.isEmpty() ? null : any(variants.toArray(Query[]::new));
+        return any(variants.toArray(Query[]::new));
     }
 
     /**
@@ -143,6 +150,36 @@ final class LadderQueries {
             }
             int position = i < at ? i : i + shift;
             phrase.add(new Term(NAME + CHARS, String.valueOf(han.charAt(i))), position);
+        }
+        return phrase.build();
+    }
+
+    private static Query bigrams(String han) {
+        return new PhraseQuery(NAME, SearchText.tokens(han).toArray(String[]::new));
+    }
+
+    /**
+     * Left, one unknown character, then right, as bigrams at their positions. A one-character side has no bigram of
+     * its own: it is then only required somewhere in the name.
+     */
+    private static Query apart(String left, String right) {
+        if (left.length() < 2 || right.length() < 2) {
+            String lone = left.length() < 2 ? left : right;
+            String side = left.length() < 2 ? right : left;
+            BooleanQuery.Builder both = new BooleanQuery.Builder().add(bigrams(side), Occur.MUST);
+            if (!lone.isEmpty()) {
+                both.add(new TermQuery(new Term(NAME + CHARS, lone)), Occur.MUST);
+            }
+            return both.build();
+        }
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        List<String> leftBigrams = SearchText.tokens(left);
+        for (int i = 0; i < leftBigrams.size(); i++) {
+            phrase.add(new Term(NAME, leftBigrams.get(i)), i);
+        }
+        List<String> rightBigrams = SearchText.tokens(right);
+        for (int i = 0; i < rightBigrams.size(); i++) {
+            phrase.add(new Term(NAME, rightBigrams.get(i)), left.length() + 1 + i);
         }
         return phrase.build();
     }

@@ -34,6 +34,8 @@ class LuceneCatalogueSearch implements CatalogueSearch {
     static final int PAGE_SIZE = 20;
     /** Deep pages cost a search of everything before them; nobody reads page 50 of a search. */
     static final int MAX_PAGE = 50;
+    /** Counts per kind stop here: the pages reach no further. */
+    static final int COUNT_LIMIT = PAGE_SIZE * MAX_PAGE;
 
     private final SearchIndex index;
     private final ReviewHits reviews;
@@ -142,7 +144,7 @@ class LuceneCatalogueSearch implements CatalogueSearch {
 
     private static int count(IndexSearcher searcher, Query query) {
         try {
-            return searcher.count(query);
+            return searcher.search(query, new CappedCount(COUNT_LIMIT));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,10 +17,12 @@ class SearchController {
 
     private final CatalogueSearch search;
     private final CourseCatalogue catalogue;
+    private final FilterOptions filterOptions;
 
-    SearchController(CatalogueSearch search, CourseCatalogue catalogue) {
+    SearchController(CatalogueSearch search, CourseCatalogue catalogue, FilterOptions filterOptions) {
         this.search = search;
         this.catalogue = catalogue;
+        this.filterOptions = filterOptions;
     }
 
     @GetMapping("/search")
@@ -39,8 +41,9 @@ class SearchController {
         model.addAttribute("kinds", SearchKind.values());
         model.addAttribute("department", chosen(department));
         model.addAttribute("term", chosen(term));
-        model.addAttribute("departments", catalogue.departments());
-        model.addAttribute("terms", catalogue.terms());
+        FilterOptions.Options options = filterOptions.current();
+        model.addAttribute("departments", options.departments());
+        model.addAttribute("terms", options.terms());
         return RESULTS;
     }
 
