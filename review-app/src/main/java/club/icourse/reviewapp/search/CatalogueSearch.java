@@ -1,5 +1,6 @@
 package club.icourse.reviewapp.search;
 
+import club.icourse.reviewapp.course.CourseSummary;
 import club.icourse.reviewapp.course.Page;
 import club.icourse.reviewapp.people.Person;
 import java.util.List;
@@ -21,8 +22,11 @@ public interface CatalogueSearch {
     record Request(String query, SearchKind kind, String department, String term, int page, Optional<Person> viewer) {
     }
 
-    /** A course or teacher (label: its name; detail: teachers or department), or a review (label: its course). */
-    record Hit(long id, String label, String detail, long courseId, List<Snippet.Part> snippet) {
+    /**
+     * A course (with its line in the results), a teacher (label: name; detail: department), or a review (label: its
+     * course; detail: its term; and a snippet).
+     */
+    record Hit(long id, String label, String detail, CourseSummary course, long courseId, List<Snippet.Part> snippet) {
     }
 
     /**

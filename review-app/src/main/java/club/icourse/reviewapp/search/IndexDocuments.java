@@ -6,10 +6,12 @@ import static club.icourse.reviewapp.search.IndexFields.EXACT;
 import static club.icourse.reviewapp.search.IndexFields.NAME;
 import static club.icourse.reviewapp.search.IndexFields.TEACHER;
 
+import club.icourse.reviewapp.course.CourseSummary;
 import club.icourse.reviewapp.search.SearchSource.CourseEntry;
 import club.icourse.reviewapp.search.SearchSource.ReviewEntry;
 import club.icourse.reviewapp.search.SearchSource.TeacherEntry;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -47,8 +49,28 @@ final class IndexDocuments {
         course.codes().forEach(code -> document.add(new StringField(IndexFields.CODE, code.toLowerCase(Locale.ROOT), Field.Store.NO)));
         course.terms().forEach(term -> document.add(new StringField(IndexFields.TERM, term, Field.Store.NO)));
         document.add(new StoredField(IndexFields.DETAIL, String.join("、", course.teachers())));
+        stored(document, IndexFields.DEPARTMENT_NAME, course.departmentName());
+        stored(document, IndexFields.LATEST_TERM, course.latestTerm());
+        stored(document, IndexFields.LATEST_CODE, course.latestCode());
+        document.add(new StoredField(IndexFields.REVIEWS, course.reviews()));
+        if (course.averageRating() != null) {
+            document.add(new StoredField(IndexFields.AVERAGE_RATING, course.averageRating()));
+        }
+        document.add(new StoredField(IndexFields.RATING, course.rating()));
         document.add(new DoubleDocValuesField(IndexFields.RANK, 1 + course.rating() / 200 + Math.log1p(course.reviews()) / 100));
         return document;
+    }
+
+    /** A course's line in the results, from what its document stores. */
+    static CourseSummary summary(Document document) {
+        String teachers = document.get(IndexFields.DETAIL);
+        Number average = document.getField(IndexFields.AVERAGE_RATING) == null ? null
+                : document.getField(IndexFields.AVERAGE_RATING).numericValue();
+        return new CourseSummary(document.getField(IndexFields.ID).numericValue().longValue(), document.get(IndexFields.LABEL),
+                teachers == null || teachers.isEmpty() ? List.of() : List.of(teachers.split("、")),
+                document.get(IndexFields.DEPARTMENT_NAME), document.get(IndexFields.LATEST_TERM), document.get(IndexFields.LATEST_CODE),
+                document.getField(IndexFields.REVIEWS).numericValue().intValue(), average == null ? null : average.doubleValue(),
+                document.getField(IndexFields.RATING).numericValue().doubleValue());
     }
 
     static Document teacher(TeacherEntry teacher) {
@@ -56,9 +78,7 @@ final class IndexDocuments {
         String name = SearchText.normalize(teacher.name());
         named(document, NAME, name);
         pinyin(document, IndexFields.PINYIN, IndexFields.INITIALS, name);
-        if (teacher.departmentName() != null) {
-            document.add(new StoredField(IndexFields.DETAIL, teacher.departmentName()));
-        }
+        stored(document, IndexFields.DETAIL, teacher.departmentName());
         document.add(new DoubleDocValuesField(IndexFields.RANK, 1 + Math.log1p(teacher.courses()) / 100));
         return document;
     }
@@ -73,7 +93,6 @@ final class IndexDocuments {
         flag(document, review.hidden(), IndexFields.HIDDEN);
         flag(document, review.blocked(), IndexFields.BLOCKED);
         flag(document, review.studentsOnly(), IndexFields.STUDENTS_ONLY);
-        document.add(new DoubleDocValuesField(IndexFields.RANK, 1 + Math.log1p(review.upvotes()) / 100));
         return document;
     }
 
@@ -89,6 +108,12 @@ final class IndexDocuments {
             document.add(new StringField(IndexFields.DEPARTMENT, department, Field.Store.NO));
         }
         return document;
+    }
+
+    private static void stored(Document document, String field, String value) {
+        if (value != null) {
+            document.add(new StoredField(field, value));
+        }
     }
 
     private static void named(Document document, String field, String normalized) {

@@ -31,7 +31,14 @@ final class IndexFields {
     /** Stored for suggestions and teacher hits: what to show. */
     static final String LABEL = "label";
     static final String DETAIL = "detail";
-    /** Ranking beyond relevance: normalized rating and review count (courses), upvotes (reviews). */
+    /** Stored for a course's line in the results. */
+    static final String DEPARTMENT_NAME = "dept_name";
+    static final String LATEST_TERM = "latest_term";
+    static final String LATEST_CODE = "latest_code";
+    static final String REVIEWS = "reviews";
+    static final String AVERAGE_RATING = "average_rating";
+    static final String RATING = "rating";
+    /** Ranking beyond relevance: normalized rating and review count (courses), number of courses (teachers). */
     static final String RANK = "rank";
 
     private IndexFields() {

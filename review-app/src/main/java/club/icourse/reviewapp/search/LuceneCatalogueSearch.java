@@ -21,6 +21,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,7 +63,8 @@ class LuceneCatalogueSearch implements CatalogueSearch {
         List<Hit> hits = found.kind() == SearchKind.REVIEW
                 ? reviews.readable(found.page().stream().map(LuceneCatalogueSearch::id).toList(), request.viewer(), highlighted(parsed))
                 : found.page().stream().map(document -> new Hit(id(document), document.get(IndexFields.LABEL),
-                        document.get(IndexFields.DETAIL), 0, List.of())).toList();
+                        document.get(IndexFields.DETAIL), found.kind() == SearchKind.COURSE ? IndexDocuments.summary(document) : null,
+                        0, List.of())).toList();
         Results results = new Results(text, found.step(), found.counts(), found.kind(), new Page<>(hits, page, PAGE_SIZE, found.total()));
         log.record(text, results.total(), found.step(), request.viewer());
         return results;
@@ -81,7 +83,7 @@ class LuceneCatalogueSearch implements CatalogueSearch {
                 for (SearchKind kind : List.of(SearchKind.COURSE, SearchKind.TEACHER)) {
                     Query query = query(step, kind, parsed, null, null, Optional.empty());
                     if (query != null) {
-                        for (Document document : top(searcher, query, 0, limit)) {
+                        for (Document document : top(searcher, ranked(kind, query), 0, limit)) {
                             suggestions.add(new Suggestion(kind, id(document), document.get(IndexFields.LABEL), document.get(IndexFields.DETAIL)));
                         }
                     }
@@ -109,7 +111,7 @@ class LuceneCatalogueSearch implements CatalogueSearch {
                 SearchKind kind = request.kind() != null ? request.kind()
                         : counts.entrySet().stream().filter(entry -> entry.getValue() > 0).findFirst().orElseThrow().getKey();
                 Query query = queries.get(kind);
-                List<Document> documents = query == null ? List.of() : top(searcher, query, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+                List<Document> documents = query == null ? List.of() : top(searcher, ranked(kind, query), (page - 1) * PAGE_SIZE, PAGE_SIZE);
                 return new Found(step, counts, kind, counts.getOrDefault(kind, 0), documents);
             }
         }
@@ -134,7 +136,16 @@ class LuceneCatalogueSearch implements CatalogueSearch {
         if (kind == SearchKind.REVIEW) {
             query.add(ReadableReviews.by(viewer), Occur.FILTER);
         }
-        return FunctionScoreQuery.boostByValue(query.build(), DoubleValuesSource.fromDoubleField(IndexFields.RANK));
+        return query.build();
+    }
+
+    /**
+     * Courses and teachers: relevance times their rank. Reviews: relevance alone, which lets Lucene skip blocks of
+     * documents that cannot make the page (a common word is in tens of thousands of reviews).
+     */
+    private static Query ranked(SearchKind kind, Query query) {
+        return kind == SearchKind.REVIEW ? query
+                : FunctionScoreQuery.boostByValue(query, DoubleValuesSource.fromDoubleField(IndexFields.RANK));
     }
 
     /** What to mark in snippets: the query's bigrams and words (a one-character query: that character). */
@@ -152,7 +163,8 @@ class LuceneCatalogueSearch implements CatalogueSearch {
 
     private static List<Document> top(IndexSearcher searcher, Query query, int offset, int size) {
         try {
-            ScoreDoc[] hits = searcher.search(query, offset + size).scoreDocs;
+            int wanted = offset + size;
+            ScoreDoc[] hits = searcher.search(query, new TopScoreDocCollectorManager(wanted, wanted)).scoreDocs;
             StoredFields stored = searcher.storedFields();
             List<Document> documents = new ArrayList<>();
             for (int i = offset; i < hits.length; i++) {

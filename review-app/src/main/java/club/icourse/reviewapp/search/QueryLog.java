@@ -1,16 +1,21 @@
 package club.icourse.reviewapp.search;
 
 import static club.icourse.db.review.Tables.SEARCH_QUERY_LOG;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.max;
 
 import club.icourse.reviewapp.people.Person;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.InsertValuesStep5;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
@@ -21,6 +26,10 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class QueryLog {
+
+    /** A query as people typed it, how often, and how much it found the last time. */
+    record Frequent(String query, int times, int lastResults) {
+    }
 
     private record Entry(String query, LocalDateTime at, int results, String step, Long personId) {
     }
@@ -38,6 +47,17 @@ class QueryLog {
         String text = query.length() > 200 ? query.substring(0, 200) : query;
         pending.add(new Entry(text, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), results,
                 step == null ? null : step.name(), searcher.map(Person::id).orElse(null)));
+    }
+
+    /** The most frequent queries since the given time; only those that found nothing when {@code empty}. */
+    List<Frequent> frequent(Duration within, boolean empty, int limit) {
+        Condition recent = SEARCH_QUERY_LOG.SEARCHED_AT.ge(LocalDateTime.ofInstant(clock.instant().minus(within), ZoneOffset.UTC));
+        Condition which = empty ? recent.and(SEARCH_QUERY_LOG.RESULT_COUNT.eq(0)) : recent;
+        Field<Integer> times = count().as("times");
+        return dsl.select(SEARCH_QUERY_LOG.QUERY, times, max(SEARCH_QUERY_LOG.RESULT_COUNT))
+                .from(SEARCH_QUERY_LOG).where(which)
+                .groupBy(SEARCH_QUERY_LOG.QUERY).orderBy(times.desc(), SEARCH_QUERY_LOG.QUERY).limit(limit)
+                .fetch(r -> new Frequent(r.value1(), r.value2(), r.value3()));
     }
 
     @Scheduled(fixedDelayString = "${icourse.search.query-log-interval:5s}")

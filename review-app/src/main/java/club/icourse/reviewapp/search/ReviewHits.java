@@ -36,7 +36,7 @@ class ReviewHits {
                 .fetchMap(COURSE.ID, COURSE.NAME);
         return ids.stream().map(reviews::get)
                 .filter(review -> review != null && Visibility.canRead(viewer, review))
-                .map(review -> new CatalogueSearch.Hit(review.getId(), courses.get(review.getCourseId()), review.getTerm(),
+                .map(review -> new CatalogueSearch.Hit(review.getId(), courses.get(review.getCourseId()), review.getTerm(), null,
                         review.getCourseId(), Snippet.of(review.getContent(), terms)))
                 .toList();
     }

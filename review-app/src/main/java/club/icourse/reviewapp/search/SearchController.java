@@ -1,6 +1,5 @@
 package club.icourse.reviewapp.search;
 
-import club.icourse.reviewapp.course.CourseCatalogue;
 import club.icourse.reviewapp.course.Page;
 import club.icourse.reviewapp.people.SignedIn;
 import java.util.List;
@@ -16,12 +15,10 @@ class SearchController {
     static final String RESULTS = "search/results";
 
     private final CatalogueSearch search;
-    private final CourseCatalogue catalogue;
     private final FilterOptions filterOptions;
 
-    SearchController(CatalogueSearch search, CourseCatalogue catalogue, FilterOptions filterOptions) {
+    SearchController(CatalogueSearch search, FilterOptions filterOptions) {
         this.search = search;
-        this.catalogue = catalogue;
         this.filterOptions = filterOptions;
     }
 
@@ -37,7 +34,7 @@ class SearchController {
         model.addAttribute("query", results.query());
         model.addAttribute("results", results);
         model.addAttribute("courses", results.kind() == SearchKind.COURSE
-                ? catalogue.summaries(results.hits().items().stream().map(CatalogueSearch.Hit::id).toList()) : List.of());
+                ? results.hits().items().stream().map(CatalogueSearch.Hit::course).toList() : List.of());
         model.addAttribute("kinds", SearchKind.values());
         model.addAttribute("department", chosen(department));
         model.addAttribute("term", chosen(term));

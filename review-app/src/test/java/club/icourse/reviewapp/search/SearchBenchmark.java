@@ -132,6 +132,13 @@ class SearchBenchmark {
             }
         }
         report("Search over HTTP", nanos, queries.size());
+        List<Long> empty = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            long before = System.nanoTime();
+            get(http, "");
+            empty.add(System.nanoTime() - before);
+        }
+        report("The page without a search (empty query), for comparison", empty, 1);
     }
 
     private static void report(String what, List<Long> nanos, int distinct) {

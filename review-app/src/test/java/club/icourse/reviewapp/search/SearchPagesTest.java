@@ -4,6 +4,7 @@ import static club.icourse.db.review.Tables.SEARCH_CHANGE;
 import static club.icourse.db.review.Tables.SEARCH_QUERY_LOG;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import club.icourse.reviewapp.FakeIdentityProvider.Identity;
 import club.icourse.reviewapp.ReviewAppTest;
 import club.icourse.reviewapp.ReviewBrowser;
 import club.icourse.reviewapp.TestCatalogue;
@@ -116,6 +117,18 @@ class SearchPagesTest {
         assertThat(rows).hasSize(2);
         assertThat(rows).allSatisfy(row -> assertThat(row.getResultCount()).isZero());
         assertThat(rows.map(row -> row.getPersonId() == null ? 0L : row.getPersonId())).containsExactlyInAnyOrder(0L, student.id());
+    }
+
+    @Test
+    void administratorsSeeWhatPeopleSearchForAndWhatFoundNothing() throws Exception {
+        search.search(request("无人开设的课程名", Optional.empty()));
+        queryLog.flush();
+        try (ReviewBrowser browser = new ReviewBrowser(port)) {
+            assertThat(browser.status("/admin/search")).as("not for visitors").isNotEqualTo(200);
+            browser.signIn(Identity.admin("adm" + System.nanoTime() % 1_000_000));
+            HtmlPage page = browser.open("/admin/search");
+            assertThat(page.getElementById("queries-unfound").asNormalizedText()).contains("无人开设的课程名");
+        }
     }
 
     @Test
