@@ -5,6 +5,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntPredicate;
 
 /**
  * The one normalisation that query and indexed text both go through, character by character so that positions in
@@ -103,10 +104,7 @@ final class SearchText {
         while (i < length) {
             char c = normalized.charAt(i);
             if (isHan(c)) {
-                int end = i;
-                while (end < length && isHan(normalized.charAt(end))) {
-                    end++;
-                }
+                int end = runEnd(normalized, i, SearchText::isHan);
                 if (end - i == 1) {
                     tokens.add(normalized.substring(i, end));
                 }
@@ -115,10 +113,7 @@ final class SearchText {
                 }
                 i = end;
             } else if (isWordChar(c)) {
-                int end = i;
-                while (end < length && isWordChar(normalized.charAt(end))) {
-                    end++;
-                }
+                int end = runEnd(normalized, i, SearchText::isWordChar);
                 tokens.add(normalized.substring(i, end));
                 i = end;
             } else {
@@ -138,10 +133,7 @@ final class SearchText {
                 characters.add(String.valueOf(c));
                 i++;
             } else if (isWordChar(c)) {
-                int end = i;
-                while (end < normalized.length() && isWordChar(normalized.charAt(end))) {
-                    end++;
-                }
+                int end = runEnd(normalized, i, SearchText::isWordChar);
                 characters.add(normalized.substring(i, end));
                 i = end;
             } else {
@@ -149,6 +141,15 @@ final class SearchText {
             }
         }
         return characters;
+    }
+
+    /** Where the run of characters of one kind that starts at {@code from} ends. */
+    private static int runEnd(String text, int from, IntPredicate kind) {
+        int end = from;
+        while (end < text.length() && kind.test(text.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     /** The CJK characters of the text in order, without anything else (for abbreviations and fuzzy matching). */
