@@ -46,7 +46,7 @@ public final class ReviewBrowser implements AutoCloseable {
     }
 
     public HtmlForm form(HtmlPage page, String actionEnding) {
-        return page.getForms().stream().filter(form -> form.getActionAttribute().endsWith(actionEnding)).findFirst()
+        return page.getForms().stream().filter(form -> form.getActionAttribute().replaceFirst("\\?.*", "").endsWith(actionEnding)).findFirst()
                 .orElseThrow(() -> new AssertionError("No form posting to " + actionEnding + " on " + page.getUrl()));
     }
 

@@ -6,9 +6,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /** The real database and mail server, and a stand-in identity provider over real HTTP. */
-class ReviewTestInfrastructure extends RealInfrastructureInitializer {
+public class ReviewTestInfrastructure extends RealInfrastructureInitializer {
 
-    ReviewTestInfrastructure() {
+    public ReviewTestInfrastructure() {
         super("review");
     }
 

@@ -55,8 +55,21 @@ public final class TestCatalogue {
         return person(Affiliation.TEACHER, true);
     }
 
+    /** A student whose username is the given prefix plus random Chinese characters (unique across test runs). */
+    public Person chineseStudent(String prefix) {
+        StringBuilder name = new StringBuilder(prefix);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 4; i++) {
+            name.appendCodePoint(0x4E00 + random.nextInt(0x9FA5 - 0x4E00));
+        }
+        return person(name.toString(), Affiliation.STUDENT, false);
+    }
+
     private Person person(Affiliation affiliation, boolean admin) {
-        String username = "p" + UUID.randomUUID().toString().substring(0, 8);
+        return person("p" + UUID.randomUUID().toString().substring(0, 8), affiliation, admin);
+    }
+
+    private Person person(String username, Affiliation affiliation, boolean admin) {
         long id = dsl.insertInto(PERSON)
                 .set(PERSON.ISSUER, "http://test")
                 .set(PERSON.SUBJECT, UUID.randomUUID().toString())

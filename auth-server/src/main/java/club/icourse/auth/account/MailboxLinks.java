@@ -1,6 +1,6 @@
 package club.icourse.auth.account;
 
-import club.icourse.auth.mail.MailOutbox;
+import club.icourse.mail.MailOutbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

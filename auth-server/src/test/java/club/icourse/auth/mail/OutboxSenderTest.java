@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import club.icourse.auth.AuthServerTest;
 import club.icourse.auth.Browser;
 import club.icourse.auth.Mailbox;
+import club.icourse.mail.MailOutbox;
+import club.icourse.mail.OutboxSender;
 import club.icourse.db.auth.tables.records.MailOutboxRecord;
 import club.icourse.testsupport.mail.MailContent;
 import club.icourse.testsupport.mail.TestMailServer;

@@ -7,6 +7,8 @@ import static club.icourse.db.review.Tables.REVIEW_COMMENT;
 
 import club.icourse.db.review.tables.records.ReviewCommentRecord;
 import club.icourse.db.review.tables.records.ReviewRecord;
+import club.icourse.reviewapp.mention.Mentions;
+import club.icourse.reviewapp.people.Mutes;
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.review.ReviewText;
 import club.icourse.reviewapp.review.Visibility;
@@ -32,7 +34,8 @@ public class Comments {
     public static final int MAX_LENGTH = 500;
 
     /** A comment as pages show it. */
-    public record CommentView(long id, long reviewId, String author, String content, Instant at, boolean deletable) {
+    public record CommentView(long id, long reviewId, String author, String content, String contentHtml, Instant at,
+                              boolean deletable) {
     }
 
     /** The comment cannot be written: {@code comment.problem.<code>}. */
@@ -57,8 +60,12 @@ public class Comments {
     private final DSLContext dsl;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Mentions mentions;
+    private final Mutes mutes;
 
-    Comments(DSLContext dsl, Clock clock, ApplicationEventPublisher events) {
+    Comments(DSLContext dsl, Clock clock, ApplicationEventPublisher events, Mentions mentions, Mutes mutes) {
+        this.mutes = mutes;
+        this.mentions = mentions;
         this.dsl = dsl;
         this.clock = clock;
         this.events = events;
@@ -66,6 +73,7 @@ public class Comments {
 
     @Transactional
     public long write(Person author, long reviewId, String text) {
+        mutes.requireNotMuted(author);
         ReviewRecord review = dsl.selectFrom(REVIEW).where(REVIEW.ID.eq(reviewId)).forUpdate().fetchOptional()
                 .filter(found -> Visibility.canRead(Optional.of(author), found))
                 .orElseThrow(CommentNotFoundException::new);
@@ -105,14 +113,17 @@ public class Comments {
         if (reviewIds.isEmpty()) {
             return Map.of();
         }
-        return dsl.select(REVIEW_COMMENT.ID, REVIEW_COMMENT.REVIEW_ID, PERSON.USERNAME, REVIEW_COMMENT.CONTENT,
+        var rows = dsl.select(REVIEW_COMMENT.ID, REVIEW_COMMENT.REVIEW_ID, PERSON.USERNAME, REVIEW_COMMENT.CONTENT,
                         REVIEW_COMMENT.CREATED_AT, REVIEW_COMMENT.AUTHOR_ID)
                 .from(REVIEW_COMMENT).join(PERSON).on(PERSON.ID.eq(REVIEW_COMMENT.AUTHOR_ID))
                 .where(REVIEW_COMMENT.REVIEW_ID.in(reviewIds))
                 .orderBy(REVIEW_COMMENT.ID)
-                .fetch(r -> new CommentView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().toInstant(ZoneOffset.UTC),
-                        viewer.map(person -> person.admin() || person.id() == r.value6()).orElse(false)))
-                .stream().collect(Collectors.groupingBy(CommentView::reviewId));
+                .fetch();
+        var known = mentions.known(String.join("\n", rows.getValues(REVIEW_COMMENT.CONTENT)));
+        return rows.stream()
+                .map(r -> new CommentView(r.value1(), r.value2(), r.value3(), r.value4(), Mentions.linkPlainText(r.value4(), known),
+                        r.value5().toInstant(ZoneOffset.UTC), viewer.map(person -> person.admin() || person.id() == r.value6()).orElse(false)))
+                .collect(Collectors.groupingBy(CommentView::reviewId, java.util.LinkedHashMap::new, Collectors.toList()));
     }
 
     private void history(ReviewCommentRecord comment, String action, long operatorId, Instant at) {

@@ -155,7 +155,8 @@ public class CourseCatalogue {
         return new CourseDetails.Figures(value(s.getReviewCount()), rated, average(s.getRatingSum(), rated),
                 average(s.getDifficultySum(), rated), average(s.getHomeworkSum(), rated), average(s.getGradingSum(), rated),
                 average(s.getGainSum(), rated), s.getNormalizedRating() == null ? 0 : s.getNormalizedRating(),
-                value(s.getUpvoteCount()), value(s.getDownvoteCount()), value(s.getBlockedCount()), value(s.getDeletedCount()));
+                value(s.getUpvoteCount()), value(s.getDownvoteCount()), value(s.getBlockedCount()), value(s.getDeletedCount()),
+                value(s.getFollowCount()));
     }
 
     private static Double average(Integer sum, int count) {

@@ -1,5 +1,6 @@
 package club.icourse.reviewapp.course;
 
+import club.icourse.reviewapp.follow.Follows;
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.people.SignedIn;
 import club.icourse.reviewapp.review.ReviewHistory;
@@ -34,9 +35,12 @@ class CourseController {
     private final CourseVotes votes;
     private final ReviewHistory history;
 
+    private final Follows follows;
+
     CourseController(CourseCatalogue catalogue, ReviewListing listing, Reviews reviews, Comments comments, Upvotes upvotes,
-                     CourseVotes votes, ReviewHistory history) {
+                     CourseVotes votes, ReviewHistory history, Follows follows) {
         this.history = history;
+        this.follows = follows;
         this.catalogue = catalogue;
         this.listing = listing;
         this.reviews = reviews;
@@ -77,6 +81,7 @@ class CourseController {
         model.addAttribute("upvoted", upvotes.byPerson(ids, viewer));
         model.addAttribute("upvoters", upvotes.whoUpvoted(ids, viewer));
         model.addAttribute("myVote", votes.voteOf(viewer, id));
+        model.addAttribute("following", follows.followsCourse(viewer, id));
         model.addAttribute("deletedReviews", viewer.filter(Person::admin).map(admin -> history.deletedOf(id)).orElse(List.of()));
         model.addAttribute("termSummary", listing.termSummary(id));
         model.addAttribute("sort", order.parameter());

@@ -18,7 +18,7 @@ public record CourseDetails(long id, String name, List<TeacherName> teachers, St
     /** Averages are over the visible rated reviews; null when there is none. */
     public record Figures(int reviewCount, int ratedCount, Double averageRating, Double difficulty, Double homework,
                           Double grading, Double gain, double normalizedRating, int upvotes, int downvotes,
-                          int blockedCount, int deletedCount) {
+                          int blockedCount, int deletedCount, int follows) {
 
         /** The rating as stars out of five (the rating is out of ten). */
         public Double stars() {

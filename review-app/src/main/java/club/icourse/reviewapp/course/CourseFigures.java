@@ -105,6 +105,12 @@ public class CourseFigures {
     @Scheduled(fixedDelayString = "${icourse.ranking.refresh-interval:1h}", initialDelay = 0)
     @Transactional
     public void refreshSiteFigures() {
+        // Refreshes take turns, and each reads the reviews only once it has its turn: one that read earlier (its
+        // snapshot older) can never store its figures after a newer one.
+        // (An upsert that changes nothing takes the row's exclusive lock at once, creating the row when missing.)
+        dsl.insertInto(SITE_FIGURE).set(SITE_FIGURE.NAME, SITE_AVERAGE).set(SITE_FIGURE.VALUE, 0.0)
+                .set(SITE_FIGURE.REFRESHED_AT, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .onDuplicateKeyUpdate().set(SITE_FIGURE.VALUE, SITE_FIGURE.VALUE).execute();
         Condition rated = COUNTED.and(REVIEW.RATING.isNotNull());
         var site = dsl.select(count(), sum(REVIEW.RATING), countDistinct(REVIEW.COURSE_ID)).from(REVIEW).where(rated).fetchSingle();
         int reviews = site.value1();

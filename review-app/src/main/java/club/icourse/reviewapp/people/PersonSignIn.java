@@ -41,8 +41,9 @@ class PersonSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
         List<String> roles = user.getClaimAsStringList(ClaimNames.ROLES);
         boolean admin = roles != null && roles.contains(Role.ADMIN.name());
         String username = user.getPreferredUsername() != null ? user.getPreferredUsername() : user.getSubject();
+        String email = Boolean.TRUE.equals(user.getEmailVerified()) ? user.getEmail() : null;
         Person person = people.signedIn(user.getIssuer().toString(), user.getSubject(), username,
-                user.getClaimAsString(ClaimNames.SCHOOL), affiliation, admin, clock.instant());
+                user.getClaimAsString(ClaimNames.SCHOOL), affiliation, admin, email, clock.instant());
 
         List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
         authorities.add(new SimpleGrantedAuthority(Role.USER.authority()));

@@ -2,6 +2,7 @@ package club.icourse.reviewapp.people;
 
 import club.icourse.shared.Role;
 import org.springframework.http.HttpMethod;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,9 +22,11 @@ import org.springframework.session.Session;
 
 /**
  * People sign in through iCourse ID (OpenID Connect, authorization code with PKCE), and are signed out here when they
- * sign out there (back-channel logout). Reading needs no sign-in.
+ * sign out there (back-channel logout). Reading needs no sign-in. Not set up when the app runs as a command, without
+ * its web server.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 @EnableConfigurationProperties(IcourseIdProperties.class)
 class SignInConfiguration {
 
@@ -67,9 +70,11 @@ class SignInConfiguration {
                 OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
         requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         http.authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/admin/**", "/*/*/revert/*", "/*/*/lock", "/courses/*/teachers").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/reviews/*").permitAll()
-                        .requestMatchers("/courses/*/review", "/courses/*/vote", "/reviews/**", "/comments/**").authenticated()
+                        .requestMatchers("/courses/*/review", "/courses/*/vote", "/courses/*/follow", "/reviews/**", "/comments/**",
+                                "/people/*/follow", "/following", "/notifications/**", "/settings/**", "/courses/*/edit",
+                                "/teachers/*/edit").authenticated()
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login
                         .loginPage(SIGN_IN)
@@ -80,6 +85,7 @@ class SignInConfiguration {
                         sessions.end(token);
                     }
                 })))
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(new MultipartCsrfTokens()))
                 .logout(logout -> logout.logoutSuccessUrl("/"));
         return http.build();
     }

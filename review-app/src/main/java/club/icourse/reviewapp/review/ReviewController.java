@@ -46,7 +46,7 @@ class ReviewController {
 
     @GetMapping("/courses/{courseId}/review")
     String form(@PathVariable long courseId, Authentication authentication, Model model) {
-        Person author = signedIn(authentication);
+        Person author = SignedIn.required(authentication);
         CourseDetails course = catalogue.course(courseId).orElseThrow(ReviewNotFoundException::new);
         List<String> terms = reviews.termsOf(courseId);
         ReviewForm form = reviews.ownReview(courseId, author).map(ReviewForm::of).orElseGet(() -> ReviewForm.blank(terms));
@@ -56,7 +56,7 @@ class ReviewController {
     @PostMapping("/courses/{courseId}/review")
     String save(@PathVariable long courseId, @ModelAttribute("review") ReviewForm form, BindingResult errors,
                 @RequestParam(required = false) String preview, Authentication authentication, Model model) {
-        Person author = signedIn(authentication);
+        Person author = SignedIn.required(authentication);
         CourseDetails course = catalogue.course(courseId).orElseThrow(ReviewNotFoundException::new);
         List<String> terms = reviews.termsOf(courseId);
         boolean editing = reviews.ownReview(courseId, author).isPresent();
@@ -86,44 +86,44 @@ class ReviewController {
 
     @PostMapping("/reviews/{id}/hide")
     String hide(@PathVariable long id, Authentication authentication) {
-        return back(id, () -> reviews.hide(signedIn(authentication), id, true));
+        return back(id, () -> reviews.hide(SignedIn.required(authentication), id, true));
     }
 
     @PostMapping("/reviews/{id}/unhide")
     String unhide(@PathVariable long id, Authentication authentication) {
-        return back(id, () -> reviews.hide(signedIn(authentication), id, false));
+        return back(id, () -> reviews.hide(SignedIn.required(authentication), id, false));
     }
 
     @PostMapping("/reviews/{id}/block")
     String block(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Authentication authentication) {
-        return back(id, () -> reviews.block(signedIn(authentication), id, true, reason));
+        return back(id, () -> reviews.block(SignedIn.required(authentication), id, true, reason));
     }
 
     @PostMapping("/reviews/{id}/unblock")
     String unblock(@PathVariable long id, Authentication authentication) {
-        return back(id, () -> reviews.block(signedIn(authentication), id, false, null));
+        return back(id, () -> reviews.block(SignedIn.required(authentication), id, false, null));
     }
 
     @PostMapping("/reviews/{id}/delete")
     String delete(@PathVariable long id, Authentication authentication) {
-        return back(id, () -> reviews.delete(signedIn(authentication), id));
+        return back(id, () -> reviews.delete(SignedIn.required(authentication), id));
     }
 
     @PostMapping("/reviews/{id}/upvote")
     String upvote(@PathVariable long id, Authentication authentication) {
-        return back(id, () -> upvotes.toggle(signedIn(authentication), id));
+        return back(id, () -> upvotes.toggle(SignedIn.required(authentication), id));
     }
 
     @PostMapping("/reviews/{id}/restore")
     String restore(@PathVariable long id, Authentication authentication, Model model) {
-        reviews.restore(signedIn(authentication), id);
+        reviews.restore(SignedIn.required(authentication), id);
         return "redirect:/reviews/" + id + "/history?restored";
     }
 
     /** The author sees their own review's history; administrators see every review's, deleted ones included. */
     @GetMapping("/reviews/{id}/history")
     String history(@PathVariable long id, Authentication authentication, Model model) {
-        Person person = signedIn(authentication);
+        Person person = SignedIn.required(authentication);
         long author = history.authorOf(id).orElseThrow(ReviewNotFoundException::new);
         if (author != person.id() && !person.admin()) {
             throw new ReviewNotFoundException();
@@ -164,11 +164,5 @@ class ReviewController {
         Long courseId = history.of(id).stream().map(entry -> entry.snapshot().getCourseId()).findFirst().orElse(null);
         change.run();
         return courseId == null ? "redirect:/" : "redirect:/courses/" + courseId + "#review-" + id;
-    }
-
-    /** Only signed-in people reach these pages (see the security rules); anything else is a programming error. */
-    private static Person signedIn(Authentication authentication) {
-        Optional<Person> person = SignedIn.person(authentication);
-        return person.orElseThrow(() -> new IllegalStateException("Not signed in"));
     }
 }

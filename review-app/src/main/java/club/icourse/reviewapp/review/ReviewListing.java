@@ -5,6 +5,8 @@ import static club.icourse.db.review.Tables.PERSON;
 import static club.icourse.db.review.Tables.REVIEW;
 import static org.jooq.impl.DSL.avg;
 import static org.jooq.impl.DSL.count;
+import static club.icourse.db.review.Tables.COURSE_FOLLOW;
+import static club.icourse.db.review.Tables.PERSON_FOLLOW;
 
 import club.icourse.reviewapp.course.CourseFigures;
 import club.icourse.reviewapp.course.Page;
@@ -16,6 +18,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SortField;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** Reviews as pages list them, each filtered by who is reading (see {@link Visibility}). */
@@ -56,6 +59,39 @@ public class ReviewListing {
     /** The newest reviews anyone may read, across courses. */
     public List<ReviewView> latest(Optional<Person> viewer, int limit) {
         return select(Visibility.readableBy(viewer).and(CourseFigures.COUNTED), List.of(REVIEW.CREATED_AT.desc()), limit, 0, viewer);
+    }
+
+    /**
+     * The "following" feed: newest first, reviews of followed courses and reviews by followed people. A review
+     * reaches a person's followers only when it is not anonymous; an anonymous one in a followed course is listed
+     * without its author (as everywhere).
+     */
+    public Page<ReviewView> following(long personId, Optional<Person> viewer, int page) {
+        Condition followed = REVIEW.COURSE_ID.in(DSL.select(COURSE_FOLLOW.COURSE_ID).from(COURSE_FOLLOW).where(COURSE_FOLLOW.PERSON_ID.eq(personId)))
+                .or(REVIEW.ANONYMOUS.isFalse().and(REVIEW.AUTHOR_ID.in(
+                        DSL.select(PERSON_FOLLOW.FOLLOWEE_ID).from(PERSON_FOLLOW).where(PERSON_FOLLOW.FOLLOWER_ID.eq(personId)))));
+        Condition where = followed.and(Visibility.readableBy(viewer)).and(CourseFigures.COUNTED)
+                .and(REVIEW.AUTHOR_ID.ne(personId));
+        int total = dsl.fetchCount(REVIEW, where);
+        return new Page<>(select(where, List.of(REVIEW.UPDATED_AT.desc()), PAGE_SIZE, (page - 1) * PAGE_SIZE, viewer), page, PAGE_SIZE, total);
+    }
+
+    /**
+     * A person's reviews as a profile lists them: anonymous ones only to their author and administrators (anyone
+     * else would learn who wrote them).
+     */
+    public Page<ReviewView> byAuthor(long authorId, Optional<Person> viewer, int page) {
+        boolean mayKnowAnonymous = viewer.map(person -> person.admin() || person.id() == authorId).orElse(false);
+        Condition where = REVIEW.AUTHOR_ID.eq(authorId).and(Visibility.readableBy(viewer))
+                .and(mayKnowAnonymous ? DSL.trueCondition() : REVIEW.ANONYMOUS.isFalse());
+        int total = dsl.fetchCount(REVIEW, where);
+        return new Page<>(select(where, List.of(REVIEW.CREATED_AT.desc()), PAGE_SIZE, (page - 1) * PAGE_SIZE, viewer), page, PAGE_SIZE, total);
+    }
+
+    /** The most upvoted reviews this viewer may read. */
+    public List<ReviewView> mostUpvoted(Optional<Person> viewer, int limit) {
+        return select(Visibility.readableBy(viewer).and(CourseFigures.COUNTED).and(REVIEW.UPVOTE_COUNT.gt(0)),
+                List.of(REVIEW.UPVOTE_COUNT.desc(), REVIEW.CREATED_AT.asc()), limit, 0, viewer);
     }
 
     /** Per term, newest first: counts and averages over the reviews that count for the course's figures. */

@@ -1,8 +1,15 @@
 package club.icourse.reviewapp.review;
 
+import club.icourse.reviewapp.mention.MentionSyntax;
+import club.icourse.reviewapp.mention.Mentions;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -45,6 +52,48 @@ public final class ReviewText {
     }
 
     public static String toHtml(String markdown) {
-        return POLICY.sanitize(RENDERER.render(PARSER.parse(clean(markdown))));
+        return toHtml(markdown, name -> false);
+    }
+
+    /** The HTML, with {@code @username} mentions of names {@code known} accepts (in lower case) linked to profiles. */
+    public static String toHtml(String markdown, Predicate<String> known) {
+        Node document = PARSER.parse(clean(markdown));
+        document.accept(new MentionLinker(known));
+        return POLICY.sanitize(RENDERER.render(document));
+    }
+
+    private static final class MentionLinker extends AbstractVisitor {
+
+        private final Predicate<String> known;
+
+        MentionLinker(Predicate<String> known) {
+            this.known = known;
+        }
+
+        @Override
+        public void visit(Link link) {
+            // Text already inside a link stays as it is.
+        }
+
+        @Override
+        public void visit(Text text) {
+            String literal = text.getLiteral();
+            int from = 0;
+            for (MentionSyntax.Span span : MentionSyntax.spans(literal, known)) {
+                if (span.start() > from) {
+                    text.insertBefore(new Text(literal.substring(from, span.start())));
+                }
+                Link link = new Link(Mentions.profilePath(span.username()), null);
+                link.appendChild(new Text("@" + span.username()));
+                text.insertBefore(link);
+                from = span.end();
+            }
+            if (from > 0) {
+                if (from < literal.length()) {
+                    text.insertBefore(new Text(literal.substring(from)));
+                }
+                text.unlink();
+            }
+        }
     }
 }

@@ -6,6 +6,8 @@ import static club.icourse.db.review.Tables.REVIEW;
 
 import club.icourse.db.review.tables.records.ReviewRecord;
 import club.icourse.reviewapp.course.CourseFigures;
+import club.icourse.reviewapp.mention.Mentions;
+import club.icourse.reviewapp.people.Mutes;
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.review.ReviewHistory.Action;
 import java.time.Clock;
@@ -32,13 +34,18 @@ public class Reviews {
     private final ReviewHistory history;
     private final CourseFigures figures;
     private final ApplicationEventPublisher events;
+    private final Mentions mentions;
+    private final Mutes mutes;
     private final Clock clock;
 
-    Reviews(DSLContext dsl, ReviewHistory history, CourseFigures figures, Clock clock, ApplicationEventPublisher events) {
+    Reviews(DSLContext dsl, ReviewHistory history, CourseFigures figures, Clock clock, ApplicationEventPublisher events,
+            Mentions mentions, Mutes mutes) {
+        this.mutes = mutes;
         this.dsl = dsl;
         this.history = history;
         this.figures = figures;
         this.events = events;
+        this.mentions = mentions;
         this.clock = clock;
     }
 
@@ -56,6 +63,7 @@ public class Reviews {
     /** Writes the author's review of the course: a new one, or an edit of theirs. Returns its id. */
     @Transactional
     public long write(Person author, ReviewDraft draft) {
+        mutes.requireNotMuted(author);
         if (!dsl.fetchExists(COURSE, COURSE.ID.eq(draft.courseId()))) {
             throw new ReviewNotFoundException();
         }
@@ -75,6 +83,10 @@ public class Reviews {
             review.setAuthorId(author.id());
             review.setCreatedAt(utc(now));
             review.setUpdatedAt(utc(now));
+            review.setHidden(false);
+            review.setBlocked(false);
+            review.setUpvoteCount(0);
+            review.setCommentCount(0);
         }
         String content = ReviewText.clean(draft.content());
         boolean contentChanged = created || !content.equals(review.getContent()) || !Objects.equals(draft.term(), review.getTerm())
@@ -91,7 +103,7 @@ public class Reviews {
         review.setGrading(byteValue(draft.grading()));
         review.setGain(byteValue(draft.gain()));
         review.setContent(content);
-        review.setContentHtml(ReviewText.toHtml(content));
+        review.setContentHtml(ReviewText.toHtml(content, mentions.known(content)::containsKey));
         review.setAnonymous(draft.anonymous());
         review.setStudentsOnly(draft.studentsOnly());
         if (contentChanged && !created) {

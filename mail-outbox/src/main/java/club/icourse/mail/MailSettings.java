@@ -1,4 +1,4 @@
-package club.icourse.auth.mail;
+package club.icourse.mail;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts after this many failures a mail is given up (kept, marked failed, logged)
  */
 @ConfigurationProperties("icourse.mail")
-record MailSettings(
+public record MailSettings(
         @DefaultValue("iCourse <noreply@localhost>") String from,
         @DefaultValue("20") int batchSize,
         @DefaultValue("2m") Duration lease,

@@ -1,8 +1,18 @@
-package club.icourse.auth.mail;
+package club.icourse.mail;
 
-import static club.icourse.db.auth.Tables.MAIL_OUTBOX;
+import static club.icourse.mail.OutboxTable.ATTEMPTS;
+import static club.icourse.mail.OutboxTable.CREATED_AT;
+import static club.icourse.mail.OutboxTable.FAILED_AT;
+import static club.icourse.mail.OutboxTable.HTML_BODY;
+import static club.icourse.mail.OutboxTable.ID;
+import static club.icourse.mail.OutboxTable.LAST_ERROR;
+import static club.icourse.mail.OutboxTable.MAIL_OUTBOX;
+import static club.icourse.mail.OutboxTable.NEXT_ATTEMPT_AT;
+import static club.icourse.mail.OutboxTable.RECIPIENT;
+import static club.icourse.mail.OutboxTable.SENT_AT;
+import static club.icourse.mail.OutboxTable.SUBJECT;
+import static club.icourse.mail.OutboxTable.TEXT_BODY;
 
-import club.icourse.db.auth.tables.records.MailOutboxRecord;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
@@ -21,7 +31,6 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,8 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * short transaction, so instances never claim the same mail, then sends outside any transaction, so a slow mail
  * server holds no lock. Failures are retried with exponential back-off.
  */
-@Component
-class OutboxSender {
+public class OutboxSender {
+
+    private record QueuedMail(long id, String recipient, String subject, String textBody, String htmlBody, int attempts) {
+    }
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     private static final int ERROR_LENGTH = 500;
@@ -65,9 +76,9 @@ class OutboxSender {
     }
 
     /** Sends every mail that is due now, batch by batch; returns how many went out. */
-    int sendDueMails() {
+    public int sendDueMails() {
         int delivered = 0;
-        List<MailOutboxRecord> batch;
+        List<QueuedMail> batch;
         do {
             try {
                 batch = transaction.execute(status -> claimDue());
@@ -75,7 +86,7 @@ class OutboxSender {
                 // Another instance is claiming at this moment; what it leaves is taken at the next poll.
                 return delivered;
             }
-            for (MailOutboxRecord mail : batch) {
+            for (QueuedMail mail : batch) {
                 if (deliver(mail)) {
                     delivered++;
                 }
@@ -84,30 +95,30 @@ class OutboxSender {
         return delivered;
     }
 
-    private List<MailOutboxRecord> claimDue() {
+    private List<QueuedMail> claimDue() {
         LocalDateTime now = now();
-        List<MailOutboxRecord> due = dsl.selectFrom(MAIL_OUTBOX)
-                .where(MAIL_OUTBOX.SENT_AT.isNull())
-                .and(MAIL_OUTBOX.FAILED_AT.isNull())
-                .and(MAIL_OUTBOX.NEXT_ATTEMPT_AT.le(now))
-                .orderBy(MAIL_OUTBOX.NEXT_ATTEMPT_AT)
+        List<QueuedMail> due = dsl.select(ID, RECIPIENT, SUBJECT, TEXT_BODY, HTML_BODY, ATTEMPTS).from(MAIL_OUTBOX)
+                .where(SENT_AT.isNull())
+                .and(FAILED_AT.isNull())
+                .and(NEXT_ATTEMPT_AT.le(now))
+                .orderBy(NEXT_ATTEMPT_AT)
                 .limit(settings.batchSize())
                 .forUpdate().skipLocked()
-                .fetch();
+                .fetch(r -> new QueuedMail(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
         if (!due.isEmpty()) {
             dsl.update(MAIL_OUTBOX)
-                    .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, now.plus(settings.lease()))
-                    .where(MAIL_OUTBOX.ID.in(due.stream().map(MailOutboxRecord::getId).toList()))
+                    .set(NEXT_ATTEMPT_AT, now.plus(settings.lease()))
+                    .where(ID.in(due.stream().map(QueuedMail::id).toList()))
                     .execute();
         }
         return due;
     }
 
-    private boolean deliver(MailOutboxRecord mail) {
+    private boolean deliver(QueuedMail mail) {
         try {
             smtp.send(toMime(mail));
-            dsl.update(MAIL_OUTBOX).set(MAIL_OUTBOX.SENT_AT, now()).set(MAIL_OUTBOX.ATTEMPTS, mail.getAttempts() + 1)
-                    .where(MAIL_OUTBOX.ID.eq(mail.getId())).execute();
+            dsl.update(MAIL_OUTBOX).set(SENT_AT, now()).set(ATTEMPTS, mail.attempts() + 1)
+                    .where(ID.eq(mail.id())).execute();
             sent.increment();
             return true;
         } catch (MailException | MessagingException e) {
@@ -116,36 +127,36 @@ class OutboxSender {
         }
     }
 
-    private MimeMessage toMime(MailOutboxRecord mail) throws MessagingException {
+    private MimeMessage toMime(QueuedMail mail) throws MessagingException {
         MimeMessage message = smtp.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
         helper.setFrom(settings.from());
-        helper.setTo(mail.getRecipient());
-        helper.setSubject(mail.getSubject());
-        helper.setText(mail.getTextBody(), mail.getHtmlBody());
+        helper.setTo(mail.recipient());
+        helper.setSubject(mail.subject());
+        helper.setText(mail.textBody(), mail.htmlBody());
         return message;
     }
 
-    private void recordFailure(MailOutboxRecord mail, Exception error) {
-        int attempts = mail.getAttempts() + 1;
+    private void recordFailure(QueuedMail mail, Exception error) {
+        int attempts = mail.attempts() + 1;
         String message = String.valueOf(error.getMessage());
         boolean givenUp = attempts >= settings.maxAttempts();
         dsl.update(MAIL_OUTBOX)
-                .set(MAIL_OUTBOX.ATTEMPTS, attempts)
-                .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, now().plus(retryDelay(attempts)))
-                .set(MAIL_OUTBOX.FAILED_AT, givenUp ? now() : null)
-                .set(MAIL_OUTBOX.LAST_ERROR, message.substring(0, Math.min(message.length(), ERROR_LENGTH)))
-                .where(MAIL_OUTBOX.ID.eq(mail.getId()))
+                .set(ATTEMPTS, attempts)
+                .set(NEXT_ATTEMPT_AT, now().plus(retryDelay(attempts)))
+                .set(FAILED_AT, givenUp ? now() : null)
+                .set(LAST_ERROR, message.substring(0, Math.min(message.length(), ERROR_LENGTH)))
+                .where(ID.eq(mail.id()))
                 .execute();
         failed.increment();
         if (givenUp) {
-            log.warn("Gave up mail {} to {} after {} attempts: {}", mail.getId(), mail.getRecipient(), attempts, message);
+            log.warn("Gave up mail {} to {} after {} attempts: {}", mail.id(), mail.recipient(), attempts, message);
         } else {
-            log.info("Mail {} not sent (attempt {}), will retry: {}", mail.getId(), attempts, message);
+            log.info("Mail {} not sent (attempt {}), will retry: {}", mail.id(), attempts, message);
         }
     }
 
-    Duration retryDelay(int attempts) {
+    public Duration retryDelay(int attempts) {
         Duration delay = settings.firstRetry().multipliedBy(1L << Math.min(attempts - 1, 20));
         return delay.compareTo(settings.longestRetry()) > 0 ? settings.longestRetry() : delay;
     }
@@ -153,12 +164,12 @@ class OutboxSender {
     /** Forgets delivered mail after a while; it holds personal data and links. */
     @Scheduled(fixedDelayString = "${icourse.mail.cleanup-delay:1h}", initialDelayString = "${icourse.mail.cleanup-delay:1h}")
     void deleteOldSentMail() {
-        dsl.deleteFrom(MAIL_OUTBOX).where(MAIL_OUTBOX.SENT_AT.lt(now().minus(settings.keepSent()))).execute();
+        dsl.deleteFrom(MAIL_OUTBOX).where(SENT_AT.lt(now().minus(settings.keepSent()))).execute();
     }
 
     private double oldestUnsentAgeSeconds() {
-        LocalDateTime oldest = dsl.select(DSL.min(MAIL_OUTBOX.CREATED_AT)).from(MAIL_OUTBOX)
-                .where(MAIL_OUTBOX.SENT_AT.isNull()).and(MAIL_OUTBOX.FAILED_AT.isNull())
+        LocalDateTime oldest = dsl.select(DSL.min(CREATED_AT)).from(MAIL_OUTBOX)
+                .where(SENT_AT.isNull()).and(FAILED_AT.isNull())
                 .fetchOne(0, LocalDateTime.class);
         return oldest == null ? 0 : Duration.between(oldest, now()).toSeconds();
     }

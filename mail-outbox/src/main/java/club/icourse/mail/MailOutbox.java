@@ -1,6 +1,12 @@
-package club.icourse.auth.mail;
+package club.icourse.mail;
 
-import static club.icourse.db.auth.Tables.MAIL_OUTBOX;
+import static club.icourse.mail.OutboxTable.CREATED_AT;
+import static club.icourse.mail.OutboxTable.HTML_BODY;
+import static club.icourse.mail.OutboxTable.MAIL_OUTBOX;
+import static club.icourse.mail.OutboxTable.NEXT_ATTEMPT_AT;
+import static club.icourse.mail.OutboxTable.RECIPIENT;
+import static club.icourse.mail.OutboxTable.SUBJECT;
+import static club.icourse.mail.OutboxTable.TEXT_BODY;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.ITemplateEngine;
@@ -22,7 +27,6 @@ import org.thymeleaf.context.Context;
  * absent mail server never fails the request. Subject and bodies are rendered now, in the recipient's language, from
  * {@code templates/mail/<template>.html} and {@code .txt}.
  */
-@Service
 public class MailOutbox {
 
     private final DSLContext dsl;
@@ -44,12 +48,12 @@ public class MailOutbox {
         Context context = new Context(locale, variables);
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         dsl.insertInto(MAIL_OUTBOX)
-                .set(MAIL_OUTBOX.RECIPIENT, to)
-                .set(MAIL_OUTBOX.SUBJECT, messages.getMessage("mail." + template + ".subject", null, locale))
-                .set(MAIL_OUTBOX.TEXT_BODY, templates.process("mail/" + template + ".txt", context))
-                .set(MAIL_OUTBOX.HTML_BODY, templates.process("mail/" + template, context))
-                .set(MAIL_OUTBOX.CREATED_AT, now)
-                .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, now)
+                .set(RECIPIENT, to)
+                .set(SUBJECT, messages.getMessage("mail." + template + ".subject", null, locale))
+                .set(TEXT_BODY, templates.process("mail/" + template + ".txt", context))
+                .set(HTML_BODY, templates.process("mail/" + template, context))
+                .set(CREATED_AT, now)
+                .set(NEXT_ATTEMPT_AT, now)
                 .execute();
         queued.increment();
     }
