@@ -78,44 +78,49 @@ class LuceneCatalogueSearch implements CatalogueSearch {
         }
         Parsed parsed = Parsed.of(text);
         return index.read(searcher -> {
-            for (MatchStep step : MatchStep.values()) {
-                List<Suggestion> suggestions = new ArrayList<>();
-                for (SearchKind kind : List.of(SearchKind.COURSE, SearchKind.TEACHER)) {
+            List<Suggestion> suggestions = new ArrayList<>();
+            for (SearchKind kind : List.of(SearchKind.COURSE, SearchKind.TEACHER)) {
+                for (MatchStep step : MatchStep.values()) {
                     Query query = query(step, kind, parsed, null, null, Optional.empty());
-                    if (query != null) {
-                        for (Document document : top(searcher, ranked(kind, query), 0, limit)) {
-                            suggestions.add(new Suggestion(kind, id(document), document.get(IndexFields.LABEL), document.get(IndexFields.DETAIL)));
-                        }
+                    List<Document> documents = query == null ? List.of() : top(searcher, ranked(kind, query), 0, limit);
+                    documents.forEach(document -> suggestions.add(new Suggestion(kind, id(document), document.get(IndexFields.LABEL),
+                            document.get(IndexFields.DETAIL))));
+                    if (!documents.isEmpty()) {
+                        break;
                     }
                 }
-                if (!suggestions.isEmpty()) {
-                    return suggestions.size() > limit ? suggestions.subList(0, limit) : suggestions;
-                }
             }
-            return List.of();
+            return suggestions.size() > limit ? suggestions.subList(0, limit) : suggestions;
         });
     }
 
+    /**
+     * Each kind goes down the ladder on its own: reviews that mention a nickname (数分) must not stop courses from
+     * being found by it as an abbreviation. The page lists the requested kind, else the first that found anything.
+     */
     private Found find(IndexSearcher searcher, Parsed parsed, Request request, int page) {
-        for (MatchStep step : MatchStep.values()) {
-            Map<SearchKind, Query> queries = new EnumMap<>(SearchKind.class);
-            Map<SearchKind, Integer> counts = new EnumMap<>(SearchKind.class);
-            for (SearchKind kind : SearchKind.values()) {
+        Map<SearchKind, Integer> counts = new EnumMap<>(SearchKind.class);
+        Map<SearchKind, MatchStep> steps = new EnumMap<>(SearchKind.class);
+        Map<SearchKind, Query> queries = new EnumMap<>(SearchKind.class);
+        for (SearchKind kind : SearchKind.values()) {
+            for (MatchStep step : MatchStep.values()) {
                 Query query = query(step, kind, parsed, request.department(), request.term(), request.viewer());
-                if (query != null) {
+                int count = query == null ? 0 : count(searcher, query);
+                if (count > 0) {
+                    counts.put(kind, count);
+                    steps.put(kind, step);
                     queries.put(kind, query);
-                    counts.put(kind, count(searcher, query));
+                    break;
                 }
             }
-            if (counts.values().stream().anyMatch(count -> count > 0)) {
-                SearchKind kind = request.kind() != null ? request.kind()
-                        : counts.entrySet().stream().filter(entry -> entry.getValue() > 0).findFirst().orElseThrow().getKey();
-                Query query = queries.get(kind);
-                List<Document> documents = query == null ? List.of() : top(searcher, ranked(kind, query), (page - 1) * PAGE_SIZE, PAGE_SIZE);
-                return new Found(step, counts, kind, counts.getOrDefault(kind, 0), documents);
-            }
         }
-        return new Found(null, new EnumMap<>(SearchKind.class), request.kind(), 0, List.of());
+        SearchKind kind = request.kind() != null ? request.kind() : steps.keySet().stream().findFirst().orElse(null);
+        Query query = kind == null ? null : queries.get(kind);
+        if (query == null) {
+            return new Found(null, counts, kind, 0, List.of());
+        }
+        List<Document> documents = top(searcher, ranked(kind, query), (page - 1) * PAGE_SIZE, PAGE_SIZE);
+        return new Found(steps.get(kind), counts, kind, counts.get(kind), documents);
     }
 
     private static Query query(MatchStep step, SearchKind kind, Parsed parsed, String department, String term,
