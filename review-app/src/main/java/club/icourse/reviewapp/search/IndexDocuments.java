@@ -24,8 +24,8 @@ import org.apache.lucene.document.TextField;
 /** Turns catalogue and review entries into index documents: every text field normalised the way queries are. */
 final class IndexDocuments {
 
-    /** Abbreviations are pairs of characters in order; longer names would only add noise. */
-    private static final int ABBREVIATION_CHARS = 16;
+    /** Abbreviations are pairs of characters in order (毛概 for a name of 20); longer names would only add noise. */
+    private static final int ABBREVIATION_CHARS = 24;
 
     private IndexDocuments() {
     }
