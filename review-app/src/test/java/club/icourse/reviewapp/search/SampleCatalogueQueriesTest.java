@@ -13,6 +13,7 @@ import club.icourse.reviewapp.ReviewAppTest;
 import club.icourse.reviewapp.TestCatalogue;
 import club.icourse.reviewapp.catalogue.SampleData;
 import club.icourse.reviewapp.people.Person;
+import club.icourse.reviewapp.review.Visibility;
 import club.icourse.shared.Affiliation;
 import java.util.List;
 import java.util.Map;
@@ -229,7 +230,7 @@ class SampleCatalogueQueriesTest {
                 boolean found = search.search(new CatalogueSearch.Request(query, SearchKind.REVIEW, null, null, 1, Optional.of(viewer)))
                         .hits().items().stream().anyMatch(hit -> hit.id() == review.getId());
                 assertThat(found).as(setting.getKey() + " review " + review.getId() + " (" + query + ") for " + viewer)
-                        .isEqualTo(club.icourse.reviewapp.review.Visibility.canRead(Optional.of(viewer), review));
+                        .isEqualTo(Visibility.canRead(Optional.of(viewer), review));
             }
             boolean foundByVisitor = search.search(new CatalogueSearch.Request(query, SearchKind.REVIEW, null, null, 1, Optional.empty()))
                     .hits().items().stream().anyMatch(hit -> hit.id() == review.getId());
