@@ -29,6 +29,8 @@ final class LadderQueries {
     private static final float TEACHER_WEIGHT = 2;
     private static final int MAX_ABBREVIATION = 6;
     private static final int MAX_ONE_CHARACTER = 12;
+    /** Whole names within one edit: teacher names and short course names; longer ones are matched by their parts. */
+    private static final int MAX_FUZZY = 8;
 
     /** A normalised query and the pieces the steps use. */
     record Parsed(String text, List<String> tokens, List<String> characters, String han, String pinyin, String code) {
@@ -114,7 +116,7 @@ final class LadderQueries {
     private static Query oneCharacter(Parsed query) {
         List<Query> variants = new ArrayList<>();
         String text = query.text();
-        if (text.length() >= 2) {
+        if (text.length() >= 2 && text.length() <= MAX_FUZZY) {
             variants.add(new BoostQuery(new FuzzyQuery(new Term(NAME + EXACT, text), 1, 0, 50, true), NAME_WEIGHT));
         }
         String han = query.han();

@@ -17,6 +17,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -139,6 +141,8 @@ class SearchBenchmark {
             empty.add(System.nanoTime() - before);
         }
         report("The page without a search (empty query), for comparison", empty, 1);
+        System.out.printf("Machine load average while measuring (1, 5, 15 min): %s%n%n",
+                Files.readString(Path.of("/proc/loadavg")).strip());
     }
 
     private static void report(String what, List<Long> nanos, int distinct) {
