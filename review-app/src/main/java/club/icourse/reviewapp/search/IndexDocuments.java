@@ -2,6 +2,7 @@ package club.icourse.reviewapp.search;
 
 import static club.icourse.reviewapp.search.IndexFields.ABBREVIATION;
 import static club.icourse.reviewapp.search.IndexFields.CHARS;
+import static club.icourse.reviewapp.search.IndexFields.DELETIONS;
 import static club.icourse.reviewapp.search.IndexFields.EXACT;
 import static club.icourse.reviewapp.search.IndexFields.NAME;
 import static club.icourse.reviewapp.search.IndexFields.TEACHER;
@@ -120,6 +121,9 @@ final class IndexDocuments {
         document.add(new TextField(field, normalized, Field.Store.NO));
         document.add(new TextField(field + CHARS, normalized, Field.Store.NO));
         document.add(new StringField(field + EXACT, normalized, Field.Store.NO));
+        if (normalized.length() <= LadderQueries.MAX_ONE_EDIT) {
+            SearchText.deletions(normalized).forEach(deletion -> document.add(new StringField(field + DELETIONS, deletion, Field.Store.NO)));
+        }
     }
 
     private static void abbreviations(Document document, String name) {

@@ -13,6 +13,8 @@ final class IndexFields {
     static final String TEXT = "text";
     static final String CHARS = "_chars";
     static final String EXACT = "_exact";
+    /** The name with one character left out, each way: two names one edit apart share one of these. */
+    static final String DELETIONS = "_deletions";
     static final String CODE = "code";
     /** Ordered character pairs of a course name, for abbreviations. */
     static final String ABBREVIATION = "abbr";

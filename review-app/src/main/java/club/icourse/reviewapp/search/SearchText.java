@@ -3,8 +3,10 @@ package club.icourse.reviewapp.search;
 import com.ibm.icu.text.Transliterator;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
@@ -141,6 +143,15 @@ final class SearchText {
             }
         }
         return characters;
+    }
+
+    /** The text with one character left out, each way (for one-edit matching of short names). */
+    static Set<String> deletions(String text) {
+        Set<String> deletions = new LinkedHashSet<>();
+        for (int i = 0; i < text.length(); i++) {
+            deletions.add(text.substring(0, i) + text.substring(i + 1));
+        }
+        return deletions;
     }
 
     /** Where the run of characters of one kind that starts at {@code from} ends. */

@@ -24,9 +24,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.IntFunction;
+import org.apache.lucene.search.Query;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -119,6 +122,7 @@ class SearchBenchmark {
         slowest.sort((a, b) -> Long.compare(times.get(queries.indexOf(b)), times.get(queries.indexOf(a))));
         System.out.println("Slowest: " + slowest.subList(0, 12).stream().map(q -> q + " " + times.get(queries.indexOf(q)) / 1_000_000 + "ms").toList());
         report("Search service alone", service, queries.size());
+        stepCosts(queries);
         // A browser keeps its session cookie; without it every request would start a new session.
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         for (String query : queries.subList(0, 300)) {
@@ -143,6 +147,36 @@ class SearchBenchmark {
         report("The page without a search (empty query), for comparison", empty, 1);
         System.out.printf("Machine load average while measuring (1, 5, 15 min): %s%n%n",
                 Files.readString(Path.of("/proc/loadavg")).strip());
+    }
+
+    /** Where the search spends its time: each kind's query at each step, counted as the search counts it. */
+    private void stepCosts(List<String> queries) {
+        Map<String, Long> costs = new TreeMap<>();
+        index.read(searcher -> {
+            for (String typed : queries) {
+                String text = SearchText.query(typed);
+                if (!SearchText.searchable(text)) {
+                    continue;
+                }
+                LadderQueries.Parsed parsed = LadderQueries.Parsed.of(text);
+                for (SearchKind kind : SearchKind.values()) {
+                    for (MatchStep step : MatchStep.values()) {
+                        Query query = LadderQueries.of(step, kind, parsed);
+                        if (query != null) {
+                            long before = System.nanoTime();
+                            try {
+                                searcher.search(query, new CappedCount(1_000));
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                            costs.merge(kind + " " + step, System.nanoTime() - before, Long::sum);
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        costs.forEach((step, nanos) -> System.out.printf("  %-24s %,8.1f ms in all%n", step, nanos / 1e6));
     }
 
     private static void report(String what, List<Long> nanos, int distinct) {
