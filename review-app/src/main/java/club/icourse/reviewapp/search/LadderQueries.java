@@ -29,6 +29,8 @@ final class LadderQueries {
     private static final float TEACHER_WEIGHT = 2;
     private static final int MAX_ABBREVIATION = 6;
     private static final int MAX_ONE_CHARACTER = 12;
+    /** Teacher names are at most four characters (a two-character surname and two more): a longer query is not one. */
+    private static final int MAX_TEACHER_NAME = 4;
     /** Whole names within one edit: teacher names and short course names; longer ones are matched by their parts. */
     static final int MAX_ONE_EDIT = 8;
 
@@ -58,7 +60,8 @@ final class LadderQueries {
             case EXACT -> exact(kind, query);
             case BIGRAMS -> query.tokens().size() < 2 ? null : allTokens(kind, query.tokens());
             case ABBREVIATION -> kind == SearchKind.COURSE ? abbreviation(query) : null;
-            case ONE_CHARACTER -> kind == SearchKind.REVIEW ? null : oneCharacter(query);
+            case ONE_CHARACTER -> kind == SearchKind.REVIEW || kind == SearchKind.TEACHER && query.text().length() > MAX_TEACHER_NAME + 1
+                    ? null : oneCharacter(query);
             case PINYIN -> kind == SearchKind.REVIEW || query.pinyin() == null ? null : pinyin(kind, query.pinyin());
             case PARTIAL -> fields(kind, field -> anyTerm(field, query));
         };
