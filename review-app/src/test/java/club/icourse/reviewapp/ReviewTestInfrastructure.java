@@ -17,6 +17,7 @@ public class ReviewTestInfrastructure extends RealInfrastructureInitializer {
         super.initialize(context);
         String provider = FakeIdentityProvider.shared().url();
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("icourse-test-identity-provider",
-                Map.of("icourse.id.server-url", provider, "icourse.id.issuer", provider)));
+                Map.of("icourse.id.server-url", provider, "icourse.id.issuer", provider,
+                        "icourse.search.poll-interval", "200ms")));
     }
 }

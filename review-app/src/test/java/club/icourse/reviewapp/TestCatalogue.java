@@ -4,6 +4,7 @@ import static club.icourse.db.review.Tables.COURSE;
 import static club.icourse.db.review.Tables.COURSE_STATS;
 import static club.icourse.db.review.Tables.COURSE_TERM;
 import static club.icourse.db.review.Tables.PERSON;
+import static club.icourse.db.review.Tables.SEARCH_CHANGE;
 
 import club.icourse.reviewapp.people.Person;
 import club.icourse.shared.Affiliation;
@@ -36,6 +37,9 @@ public final class TestCatalogue {
                     .set(COURSE_TERM.COURSE_CODE, "TEST" + id)
                     .execute();
         }
+        // What a catalogue change's listener writes, so that the search index learns of the course.
+        dsl.insertInto(SEARCH_CHANGE).set(SEARCH_CHANGE.KIND, "COURSE").set(SEARCH_CHANGE.ENTITY_ID, id)
+                .set(SEARCH_CHANGE.CHANGED_AT, LocalDateTime.now()).execute();
         return id;
     }
 

@@ -205,6 +205,10 @@ class ReviewPagesTest {
     @Test
     void theSearchBoxFindsChineseSubstringsTeachersAndCodes() throws Exception {
         try (ReviewBrowser browser = new ReviewBrowser(port)) {
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (!browser.open("/search?q=TEST" + course).asNormalizedText().contains("数学分析(B1)") && System.nanoTime() < until) {
+                Thread.sleep(100); // the search index follows the change-log every few hundred milliseconds in tests
+            }
             assertThat(browser.open("/search?q=数学").asNormalizedText()).contains("数学分析(B1)");
             assertThat(browser.open("/search?q=TEST" + course).asNormalizedText()).as("code prefix").contains("数学分析(B1)");
             assertThat(browser.open("/search?q=%E6%97%A0%E6%AD%A4%E8%AF%BE%E7%A8%8B").asNormalizedText()).contains("Nothing found");
