@@ -51,10 +51,13 @@ class SearchChangeLog {
                 .set(SEARCH_CHANGE.CHANGED_AT, now()).execute();
     }
 
-    long lastId() {
-        Long last = dsl.select(max(SEARCH_CHANGE.ID)).from(SEARCH_CHANGE).fetchOne().value1();
+    /** The last id of the changes made longer ago than the given time. */
+    long lastIdBefore(java.time.Duration ago) {
+        Long last = dsl.select(max(SEARCH_CHANGE.ID)).from(SEARCH_CHANGE)
+                .where(SEARCH_CHANGE.CHANGED_AT.lt(now().minus(ago))).fetchOne().value1();
         return last == null ? 0 : last;
     }
+
 
     List<Change> after(long id, int limit) {
         return changes(SEARCH_CHANGE.ID.gt(id), limit);

@@ -59,9 +59,13 @@ class SearchIndexer implements SmartLifecycle {
         running = true;
     }
 
-    /** Everything from the database; changes made meanwhile are in the change-log after the id read first. */
+    /**
+     * Everything from the database; changes made meanwhile are in the change-log after the id taken first. That id is
+     * the last one of changes older than {@link #LATE_COMMITS}: a transaction that took its id earlier but committed
+     * only after the build read its review or course is replayed too (replaying is harmless: it reads them again).
+     */
     synchronized void build() {
-        applied = changes.lastId();
+        applied = changes.lastIdBefore(LATE_COMMITS);
         source.courses(null, course -> index.put(SearchKind.COURSE, course.id(), IndexDocuments.course(course)));
         source.teachers(null, teacher -> index.put(SearchKind.TEACHER, teacher.id(), IndexDocuments.teacher(teacher)));
         source.reviews(null, review -> index.put(SearchKind.REVIEW, review.id(), IndexDocuments.review(review)));
