@@ -22,11 +22,15 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -40,8 +44,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Delivers the outbox over SMTP. Each instance claims due mails with {@code SELECT ... FOR UPDATE SKIP LOCKED} in a
  * short transaction, so instances never claim the same mail, then sends outside any transaction, so a slow mail
  * server holds no lock. Failures are retried with exponential back-off.
+ *
+ * <p>When the app shuts down gracefully, the sender stops claiming, finishes the mail it is sending and gives back
+ * the rest of its batch at once, so another instance sends it now rather than when the claim's lease runs out (which
+ * is what happens when an instance dies without shutting down).
  */
-public class OutboxSender {
+public class OutboxSender implements SmartLifecycle {
 
     private record QueuedMail(long id, String recipient, String subject, String textBody, String htmlBody, int attempts) {
     }
@@ -56,8 +64,12 @@ public class OutboxSender {
     private final Clock clock;
     private final Counter sent;
     private final Counter failed;
+    /** Held shared by every sending thread, exclusively by shutdown to wait for them. */
+    private final ReadWriteLock sending = new ReentrantReadWriteLock();
+    private volatile boolean stopping;
+    private volatile boolean running;
 
-    OutboxSender(DSLContext dsl, PlatformTransactionManager transactions, JavaMailSender smtp, MailSettings settings,
+    public OutboxSender(DSLContext dsl, PlatformTransactionManager transactions, JavaMailSender smtp, MailSettings settings,
                  Clock clock, MeterRegistry meters) {
         this.dsl = dsl;
         // READ COMMITTED: the claim locks only the rows it takes, no gaps, so instances and inserts do not block it.
@@ -78,22 +90,85 @@ public class OutboxSender {
 
     /** Sends every mail that is due now, batch by batch; returns how many went out. */
     public int sendDueMails() {
+        if (stopping) {
+            return 0;
+        }
+        sending.readLock().lock();
+        try {
+            return sendBatches();
+        } finally {
+            sending.readLock().unlock();
+        }
+    }
+
+    private int sendBatches() {
         int delivered = 0;
         List<QueuedMail> batch;
         do {
+            if (stopping) {
+                return delivered;
+            }
             try {
                 batch = transaction.execute(status -> claimDue());
             } catch (PessimisticLockingFailureException contended) {
                 // Another instance is claiming at this moment; what it leaves is taken at the next poll.
                 return delivered;
             }
-            for (QueuedMail mail : batch) {
-                if (deliver(mail)) {
+            for (int i = 0; i < batch.size(); i++) {
+                if (stopping) {
+                    release(batch.subList(i, batch.size()));
+                    return delivered;
+                }
+                if (deliver(batch.get(i))) {
                     delivered++;
                 }
             }
         } while (batch.size() == settings.batchSize());
         return delivered;
+    }
+
+    /** Gives claimed mails back: due now, for whichever instance polls next. */
+    private void release(List<QueuedMail> unsent) {
+        dsl.update(MAIL_OUTBOX).set(NEXT_ATTEMPT_AT, now())
+                .where(ID.in(unsent.stream().map(QueuedMail::id).toList()))
+                .and(SENT_AT.isNull())
+                .execute();
+        log.info("Shutting down: gave back {} claimed mail(s) for another instance to send", unsent.size());
+    }
+
+    @Override
+    public void start() {
+        stopping = false;
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        stop(() -> { });
+    }
+
+    /** Stops claiming; the callback runs once the mail being sent is done and the rest of its batch is given back. */
+    @Override
+    public void stop(Runnable callback) {
+        stopping = true;
+        Thread.ofVirtual().name("outbox-shutdown").start(() -> {
+            try {
+                // Bounded: an SMTP call gives up after its own timeouts (10 s by default).
+                if (sending.writeLock().tryLock(30, TimeUnit.SECONDS)) {
+                    sending.writeLock().unlock();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                running = false;
+                callback.run();
+            }
+        });
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     private List<QueuedMail> claimDue() {
