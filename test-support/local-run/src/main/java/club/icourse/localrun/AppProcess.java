@@ -20,12 +20,16 @@ import java.util.concurrent.TimeUnit;
 final class AppProcess {
 
     private final String name;
+    private final Path jar;
     private final int port;
+    private final Map<String, String> environment;
     private final Process process;
 
-    private AppProcess(String name, int port, Process process) {
+    private AppProcess(String name, Path jar, int port, Map<String, String> environment, Process process) {
         this.name = name;
+        this.jar = jar;
         this.port = port;
+        this.environment = environment;
         this.process = process;
     }
 
@@ -41,7 +45,7 @@ final class AppProcess {
         builder.environment().putAll(environment);
         builder.environment().put("PORT", String.valueOf(port));
         try {
-            AppProcess app = new AppProcess(name, port, builder.start());
+            AppProcess app = new AppProcess(name, jar, port, Map.copyOf(environment), builder.start());
             app.copyOutputWithPrefix();
             return app;
         } catch (IOException e) {
@@ -84,9 +88,34 @@ final class AppProcess {
         throw new IllegalStateException(name + " did not become healthy within " + timeout);
     }
 
+    int port() {
+        return port;
+    }
+
+    /** Sends SIGTERM and returns at once; the app shuts down gracefully. */
+    void signalStop() {
+        process.destroy();
+    }
+
+    /** Whether the process ends within the given time. */
+    boolean exitsWithin(Duration time) throws InterruptedException {
+        return process.waitFor(time.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     String url() {
         // 127.0.0.1 rather than localhost: OAuth 2.1 providers refuse "localhost" in redirect URIs.
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The same app started again, on the same port with the same settings (once this one has stopped). */
+    AppProcess startAgain() {
+        return start(name, jar, port, environment);
+    }
+
+    /** Kills the app at once (SIGKILL), as a power cut or the kernel's OOM killer would: no shutdown code runs. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     /** Asks the app to shut down gracefully (SIGTERM), and kills it if it does not within the grace period. */

@@ -1,0 +1,154 @@
+package club.icourse.localrun;
+
+import static club.icourse.localrun.Cluster.form;
+import static club.icourse.localrun.Cluster.submit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A rolling restart under load: one instance of each app is stopped (SIGTERM) and started again while visitors read
+ * pages of both apps and a signed-in person keeps commenting. Graceful shutdown lets requests in flight finish (one
+ * comment is held half-sent across the SIGTERM to be sure one is) and the balancer sends new ones to the other
+ * instance, so not one request fails and every comment is kept.
+ */
+class RollingRestartTest {
+
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
+
+    @Test
+    void restartingOneInstanceOfEachAppUnderLoadFailsNoRequest() throws Exception {
+        Cluster cluster = Cluster.shared();
+        long course = cluster.newCourse();
+        AtomicInteger commentsAcknowledged = new AtomicInteger();
+        try (WebClient student = cluster.signedIn("student@mail.ustc.edu.cn", "198.51.100.20");
+             Load load = new Load()) {
+            String coursePage = cluster.reviewPublic + "/courses/" + course;
+            submit(form(student.getPage(coursePage + "/review"), "/review"), Map.of("content", "滚动重启时写的点评"));
+            long review = reviewOn(cluster, course);
+
+            load.start("review-pages", Load.reading(List.of(cluster.reviewPublic + "/", coursePage,
+                    cluster.reviewPublic + "/courses", cluster.reviewPublic + "/search?q=%E9%9B%86%E7%BE%A4")));
+            load.start("review-pages-2", Load.reading(List.of(coursePage, cluster.reviewPublic + "/")));
+            load.start("auth-pages", Load.reading(List.of(cluster.authPublic + "/.well-known/openid-configuration",
+                    cluster.authPublic + "/login", cluster.authPublic + "/oauth2/jwks")));
+            load.start("commenting", iteration -> {
+                HtmlPage page = student.getPage(coursePage);
+                HtmlPage answer = submit(form(page, "/reviews/" + review + "/comments"), Map.of("content", "重启中的评论 " + iteration));
+                if (!answer.asNormalizedText().contains("重启中的评论 " + iteration)) {
+                    return "comment " + iteration + " not shown after posting: " + answer.getUrl();
+                }
+                commentsAcknowledged.incrementAndGet();
+                return null;
+            });
+
+            load.awaitCompleted(40, PATIENCE);
+            int reviewServedBefore = cluster.reviewProxy.served(0);
+            HtmlPage page = student.getPage(coursePage);
+            AppProcess stopping = cluster.instance(Cluster.App.REVIEW, 0);
+            try (SlowRequest comment = SlowRequest.beginPost(stopping.port(), "/reviews/" + review + "/comments",
+                    Map.of("Cookie", cookies(student), "Accept-Language", "en"),
+                    "content=" + URLEncoder.encode("关机时仍在发送的评论", StandardCharsets.UTF_8)
+                            + "&_csrf=" + form(page, "/reviews/" + review + "/comments").getInputByName("_csrf").getValue())) {
+                awaitPostInFlight(stopping);
+                stopping.signalStop();
+                awaitRefusingConnections(stopping);
+                // Longer than Tomcat's own 2 s wait for busy servlets: this tells graceful shutdown from "immediate".
+                assertThat(stopping.exitsWithin(Duration.ofSeconds(3))).as("the instance waits for the request in flight").isFalse();
+                assertThat(comment.finish()).as("the comment in flight at SIGTERM is answered").contains(" 302");
+            }
+            commentsAcknowledged.incrementAndGet();
+            cluster.restart(Cluster.App.REVIEW, 0);
+            load.awaitCompleted(load.completed() + 40, PATIENCE);
+            int authServedBefore = cluster.authProxy.served(0);
+            cluster.restart(Cluster.App.AUTH, 0);
+            load.awaitCompleted(load.completed() + 40, PATIENCE);
+            load.close();
+
+            assertThat(load.failures()).as("requests that failed during the rolling restart").isEmpty();
+            assertThat(cluster.reviewProxy.served(0)).as("the restarted review instance serves again").isGreaterThan(reviewServedBefore);
+            assertThat(cluster.authProxy.served(0)).as("the restarted auth instance serves again").isGreaterThan(authServedBefore);
+            assertThat(commentsAcknowledged.get()).isGreaterThan(5);
+            assertThat(commentsOn(cluster, review)).as("every acknowledged comment is kept").isEqualTo(commentsAcknowledged.get());
+        }
+    }
+
+    private static String cookies(WebClient browser) {
+        return browser.getCookieManager().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    /** Waits until the instance is handling a POST, as its own metrics tell. */
+    private static void awaitPostInFlight(AppProcess instance) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest active = HttpRequest.newBuilder(URI.create(instance.url()
+                + "/actuator/metrics/http.server.requests.active?tag=method:POST")).build();
+        Pattern activeTasks = Pattern.compile("\"ACTIVE_TASKS\",\"value\":([0-9.]+)");
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(deadline)) {
+            Matcher measured = activeTasks.matcher(http.send(active, HttpResponse.BodyHandlers.ofString()).body());
+            if (measured.find() && Double.parseDouble(measured.group(1)) >= 1) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("The half-sent comment never reached " + instance.url());
+    }
+
+    /** Waits until the instance takes no new connections: its listener is closed while it drains. */
+    private static void awaitRefusingConnections(AppProcess instance) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(deadline)) {
+            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), instance.port())) {
+                Thread.onSpinWait();
+            } catch (IOException refused) {
+                return;
+            }
+        }
+        throw new AssertionError(instance.url() + " still takes new connections after SIGTERM");
+    }
+
+    private static long reviewOn(Cluster cluster, long course) throws Exception {
+        try (Connection connection = cluster.connect(cluster.reviewDb);
+             PreparedStatement query = connection.prepareStatement("SELECT id FROM review WHERE course_id = ?")) {
+            query.setLong(1, course);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).as("the review was posted").isTrue();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static int commentsOn(Cluster cluster, long review) throws Exception {
+        try (Connection connection = cluster.connect(cluster.reviewDb);
+             PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM review_comment WHERE review_id = ?")) {
+            query.setLong(1, review);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+}
