@@ -6,6 +6,10 @@ import club.icourse.testsupport.mail.TestMailServer;
 import club.icourse.testsupport.mariadb.MariaDbServer;
 import club.icourse.testsupport.mariadb.TestMariaDb;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlForm;
@@ -52,6 +59,8 @@ final class Cluster {
     final RoundRobinProxy reviewProxy;
     /** When the second instances were started, after the first ones were up. */
     final LocalDateTime secondStartedAt;
+    /** When the site-wide figures were last refreshed once all four instances were up (a start-up job of each). */
+    final LocalDateTime siteFiguresRefreshedAt;
     private final AppProcess[] auth = new AppProcess[2];
     private final AppProcess[] review = new AppProcess[2];
 
@@ -81,12 +90,14 @@ final class Cluster {
         TestMailServer mail = TestMailServer.shared();
 
         Map<String, String> common = Map.of("DB_USER", server.user(), "DB_PASSWORD", server.password(),
-                "SMTP_HOST", mail.host(), "SMTP_PORT", String.valueOf(mail.port()), "SERVER_FORWARD_HEADERS_STRATEGY", "native");
+                "SMTP_HOST", mail.host(), "SMTP_PORT", String.valueOf(mail.port()), "SERVER_FORWARD_HEADERS_STRATEGY", "native",
+                // Mail claimed by a killed instance waits out this lease (2 minutes in production) before another sends it.
+                "ICOURSE_MAIL_LEASE", "10s");
         Map<String, String> authSettings = new HashMap<>(common);
         authSettings.putAll(Map.of("DB_URL", server.jdbcUrl(authDb), "PUBLIC_URL", authPublic,
                 "KEY_ENCRYPTION_SECRET", "Y2x1c3Rlci1rZXktZW5jcnlwdGlvbi1zZWNyZXQtMzI=",
                 "REVIEW_APP_URL", reviewPublic, "REVIEW_APP_CLIENT_SECRET", REVIEW_APP_SECRET,
-                "ADMIN_CLI_CLIENT_SECRET", ADMIN_CLI_SECRET));
+                "ADMIN_CLI_CLIENT_SECRET", ADMIN_CLI_SECRET, "ACTUATOR_ENDPOINTS", "health,info,metrics"));
         Map<String, String> firstAuth = new HashMap<>(authSettings);
         // The demo accounts give the tests confirmed people; the first instance makes them.
         firstAuth.putAll(Map.of("SPRING_PROFILES_ACTIVE", "local", "ICOURSE_DEMO_PASSWORD", PASSWORD));
@@ -104,8 +115,17 @@ final class Cluster {
         review[1] = AppProcess.start("review-2", reviewJar, Ports.free(), reviewSettings);
         auth[1].awaitHealthy(STARTUP);
         review[1].awaitHealthy(STARTUP);
+        siteFiguresRefreshedAt = siteFiguresRefreshedAt();
         authProxy = RoundRobinProxy.start(authProxyPort, List.of(auth[0].url(), auth[1].url()));
         reviewProxy = RoundRobinProxy.start(reviewProxyPort, List.of(review[0].url(), review[1].url()));
+    }
+
+    private LocalDateTime siteFiguresRefreshedAt() throws SQLException {
+        try (Connection connection = connect(reviewDb);
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT refreshed_at FROM site_figure WHERE name = 'average_rating'")) {
+            return row.next() ? row.getTimestamp(1).toLocalDateTime() : null;
+        }
     }
 
     AppProcess instance(App app, int index) {
@@ -134,6 +154,23 @@ final class Cluster {
 
     private AppProcess[] instances(App app) {
         return app == App.AUTH ? auth : review;
+    }
+
+    /** Waits until the instance is handling a POST, as its own metrics tell (the tests expose them on the app port). */
+    static void awaitPostInFlight(AppProcess instance) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest active = HttpRequest.newBuilder(URI.create(instance.url()
+                + "/actuator/metrics/http.server.requests.active?tag=method:POST")).build();
+        Pattern activeTasks = Pattern.compile("\"ACTIVE_TASKS\",\"value\":([0-9.]+)");
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(deadline)) {
+            Matcher measured = activeTasks.matcher(http.send(active, HttpResponse.BodyHandlers.ofString()).body());
+            if (measured.find() && Double.parseDouble(measured.group(1)) >= 1) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("No POST reached " + instance.url() + " within 10 s");
     }
 
     /** A browser without scripts, in English, whose requests seem to come from the given client address. */

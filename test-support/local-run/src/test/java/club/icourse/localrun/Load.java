@@ -22,6 +22,13 @@ final class Load implements AutoCloseable {
         String run(int iteration) throws Exception;
     }
 
+    /** Thrown by a step that has nothing more to do: its worker ends. */
+    static final class Done extends RuntimeException {
+        Done() {
+            super(null, null, false, false);
+        }
+    }
+
     private final List<Thread> workers = new ArrayList<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
@@ -45,6 +52,8 @@ final class Load implements AutoCloseable {
                 String failure;
                 try {
                     failure = step.run(iteration);
+                } catch (Done done) {
+                    return;
                 } catch (Exception e) {
                     failure = name + " #" + iteration + ": " + e;
                 }
@@ -77,6 +86,16 @@ final class Load implements AutoCloseable {
 
     List<String> failures() {
         return List.copyOf(failures);
+    }
+
+    /** Waits until every worker's step has said it is done. */
+    void awaitDone(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        for (Thread worker : workers) {
+            if (!worker.join(Duration.ofMillis(Math.max(1, Duration.between(Instant.now(), deadline).toMillis())))) {
+                throw new AssertionError(worker.getName() + " did not finish within " + timeout);
+            }
+        }
     }
 
     @Override

@@ -7,11 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,8 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
@@ -72,7 +66,7 @@ class RollingRestartTest {
                     Map.of("Cookie", cookies(student), "Accept-Language", "en"),
                     "content=" + URLEncoder.encode("关机时仍在发送的评论", StandardCharsets.UTF_8)
                             + "&_csrf=" + form(page, "/reviews/" + review + "/comments").getInputByName("_csrf").getValue())) {
-                awaitPostInFlight(stopping);
+                Cluster.awaitPostInFlight(stopping);
                 stopping.signalStop();
                 awaitRefusingConnections(stopping);
                 // Longer than Tomcat's own 2 s wait for busy servlets: this tells graceful shutdown from "immediate".
@@ -98,23 +92,6 @@ class RollingRestartTest {
     private static String cookies(WebClient browser) {
         return browser.getCookieManager().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
                 .collect(Collectors.joining("; "));
-    }
-
-    /** Waits until the instance is handling a POST, as its own metrics tell. */
-    private static void awaitPostInFlight(AppProcess instance) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest active = HttpRequest.newBuilder(URI.create(instance.url()
-                + "/actuator/metrics/http.server.requests.active?tag=method:POST")).build();
-        Pattern activeTasks = Pattern.compile("\"ACTIVE_TASKS\",\"value\":([0-9.]+)");
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline)) {
-            Matcher measured = activeTasks.matcher(http.send(active, HttpResponse.BodyHandlers.ofString()).body());
-            if (measured.find() && Double.parseDouble(measured.group(1)) >= 1) {
-                return;
-            }
-            Thread.onSpinWait();
-        }
-        throw new AssertionError("The half-sent comment never reached " + instance.url());
     }
 
     /** Waits until the instance takes no new connections: its listener is closed while it drains. */
