@@ -8,7 +8,8 @@
 #      compose file's variables (DB_MIGRATE=validate), answers "UP" at its readiness endpoint.
 # Needs: python3 with PyYAML, nginx, the mariadb client, a JDK 21+ (JAVA_HOME) and a MariaDB at
 # CHECK_DB_HOST:CHECK_DB_PORT (127.0.0.1:3306) with root and an empty password (CHECK_DB_ROOT_PASSWORD).
-# Skip parts with CHECK_SKIP="nginx jars".
+# Skip parts with CHECK_SKIP="prometheus nginx jars". promtool (Debian: prometheus), when installed, checks the
+# Prometheus configuration and runs the alert rules' tests.
 set -euo pipefail
 cd "$(dirname "$0")"
 docker_dir="$PWD"
@@ -81,6 +82,30 @@ if problems:
     print("\n".join(problems)); sys.exit(1)
 print(f"compose.yaml: {len(services)} services, references hold")
 PY
+
+if ! skip prometheus; then
+    step "Prometheus configuration and alert rules"
+    # Every meter an alert names must be one the apps make (Micrometer's name, as Prometheus spells it).
+    python3 - "$repo" <<'PY'
+import pathlib, re, sys
+repo = pathlib.Path(sys.argv[1])
+made = set()
+for source in repo.glob("*/src/main/java/**/*.java"):
+    for name in re.findall(r'"(icourse\.[a-z0-9.-]+)"', source.read_text()):
+        made.add(re.sub(r"[.-]", "_", name))
+named = set(re.findall(r"\b(icourse_[a-z0-9_]+)", (repo / "docker/prometheus/alerts.yml").read_text()))
+unknown = sorted(n for n in named if n not in made and re.sub(r"_total$", "", n) not in made)
+if unknown:
+    sys.exit(f"alerts.yml names meters no app makes: {unknown}")
+print(f"alerts.yml: all {len(named)} icourse meters it names are made by the apps")
+PY
+    if command -v promtool >/dev/null; then
+        promtool check config prometheus/prometheus.yml
+        promtool test rules prometheus/alerts.test.yml
+    else
+        echo "(promtool not installed: apt-get install prometheus to check the rules and run their tests)"
+    fi
+fi
 
 if ! skip nginx; then
     step "nginx -t"
@@ -191,7 +216,7 @@ metrics() {
     public="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/prometheus")"
     [ "$public" != 200 ] || { echo "$name: metrics answered on the public port $port"; return 1; }
     curl -fsS "http://127.0.0.1:$management/actuator/prometheus" > "$work/$name.metrics"
-    for meter in jvm_memory_used_bytes http_server_requests_seconds icourse_mail_outbox_oldest_age; do
+    for meter in jvm_memory_used_bytes http_server_requests_seconds 'http_server_requests_seconds_bucket{.*le="0.25"' icourse_mail_outbox_oldest_age; do
         grep -q "^$meter" "$work/$name.metrics" || { echo "$name: no $meter at :$management/actuator/prometheus"; return 1; }
     done
     echo "$name: Prometheus metrics at :$management/actuator/prometheus, none on :$port"
