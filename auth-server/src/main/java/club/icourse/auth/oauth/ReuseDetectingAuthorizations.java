@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
@@ -102,6 +103,7 @@ final class ReuseDetectingAuthorizations implements OAuth2AuthorizationService {
 
     /** Spent tokens older than any refresh token's lifetime can no longer be told from random strings; forget them. */
     @Scheduled(fixedDelayString = "${icourse.oidc.cleanup-interval:1h}", initialDelayString = "${icourse.oidc.cleanup-interval:1h}")
+    @SchedulerLock(name = "oauth.spent-refresh-token-cleanup")
     void forgetOldSpentTokens() {
         dsl.deleteFrom(SPENT_REFRESH_TOKEN).where(SPENT_REFRESH_TOKEN.SPENT_AT.lt(now().minus(Duration.ofDays(90)))).execute();
     }

@@ -2,6 +2,7 @@ package club.icourse.reviewapp.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import club.icourse.scheduling.SchedulingAutoConfiguration;
 import club.icourse.testsupport.mariadb.MariaDbServer;
 import club.icourse.testsupport.mariadb.TestDatabases;
 import club.icourse.testsupport.mariadb.TestMariaDb;
@@ -24,7 +25,7 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * Two instances of the app (two Spring contexts with the app's scheduling configuration, each its own lock provider)
+ * Two instances of the app (two Spring contexts with the apps' scheduling configuration, each its own lock provider)
  * on one migrated database race to run the same locked job: it runs once.
  */
 class SchedulerLockTest {
@@ -78,7 +79,7 @@ class SchedulerLockTest {
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         context.registerBean(DataSource.class, () -> new SimpleDriverDataSource(new org.mariadb.jdbc.Driver(),
                 server.jdbcUrl(database), server.user(), server.password()));
-        context.register(SchedulingConfiguration.class, SlowJob.class);
+        context.register(SchedulingAutoConfiguration.class, SlowJob.class);
         context.refresh();
         instances.add(context);
         return context.getBean(SlowJob.class);
