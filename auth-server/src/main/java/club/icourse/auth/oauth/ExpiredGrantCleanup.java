@@ -19,12 +19,15 @@ import org.springframework.stereotype.Component;
 /**
  * The framework never deletes authorizations: expired codes and tokens, abandoned consent states and unused pushed
  * requests would pile up. Rows whose every token expired a day ago, and rows that never got a token within a day,
- * go (with their spent refresh tokens). One instance at a time: two would compete for the same rows.
+ * go (with their spent refresh tokens), and so do spent refresh tokens of live grants older than any refresh token's
+ * lifetime (they can no longer be told from random strings). One instance at a time: two would compete for the same
+ * rows.
  */
 @Component
 class ExpiredGrantCleanup {
 
     static final Duration GRACE = Duration.ofDays(1);
+    static final Duration SPENT_TOKEN_MEMORY = Duration.ofDays(90);
     private static final int BATCH = 1000;
     private static final Field<LocalDateTime> NEVER = DSL.inline(LocalDateTime.of(1970, 1, 1, 0, 0));
 
@@ -42,6 +45,9 @@ class ExpiredGrantCleanup {
         while (deleteBatch() == BATCH) {
             // keep going, a short batch at a time
         }
+        dsl.deleteFrom(SPENT_REFRESH_TOKEN)
+                .where(SPENT_REFRESH_TOKEN.SPENT_AT.lt(LocalDateTime.ofInstant(clock.instant().minus(SPENT_TOKEN_MEMORY), ZoneOffset.UTC)))
+                .execute();
     }
 
     int deleteBatch() {

@@ -6,14 +6,11 @@ import club.icourse.auth.audit.Actor;
 import club.icourse.auth.audit.AuditLog;
 import club.icourse.auth.system.Sha256;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -99,13 +96,6 @@ final class ReuseDetectingAuthorizations implements OAuth2AuthorizationService {
             audit.record(Actor.SYSTEM, "grant.revoked", client == null ? grant.getRegisteredClientId() : client.getClientId(),
                     "a rotated refresh token was presented again; every token of " + grant.getPrincipalName() + "'s grant revoked");
         }
-    }
-
-    /** Spent tokens older than any refresh token's lifetime can no longer be told from random strings; forget them. */
-    @Scheduled(fixedDelayString = "${icourse.oidc.cleanup-interval:1h}", initialDelayString = "${icourse.oidc.cleanup-interval:1h}")
-    @SchedulerLock(name = "oauth.spent-refresh-token-cleanup")
-    void forgetOldSpentTokens() {
-        dsl.deleteFrom(SPENT_REFRESH_TOKEN).where(SPENT_REFRESH_TOKEN.SPENT_AT.lt(now().minus(Duration.ofDays(90)))).execute();
     }
 
     private LocalDateTime now() {

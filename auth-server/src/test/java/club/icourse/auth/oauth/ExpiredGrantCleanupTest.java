@@ -1,6 +1,7 @@
 package club.icourse.auth.oauth;
 
 import static club.icourse.db.auth.Tables.OAUTH2_AUTHORIZATION;
+import static club.icourse.db.auth.Tables.SPENT_REFRESH_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import club.icourse.auth.AuthServerTest;
@@ -53,12 +54,25 @@ class ExpiredGrantCleanupTest {
                 .set(OAUTH2_AUTHORIZATION.STATE, "abandoned")
                 .set(OAUTH2_AUTHORIZATION.CREATED_AT, twoDaysAgo)
                 .execute();
+        byte[] forgotten = spentToken(idOf(live), LocalDateTime.now(ZoneOffset.UTC).minusDays(91));
+        byte[] remembered = spentToken(idOf(live), LocalDateTime.now(ZoneOffset.UTC).minusDays(89));
 
         cleanup.run();
 
         assertThat(dsl.fetchExists(OAUTH2_AUTHORIZATION, OAUTH2_AUTHORIZATION.ID.eq(expiredId))).isFalse();
         assertThat(dsl.fetchExists(OAUTH2_AUTHORIZATION, OAUTH2_AUTHORIZATION.ID.eq("abandoned-" + expiredId))).isFalse();
         assertThat(dsl.fetchExists(OAUTH2_AUTHORIZATION, OAUTH2_AUTHORIZATION.ID.eq(idOf(live)))).as("a live grant stays").isTrue();
+        assertThat(dsl.fetchExists(SPENT_REFRESH_TOKEN, SPENT_REFRESH_TOKEN.TOKEN_HASH.eq(forgotten)))
+                .as("a spent token older than any refresh token's lifetime is forgotten").isFalse();
+        assertThat(dsl.fetchExists(SPENT_REFRESH_TOKEN, SPENT_REFRESH_TOKEN.TOKEN_HASH.eq(remembered))).isTrue();
+    }
+
+    private byte[] spentToken(String authorizationId, LocalDateTime spentAt) {
+        byte[] hash = new byte[32];
+        new java.security.SecureRandom().nextBytes(hash);
+        dsl.insertInto(SPENT_REFRESH_TOKEN).set(SPENT_REFRESH_TOKEN.TOKEN_HASH, hash)
+                .set(SPENT_REFRESH_TOKEN.AUTHORIZATION_ID, authorizationId).set(SPENT_REFRESH_TOKEN.SPENT_AT, spentAt).execute();
+        return hash;
     }
 
     private String idOf(TestSite site) {
