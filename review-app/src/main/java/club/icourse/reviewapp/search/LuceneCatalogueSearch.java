@@ -3,11 +3,15 @@ package club.icourse.reviewapp.search;
 import club.icourse.reviewapp.course.Page;
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.search.LadderQueries.Parsed;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.document.Document;
@@ -41,11 +45,23 @@ class LuceneCatalogueSearch implements CatalogueSearch {
     private final SearchIndex index;
     private final ReviewHits reviews;
     private final QueryLog log;
+    private final MeterRegistry meters;
 
-    LuceneCatalogueSearch(SearchIndex index, ReviewHits reviews, QueryLog log) {
+    LuceneCatalogueSearch(SearchIndex index, ReviewHits reviews, QueryLog log, MeterRegistry meters) {
         this.index = index;
         this.reviews = reviews;
         this.log = log;
+        this.meters = meters;
+    }
+
+    /** Search latency by operation and by the step that answered ("none": nothing found, or nothing to search). */
+    private void timed(Timer.Sample sample, String operation, MatchStep step) {
+        sample.stop(Timer.builder("icourse.search")
+                .description("Time to answer a search or a suggestion, from the index and the database")
+                .tag("operation", operation)
+                .tag("step", step == null ? "none" : step.name().toLowerCase(Locale.ROOT))
+                .serviceLevelObjectives(Duration.ofMillis(25), Duration.ofMillis(100), Duration.ofMillis(500))
+                .register(meters));
     }
 
     private record Found(MatchStep step, Map<SearchKind, Integer> counts, SearchKind kind, int total, List<Document> page) {
@@ -53,9 +69,11 @@ class LuceneCatalogueSearch implements CatalogueSearch {
 
     @Override
     public Results search(Request request) {
+        Timer.Sample sample = Timer.start(meters);
         String text = SearchText.query(request.query());
         int page = Math.max(1, Math.min(MAX_PAGE, request.page()));
         if (!SearchText.searchable(text)) {
+            timed(sample, "search", null);
             return new Results(text, null, new EnumMap<>(SearchKind.class), request.kind(), new Page<>(List.of(), 1, PAGE_SIZE, 0));
         }
         Parsed parsed = Parsed.of(text);
@@ -67,17 +85,21 @@ class LuceneCatalogueSearch implements CatalogueSearch {
                         0, List.of())).toList();
         Results results = new Results(text, found.step(), found.counts(), found.kind(), new Page<>(hits, page, PAGE_SIZE, found.total()));
         log.record(text, results.total(), found.step(), request.viewer());
+        timed(sample, "search", found.step());
         return results;
     }
 
     @Override
     public List<Suggestion> suggest(String typed, int limit) {
+        Timer.Sample sample = Timer.start(meters);
         String text = SearchText.query(typed);
         if (!SearchText.searchable(text)) {
+            timed(sample, "suggest", null);
             return List.of();
         }
         Parsed parsed = Parsed.of(text);
-        return index.read(searcher -> {
+        MatchStep[] answered = new MatchStep[1];
+        List<Suggestion> found = index.read(searcher -> {
             List<Suggestion> suggestions = new ArrayList<>();
             for (SearchKind kind : List.of(SearchKind.COURSE, SearchKind.TEACHER)) {
                 for (MatchStep step : MatchStep.values()) {
@@ -86,12 +108,15 @@ class LuceneCatalogueSearch implements CatalogueSearch {
                     documents.forEach(document -> suggestions.add(new Suggestion(kind, id(document), document.get(IndexFields.LABEL),
                             document.get(IndexFields.DETAIL))));
                     if (!documents.isEmpty()) {
+                        answered[0] = answered[0] == null || step.compareTo(answered[0]) < 0 ? step : answered[0];
                         break;
                     }
                 }
             }
             return suggestions.size() > limit ? suggestions.subList(0, limit) : suggestions;
         });
+        timed(sample, "suggest", answered[0]);
+        return found;
     }
 
     /**

@@ -9,7 +9,10 @@ import club.icourse.reviewapp.moderation.Reports;
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.review.ReviewDraft;
 import club.icourse.reviewapp.review.Reviews;
+import club.icourse.reviewapp.search.CatalogueSearch;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +35,9 @@ class BusinessMetersTest {
     @Autowired
     DSLContext dsl;
 
+    @Autowired
+    CatalogueSearch search;
+
     @Test
     void reviewsCommentsAndReportsAreCounted() {
         TestCatalogue catalogue = new TestCatalogue(dsl);
@@ -50,6 +56,26 @@ class BusinessMetersTest {
         assertThat(count("icourse.reviews", "action", "create")).isEqualTo(created + 1);
         assertThat(count("icourse.comments", "action", "create")).isEqualTo(commented + 1);
         assertThat(count("icourse.reports", "reason", "spam")).isEqualTo(reported + 1);
+    }
+
+    @Test
+    void searchesAndSuggestionsAreTimed() {
+        long searches = timed("search");
+        long suggestions = timed("suggest");
+        long unsearchable = meters.find("icourse.search").tag("operation", "suggest").tag("step", "none").timers().stream()
+                .mapToLong(Timer::count).sum();
+
+        search.search(new CatalogueSearch.Request("线性代数", null, null, null, 1, Optional.empty()));
+        search.suggest("!!", 8);
+
+        assertThat(timed("search")).isEqualTo(searches + 1);
+        assertThat(timed("suggest")).isEqualTo(suggestions + 1);
+        assertThat(meters.find("icourse.search").tag("operation", "suggest").tag("step", "none").timers().stream()
+                .mapToLong(Timer::count).sum()).as("nothing to search for is timed under step none").isEqualTo(unsearchable + 1);
+    }
+
+    private long timed(String operation) {
+        return meters.find("icourse.search").tag("operation", operation).timers().stream().mapToLong(Timer::count).sum();
     }
 
     private double count(String name, String tag, String value) {
