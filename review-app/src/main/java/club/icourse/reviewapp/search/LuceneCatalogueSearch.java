@@ -7,13 +7,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -46,22 +49,32 @@ class LuceneCatalogueSearch implements CatalogueSearch {
     private final ReviewHits reviews;
     private final QueryLog log;
     private final MeterRegistry meters;
+    /** Search latency by operation and by the step that answered ("none": nothing found, or nothing to search). */
+    private final Map<String, Timer> timers = new HashMap<>();
 
     LuceneCatalogueSearch(SearchIndex index, ReviewHits reviews, QueryLog log, MeterRegistry meters) {
         this.index = index;
         this.reviews = reviews;
         this.log = log;
         this.meters = meters;
+        for (String operation : List.of("search", "suggest")) {
+            for (String step : Stream.concat(Stream.of("none"), Arrays.stream(MatchStep.values()).map(LuceneCatalogueSearch::tag)).toList()) {
+                timers.put(operation + "/" + step, Timer.builder("icourse.search")
+                        .description("Time to answer a search or a suggestion, from the index and the database")
+                        .tag("operation", operation)
+                        .tag("step", step)
+                        .serviceLevelObjectives(Duration.ofMillis(25), Duration.ofMillis(100), Duration.ofMillis(500))
+                        .register(meters));
+            }
+        }
     }
 
-    /** Search latency by operation and by the step that answered ("none": nothing found, or nothing to search). */
+    private static String tag(MatchStep step) {
+        return step.name().toLowerCase(Locale.ROOT);
+    }
+
     private void timed(Timer.Sample sample, String operation, MatchStep step) {
-        sample.stop(Timer.builder("icourse.search")
-                .description("Time to answer a search or a suggestion, from the index and the database")
-                .tag("operation", operation)
-                .tag("step", step == null ? "none" : step.name().toLowerCase(Locale.ROOT))
-                .serviceLevelObjectives(Duration.ofMillis(25), Duration.ofMillis(100), Duration.ofMillis(500))
-                .register(meters));
+        sample.stop(timers.get(operation + "/" + (step == null ? "none" : tag(step))));
     }
 
     private record Found(MatchStep step, Map<SearchKind, Integer> counts, SearchKind kind, int total, List<Document> page) {
