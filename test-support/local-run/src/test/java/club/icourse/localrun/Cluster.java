@@ -121,11 +121,8 @@ final class Cluster {
     }
 
     private LocalDateTime siteFiguresRefreshedAt() throws SQLException {
-        try (Connection connection = connect(reviewDb);
-             Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT refreshed_at FROM site_figure WHERE name = 'average_rating'")) {
-            return row.next() ? row.getTimestamp(1).toLocalDateTime() : null;
-        }
+        List<String> refreshed = column(reviewDb, "SELECT refreshed_at FROM site_figure WHERE name = 'average_rating'");
+        return refreshed.isEmpty() ? null : Timestamp.valueOf(refreshed.getFirst()).toLocalDateTime();
     }
 
     AppProcess instance(App app, int index) {
@@ -216,6 +213,18 @@ final class Cluster {
             }
             return id;
         }
+    }
+
+    /** The first column of every row a query of one of the cluster's databases answers, as text. */
+    List<String> column(String database, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = connect(database); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
     }
 
     Connection connect(String database) throws SQLException {

@@ -5,13 +5,8 @@ import static club.icourse.localrun.Cluster.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import club.icourse.testsupport.mail.TestMailServer;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,58 +90,35 @@ class CrashSafetyTest {
         assertThat(reviewsAcknowledged).as("most reviews went through the other instance").hasSizeGreaterThan(REVIEWS / 2);
         assertThat(registrationsAcknowledged).hasSizeGreaterThan(REGISTRATIONS / 2);
         String courseIds = courses.stream().map(String::valueOf).collect(Collectors.joining(","));
-        try (Connection review = cluster.connect(cluster.reviewDb)) {
-            Map<String, Long> stored = new HashMap<>();
-            query(review, "SELECT content, course_id FROM review WHERE course_id IN (" + courseIds + ")",
-                    row -> stored.put(row.getString(1), row.getLong(2)));
-            assertThat(stored).as("every acknowledged review is stored").containsAllEntriesOf(reviewsAcknowledged);
-            assertThat(rows(review, "SELECT r.id FROM review r WHERE r.course_id IN (" + courseIds + ") AND 1 <> "
-                    + "(SELECT COUNT(*) FROM review_history h WHERE h.review_id = r.id AND h.action = 'create')"))
-                    .as("reviews without exactly one creation snapshot").isEmpty();
-            assertThat(rows(review, "SELECT c.course_id FROM course_stats c WHERE c.course_id IN (" + courseIds + ") AND "
-                    + "(c.review_count <> (SELECT COUNT(*) FROM review r WHERE r.course_id = c.course_id AND NOT r.hidden AND NOT r.blocked)"
-                    + " OR (c.review_count > 0) <> (c.last_review_at IS NOT NULL))"))
-                    .as("courses whose figures disagree with their reviews").isEmpty();
-            assertThat(rows(review, "SELECT r.id FROM review r WHERE r.course_id IN (" + courseIds + ") AND 1 <> "
-                    + "(SELECT COUNT(*) FROM notification n WHERE n.review_id = r.id AND n.kind = 'MENTION')"))
-                    .as("reviews whose @mention notification is missing or doubled").isEmpty();
-            assertThat(rows(review, "SELECT n.id FROM notification n WHERE n.course_id IN (" + courseIds + ") AND n.review_id NOT IN "
-                    + "(SELECT id FROM review)")).as("notifications of reviews that do not exist").isEmpty();
-            assertThat(rows(review, "SELECT r.id FROM review r WHERE r.course_id IN (" + courseIds + ") AND NOT EXISTS "
-                    + "(SELECT 1 FROM search_change s WHERE s.entity_id = r.id AND s.kind = 'REVIEW')"))
-                    .as("reviews the search index was not told of").isEmpty();
-        }
-        List<String> accounts = new ArrayList<>();
-        try (Connection auth = cluster.connect(cluster.authDb)) {
-            query(auth, "SELECT email FROM account WHERE email LIKE 'crash-" + run + "-%'", row -> accounts.add(row.getString(1)));
-            assertThat(accounts).as("every acknowledged registration is stored").containsAll(registrationsAcknowledged);
-            assertThat(rows(auth, "SELECT a.email FROM account a WHERE a.email LIKE 'crash-" + run + "-%' AND (1 <> "
-                    + "(SELECT COUNT(*) FROM account_token t WHERE t.account_id = a.id) OR 1 <> "
-                    + "(SELECT COUNT(*) FROM mail_outbox m WHERE m.recipient = a.email))"))
-                    .as("accounts without exactly one confirmation token and mail").isEmpty();
-        }
+        String review = cluster.reviewDb;
+        assertThat(cluster.column(review, "SELECT CONCAT(course_id, ' ', content) FROM review WHERE course_id IN (" + courseIds + ")"))
+                .as("every acknowledged review is stored, on its course")
+                .containsAll(reviewsAcknowledged.entrySet().stream().map(ack -> ack.getValue() + " " + ack.getKey()).toList());
+        assertThat(cluster.column(review, "SELECT r.id FROM review r WHERE r.course_id IN (" + courseIds + ") AND 1 <> "
+                + "(SELECT COUNT(*) FROM review_history h WHERE h.review_id = r.id AND h.action = 'create')"))
+                .as("reviews without exactly one creation snapshot").isEmpty();
+        assertThat(cluster.column(review, "SELECT c.course_id FROM course_stats c WHERE c.course_id IN (" + courseIds + ") AND "
+                + "(c.review_count <> (SELECT COUNT(*) FROM review r WHERE r.course_id = c.course_id AND NOT r.hidden AND NOT r.blocked)"
+                + " OR (c.review_count > 0) <> (c.last_review_at IS NOT NULL))"))
+                .as("courses whose figures disagree with their reviews").isEmpty();
+        assertThat(cluster.column(review, "SELECT r.id FROM review r WHERE r.course_id IN (" + courseIds + ") AND 1 <> "
+                + "(SELECT COUNT(*) FROM notification n WHERE n.review_id = r.id AND n.kind = 'MENTION')"))
+                .as("reviews whose @mention notification is missing or doubled").isEmpty();
+        assertThat(cluster.column(review, "SELECT n.id FROM notification n WHERE n.course_id IN (" + courseIds + ") AND n.review_id NOT IN "
+                + "(SELECT id FROM review)")).as("notifications of reviews that do not exist").isEmpty();
+        assertThat(cluster.column(review, "SELECT r.id FROM review r WHERE r.course_id IN (" + courseIds + ") AND NOT EXISTS "
+                + "(SELECT 1 FROM search_change s WHERE s.entity_id = r.id AND s.kind = 'REVIEW')"))
+                .as("reviews the search index was not told of").isEmpty();
+        List<String> accounts = cluster.column(cluster.authDb, "SELECT email FROM account WHERE email LIKE 'crash-" + run + "-%'");
+        String auth = cluster.authDb;
+        assertThat(accounts).as("every acknowledged registration is stored").containsAll(registrationsAcknowledged);
+        assertThat(cluster.column(auth, "SELECT a.email FROM account a WHERE a.email LIKE 'crash-" + run + "-%' AND (1 <> "
+                + "(SELECT COUNT(*) FROM account_token t WHERE t.account_id = a.id) OR 1 <> "
+                + "(SELECT COUNT(*) FROM mail_outbox m WHERE m.recipient = a.email))"))
+                .as("accounts without exactly one confirmation token and mail").isEmpty();
         TestMailServer mail = TestMailServer.shared();
         for (String email : accounts) {
             assertThat(mail.awaitMessageTo(email, Duration.ofSeconds(60))).as("confirmation mail to " + email).isNotNull();
         }
-    }
-
-    @FunctionalInterface
-    private interface RowReader {
-        void read(ResultSet row) throws SQLException;
-    }
-
-    private static void query(Connection connection, String sql, RowReader reader) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                reader.read(rows);
-            }
-        }
-    }
-
-    private static List<String> rows(Connection connection, String sql) throws SQLException {
-        List<String> found = new ArrayList<>();
-        query(connection, sql, row -> found.add(row.getString(1)));
-        return found;
     }
 }
