@@ -11,9 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class AuthServerApplication {
 
-    public static void main(String[] args) {
-        // Times are stored as UTC: jOOQ code writes UTC, and the JDBC driver converts instants with the JVM's zone.
-        TimeZone.setDefault(TimeZone.getTimeZone(ZoneOffset.UTC));
-        SpringApplication.run(AuthServerApplication.class, args);
-    }
+	public static void main(String[] args) {
+		// Times are stored as UTC: jOOQ code writes UTC, and the JDBC driver converts
+		// instants with the JVM's zone.
+		TimeZone.setDefault(TimeZone.getTimeZone(ZoneOffset.UTC));
+		SpringApplication.run(AuthServerApplication.class, args);
+	}
+
 }

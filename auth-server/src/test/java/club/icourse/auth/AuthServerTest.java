@@ -9,20 +9,23 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole auth-server on a random port, on this run's real MariaDB database and GreenMail server.
- * Every test class with it shares one application context and one database.
+ * The whole auth-server on a random port, on this run's real MariaDB database and
+ * GreenMail server. Every test class with it shares one application context and one
+ * database.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"icourse.accounts.admins=admin@ustc.edu.cn", "icourse.mail.poll-delay=100ms",
-                "icourse.oidc.key-encryption-secret=" + AuthServerTest.KEY_ENCRYPTION_SECRET,
-                // Every test comes from 127.0.0.1; the limits have their own tests, in their own context.
-                "icourse.rate-limits.enabled=false"})
+		properties = { "icourse.accounts.admins=admin@ustc.edu.cn", "icourse.mail.poll-delay=100ms",
+				"icourse.oidc.key-encryption-secret=" + AuthServerTest.KEY_ENCRYPTION_SECRET,
+				// Every test comes from 127.0.0.1; the limits have their own tests, in
+				// their own context.
+				"icourse.rate-limits.enabled=false" })
 @ContextConfiguration(initializers = AuthTestInfrastructure.class)
 public @interface AuthServerTest {
 
-    /** Encrypts the signing keys of the test database; any 32 bytes do. */
-    String KEY_ENCRYPTION_SECRET = "dGVzdC1rZXktZW5jcnlwdGlvbi1zZWNyZXQtMzJieXQ=";
+	/** Encrypts the signing keys of the test database; any 32 bytes do. */
+	String KEY_ENCRYPTION_SECRET = "dGVzdC1rZXktZW5jcnlwdGlvbi1zZWNyZXQtMzJieXQ=";
+
 }

@@ -4,7 +4,8 @@ import club.icourse.testsupport.spring.RealInfrastructureInitializer;
 
 public class AuthTestInfrastructure extends RealInfrastructureInitializer {
 
-    public AuthTestInfrastructure() {
-        super("auth");
-    }
+	public AuthTestInfrastructure() {
+		super("auth");
+	}
+
 }

@@ -22,27 +22,32 @@ import org.thymeleaf.templateresolver.ITemplateResolver;
 @EnableScheduling
 public class MailOutboxAutoConfiguration {
 
-    @Bean
-    MailOutbox mailOutbox(DSLContext dsl, ITemplateEngine templates, MessageSource messages, Clock clock, MeterRegistry meters) {
-        return new MailOutbox(dsl, templates, messages, clock, meters);
-    }
+	@Bean
+	MailOutbox mailOutbox(DSLContext dsl, ITemplateEngine templates, MessageSource messages, Clock clock,
+			MeterRegistry meters) {
+		return new MailOutbox(dsl, templates, messages, clock, meters);
+	}
 
-    @Bean
-    OutboxSender outboxSender(DSLContext dsl, PlatformTransactionManager transactions, JavaMailSender smtp, MailSettings settings,
-                              Clock clock, MeterRegistry meters) {
-        return new OutboxSender(dsl, transactions, smtp, settings, clock, meters);
-    }
+	@Bean
+	OutboxSender outboxSender(DSLContext dsl, PlatformTransactionManager transactions, JavaMailSender smtp,
+			MailSettings settings, Clock clock, MeterRegistry meters) {
+		return new OutboxSender(dsl, transactions, smtp, settings, clock, meters);
+	}
 
-    /** Plain-text mail parts ({@code templates/mail/*.txt}); Boot adds this resolver to its template engine. */
-    @Bean
-    ITemplateResolver textMailTemplates() {
-        SpringResourceTemplateResolver resolver = new SpringResourceTemplateResolver();
-        resolver.setPrefix("classpath:/templates/");
-        resolver.setResolvablePatterns(Set.of("mail/*.txt"));
-        resolver.setTemplateMode(TemplateMode.TEXT);
-        resolver.setCharacterEncoding("UTF-8");
-        resolver.setOrder(0);
-        resolver.setCheckExistence(true);
-        return resolver;
-    }
+	/**
+	 * Plain-text mail parts ({@code templates/mail/*.txt}); Boot adds this resolver to
+	 * its template engine.
+	 */
+	@Bean
+	ITemplateResolver textMailTemplates() {
+		SpringResourceTemplateResolver resolver = new SpringResourceTemplateResolver();
+		resolver.setPrefix("classpath:/templates/");
+		resolver.setResolvablePatterns(Set.of("mail/*.txt"));
+		resolver.setTemplateMode(TemplateMode.TEXT);
+		resolver.setCharacterEncoding("UTF-8");
+		resolver.setOrder(0);
+		resolver.setCheckExistence(true);
+		return resolver;
+	}
+
 }

@@ -6,15 +6,19 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
-/** The request id filter, ahead of everything else (security included), in every web app that has this module. */
+/**
+ * The request id filter, ahead of everything else (security included), in every web app
+ * that has this module.
+ */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ObservabilityAutoConfiguration {
 
-    @Bean
-    FilterRegistrationBean<RequestIds> requestIds() {
-        FilterRegistrationBean<RequestIds> registration = new FilterRegistrationBean<>(new RequestIds());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
-    }
+	@Bean
+	FilterRegistrationBean<RequestIds> requestIds() {
+		FilterRegistrationBean<RequestIds> registration = new FilterRegistrationBean<>(new RequestIds());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
 }

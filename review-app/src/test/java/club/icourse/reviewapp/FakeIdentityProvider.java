@@ -25,180 +25,195 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A stand-in for iCourse ID in the review app's tests: a real OpenID Connect provider over HTTP (authorization
- * endpoint, token endpoint, signed ID tokens, JWKS, UserInfo), so that signing in goes through the app's real OAuth2
- * login and its real mapping of claims to people. Who signs in is chosen by first opening {@link #signInUrl} in the
+ * A stand-in for iCourse ID in the review app's tests: a real OpenID Connect provider
+ * over HTTP (authorization endpoint, token endpoint, signed ID tokens, JWKS, UserInfo),
+ * so that signing in goes through the app's real OAuth2 login and its real mapping of
+ * claims to people. Who signs in is chosen by first opening {@link #signInUrl} in the
  * same browser, which sets a cookie the authorization endpoint reads.
  */
 public final class FakeIdentityProvider {
 
-    /** The claims the provider asserts about a person. */
-    public record Identity(String subject, String username, String affiliation, List<String> roles) {
+	/** The claims the provider asserts about a person. */
+	public record Identity(String subject, String username, String affiliation, List<String> roles) {
 
-        public static Identity student(String username) {
-            return new Identity(UUID.randomUUID().toString(), username, "student", List.of("USER"));
-        }
+		public static Identity student(String username) {
+			return new Identity(UUID.randomUUID().toString(), username, "student", List.of("USER"));
+		}
 
-        public static Identity teacher(String username) {
-            return new Identity(UUID.randomUUID().toString(), username, "teacher", List.of("USER"));
-        }
+		public static Identity teacher(String username) {
+			return new Identity(UUID.randomUUID().toString(), username, "teacher", List.of("USER"));
+		}
 
-        public static Identity admin(String username) {
-            return new Identity(UUID.randomUUID().toString(), username, "student", List.of("ADMIN", "USER"));
-        }
-    }
+		public static Identity admin(String username) {
+			return new Identity(UUID.randomUUID().toString(), username, "student", List.of("ADMIN", "USER"));
+		}
+	}
 
-    private record PendingCode(Identity identity, String nonce) {
-    }
+	private record PendingCode(Identity identity, String nonce) {
+	}
 
-    private static FakeIdentityProvider shared;
+	private static FakeIdentityProvider shared;
 
-    private final HttpServer server;
-    private final RSAKey key;
-    private final Map<String, Identity> browsers = new ConcurrentHashMap<>();
-    private final Map<String, PendingCode> codes = new ConcurrentHashMap<>();
-    private final Map<String, Identity> accessTokens = new ConcurrentHashMap<>();
+	private final HttpServer server;
 
-    public static synchronized FakeIdentityProvider shared() {
-        if (shared == null) {
-            shared = new FakeIdentityProvider();
-        }
-        return shared;
-    }
+	private final RSAKey key;
 
-    private FakeIdentityProvider() {
-        try {
-            key = new RSAKeyGenerator(2048).keyID("fake").generate();
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/as", this::chooseIdentity);
-        server.createContext("/oauth2/authorize", this::authorize);
-        server.createContext("/oauth2/token", this::token);
-        server.createContext("/oauth2/jwks", exchange -> send(exchange, 200, "application/json",
-                new JWKSet(key.toPublicJWK()).toString()));
-        server.createContext("/userinfo", this::userInfo);
-        server.start();
-    }
+	private final Map<String, Identity> browsers = new ConcurrentHashMap<>();
 
-    public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
+	private final Map<String, PendingCode> codes = new ConcurrentHashMap<>();
 
-    /** Opening this URL in a browser makes the provider sign that browser in as the given person. */
-    public String signInUrl(Identity identity) {
-        String ticket = UUID.randomUUID().toString();
-        browsers.put(ticket, identity);
-        return url() + "/as?ticket=" + ticket;
-    }
+	private final Map<String, Identity> accessTokens = new ConcurrentHashMap<>();
 
-    private void chooseIdentity(HttpExchange exchange) throws IOException {
-        String ticket = query(exchange).get("ticket");
-        exchange.getResponseHeaders().add("Set-Cookie", "fake_idp=" + ticket + "; Path=/");
-        send(exchange, 200, "text/plain", "ok");
-    }
+	public static synchronized FakeIdentityProvider shared() {
+		if (shared == null) {
+			shared = new FakeIdentityProvider();
+		}
+		return shared;
+	}
 
-    private void authorize(HttpExchange exchange) throws IOException {
-        Map<String, String> query = query(exchange);
-        Identity identity = cookie(exchange, "fake_idp").map(browsers::get).orElse(null);
-        if (identity == null) {
-            send(exchange, 400, "text/plain", "no identity chosen for this browser");
-            return;
-        }
-        String code = UUID.randomUUID().toString();
-        codes.put(code, new PendingCode(identity, query.get("nonce")));
-        exchange.getResponseHeaders().add("Location", query.get("redirect_uri") + "?code=" + code
-                + "&state=" + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
-        send(exchange, 302, "text/plain", "");
-    }
+	private FakeIdentityProvider() {
+		try {
+			key = new RSAKeyGenerator(2048).keyID("fake").generate();
+			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		}
+		catch (JOSEException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		server.createContext("/as", this::chooseIdentity);
+		server.createContext("/oauth2/authorize", this::authorize);
+		server.createContext("/oauth2/token", this::token);
+		server.createContext("/oauth2/jwks",
+				exchange -> send(exchange, 200, "application/json", new JWKSet(key.toPublicJWK()).toString()));
+		server.createContext("/userinfo", this::userInfo);
+		server.start();
+	}
 
-    private void token(HttpExchange exchange) throws IOException {
-        Map<String, String> form = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        PendingCode pending = codes.remove(form.get("code"));
-        if (pending == null) {
-            send(exchange, 400, "application/json", "{\"error\":\"invalid_grant\"}");
-            return;
-        }
-        String accessToken = UUID.randomUUID().toString();
-        accessTokens.put(accessToken, pending.identity());
-        Date now = new Date();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(url())
-                .audience("review-app")
-                .subject(pending.identity().subject())
-                .issueTime(now)
-                .expirationTime(new Date(now.getTime() + 600_000))
-                .claim("auth_time", now.getTime() / 1000)
-                .claim("nonce", pending.nonce());
-        identityClaims(pending.identity()).forEach(claims::claim);
-        SignedJWT idToken = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());
-        try {
-            idToken.sign(new RSASSASigner(key));
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-        send(exchange, 200, "application/json", """
-                {"access_token":"%s","token_type":"Bearer","expires_in":600,"scope":"openid profile email school","id_token":"%s"}"""
-                .formatted(accessToken, idToken.serialize()));
-    }
+	public String url() {
+		return "http://127.0.0.1:" + server.getAddress().getPort();
+	}
 
-    private void userInfo(HttpExchange exchange) throws IOException {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        Identity identity = authorization == null ? null : accessTokens.get(authorization.replaceFirst("(?i)^Bearer ", ""));
-        if (identity == null) {
-            send(exchange, 401, "application/json", "{\"error\":\"invalid_token\"}");
-            return;
-        }
-        Map<String, Object> claims = new HashMap<>(identityClaims(identity));
-        claims.put("sub", identity.subject());
-        send(exchange, 200, "application/json", com.nimbusds.jose.util.JSONObjectUtils.toJSONString(claims));
-    }
+	/**
+	 * Opening this URL in a browser makes the provider sign that browser in as the given
+	 * person.
+	 */
+	public String signInUrl(Identity identity) {
+		String ticket = UUID.randomUUID().toString();
+		browsers.put(ticket, identity);
+		return url() + "/as?ticket=" + ticket;
+	}
 
-    private static Map<String, Object> identityClaims(Identity identity) {
-        return Map.of("preferred_username", identity.username(), "name", identity.username(),
-                "email", identity.username() + "@mail.ustc.edu.cn", "email_verified", true,
-                "school", "ustc", "affiliation", identity.affiliation(), "roles", identity.roles());
-    }
+	private void chooseIdentity(HttpExchange exchange) throws IOException {
+		String ticket = query(exchange).get("ticket");
+		exchange.getResponseHeaders().add("Set-Cookie", "fake_idp=" + ticket + "; Path=/");
+		send(exchange, 200, "text/plain", "ok");
+	}
 
-    private static java.util.Optional<String> cookie(HttpExchange exchange, String name) {
-        List<String> headers = exchange.getRequestHeaders().getOrDefault("Cookie", List.of());
-        for (String header : headers) {
-            for (String pair : header.split(";")) {
-                String[] parts = pair.strip().split("=", 2);
-                if (parts.length == 2 && parts[0].equals(name)) {
-                    return java.util.Optional.of(parts[1]);
-                }
-            }
-        }
-        return java.util.Optional.empty();
-    }
+	private void authorize(HttpExchange exchange) throws IOException {
+		Map<String, String> query = query(exchange);
+		Identity identity = cookie(exchange, "fake_idp").map(browsers::get).orElse(null);
+		if (identity == null) {
+			send(exchange, 400, "text/plain", "no identity chosen for this browser");
+			return;
+		}
+		String code = UUID.randomUUID().toString();
+		codes.put(code, new PendingCode(identity, query.get("nonce")));
+		exchange.getResponseHeaders()
+			.add("Location", query.get("redirect_uri") + "?code=" + code + "&state="
+					+ URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
+		send(exchange, 302, "text/plain", "");
+	}
 
-    private static Map<String, String> query(HttpExchange exchange) {
-        return parse(exchange.getRequestURI().getRawQuery());
-    }
+	private void token(HttpExchange exchange) throws IOException {
+		Map<String, String> form = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+		PendingCode pending = codes.remove(form.get("code"));
+		if (pending == null) {
+			send(exchange, 400, "application/json", "{\"error\":\"invalid_grant\"}");
+			return;
+		}
+		String accessToken = UUID.randomUUID().toString();
+		accessTokens.put(accessToken, pending.identity());
+		Date now = new Date();
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(url())
+			.audience("review-app")
+			.subject(pending.identity().subject())
+			.issueTime(now)
+			.expirationTime(new Date(now.getTime() + 600_000))
+			.claim("auth_time", now.getTime() / 1000)
+			.claim("nonce", pending.nonce());
+		identityClaims(pending.identity()).forEach(claims::claim);
+		SignedJWT idToken = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+				claims.build());
+		try {
+			idToken.sign(new RSASSASigner(key));
+		}
+		catch (JOSEException e) {
+			throw new IllegalStateException(e);
+		}
+		send(exchange, 200, "application/json",
+				"""
+						{"access_token":"%s","token_type":"Bearer","expires_in":600,"scope":"openid profile email school","id_token":"%s"}"""
+					.formatted(accessToken, idToken.serialize()));
+	}
 
-    private static Map<String, String> parse(String encoded) {
-        Map<String, String> values = new HashMap<>();
-        if (encoded != null) {
-            for (String pair : encoded.split("&")) {
-                String[] parts = pair.split("=", 2);
-                values.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
-                        parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
-            }
-        }
-        return values;
-    }
+	private void userInfo(HttpExchange exchange) throws IOException {
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		Identity identity = authorization == null ? null
+				: accessTokens.get(authorization.replaceFirst("(?i)^Bearer ", ""));
+		if (identity == null) {
+			send(exchange, 401, "application/json", "{\"error\":\"invalid_token\"}");
+			return;
+		}
+		Map<String, Object> claims = new HashMap<>(identityClaims(identity));
+		claims.put("sub", identity.subject());
+		send(exchange, 200, "application/json", com.nimbusds.jose.util.JSONObjectUtils.toJSONString(claims));
+	}
 
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, status == 302 ? -1 : bytes.length);
-        if (status != 302) {
-            exchange.getResponseBody().write(bytes);
-        }
-        exchange.close();
-    }
+	private static Map<String, Object> identityClaims(Identity identity) {
+		return Map.of("preferred_username", identity.username(), "name", identity.username(), "email",
+				identity.username() + "@mail.ustc.edu.cn", "email_verified", true, "school", "ustc", "affiliation",
+				identity.affiliation(), "roles", identity.roles());
+	}
+
+	private static java.util.Optional<String> cookie(HttpExchange exchange, String name) {
+		List<String> headers = exchange.getRequestHeaders().getOrDefault("Cookie", List.of());
+		for (String header : headers) {
+			for (String pair : header.split(";")) {
+				String[] parts = pair.strip().split("=", 2);
+				if (parts.length == 2 && parts[0].equals(name)) {
+					return java.util.Optional.of(parts[1]);
+				}
+			}
+		}
+		return java.util.Optional.empty();
+	}
+
+	private static Map<String, String> query(HttpExchange exchange) {
+		return parse(exchange.getRequestURI().getRawQuery());
+	}
+
+	private static Map<String, String> parse(String encoded) {
+		Map<String, String> values = new HashMap<>();
+		if (encoded != null) {
+			for (String pair : encoded.split("&")) {
+				String[] parts = pair.split("=", 2);
+				values.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+						parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+			}
+		}
+		return values;
+	}
+
+	private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", type);
+		exchange.sendResponseHeaders(status, status == 302 ? -1 : bytes.length);
+		if (status != 302) {
+			exchange.getResponseBody().write(bytes);
+		}
+		exchange.close();
+	}
+
 }

@@ -9,14 +9,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole review-app on a random port, on this run's real MariaDB database and GreenMail server.
- * Every test class with it shares one application context and one database.
+ * The whole review-app on a random port, on this run's real MariaDB database and
+ * GreenMail server. Every test class with it shares one application context and one
+ * database.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "icourse.id.client-secret=test-secret")
+		properties = "icourse.id.client-secret=test-secret")
 @ContextConfiguration(initializers = ReviewTestInfrastructure.class)
 public @interface ReviewAppTest {
+
 }

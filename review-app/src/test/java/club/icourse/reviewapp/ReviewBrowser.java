@@ -12,58 +12,71 @@ import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 
-/** A person's browser on the review site (HtmlUnit, JavaScript off), signing in through the stand-in provider. */
+/**
+ * A person's browser on the review site (HtmlUnit, JavaScript off), signing in through
+ * the stand-in provider.
+ */
 public final class ReviewBrowser implements AutoCloseable {
 
-    private final WebClient client;
-    private final String base;
+	private final WebClient client;
 
-    public ReviewBrowser(int port) {
-        this.base = "http://127.0.0.1:" + port;
-        this.client = new WebClient(new BrowserVersion.BrowserVersionBuilder(BrowserVersion.FIREFOX)
-                .setBrowserLanguage("en").setAcceptLanguageHeader("en").build());
-        client.getOptions().setJavaScriptEnabled(false);
-        client.getOptions().setCssEnabled(false);
-        client.getOptions().setThrowExceptionOnFailingStatusCode(false);
-    }
+	private final String base;
 
-    /** Signs in as the given person through the real OpenID Connect login; returns the page the site lands on. */
-    public HtmlPage signIn(Identity identity) throws IOException {
-        client.getPage(FakeIdentityProvider.shared().signInUrl(identity));
-        HtmlPage landed = client.getPage(base + "/oauth2/authorization/icourse");
-        assertThat(landed.getUrl().toString()).as(landed.asNormalizedText()).startsWith(base);
-        assertThat(landed.asNormalizedText()).contains(identity.username());
-        return landed;
-    }
+	public ReviewBrowser(int port) {
+		this.base = "http://127.0.0.1:" + port;
+		this.client = new WebClient(
+				new BrowserVersion.BrowserVersionBuilder(BrowserVersion.FIREFOX).setBrowserLanguage("en")
+					.setAcceptLanguageHeader("en")
+					.build());
+		client.getOptions().setJavaScriptEnabled(false);
+		client.getOptions().setCssEnabled(false);
+		client.getOptions().setThrowExceptionOnFailingStatusCode(false);
+	}
 
-    public HtmlPage open(String path) throws IOException {
-        Page page = client.getPage(base + path);
-        return page instanceof HtmlPage html ? html : null;
-    }
+	/**
+	 * Signs in as the given person through the real OpenID Connect login; returns the
+	 * page the site lands on.
+	 */
+	public HtmlPage signIn(Identity identity) throws IOException {
+		client.getPage(FakeIdentityProvider.shared().signInUrl(identity));
+		HtmlPage landed = client.getPage(base + "/oauth2/authorization/icourse");
+		assertThat(landed.getUrl().toString()).as(landed.asNormalizedText()).startsWith(base);
+		assertThat(landed.asNormalizedText()).contains(identity.username());
+		return landed;
+	}
 
-    public int status(String path) throws IOException {
-        return client.getPage(base + path).getWebResponse().getStatusCode();
-    }
+	public HtmlPage open(String path) throws IOException {
+		Page page = client.getPage(base + path);
+		return page instanceof HtmlPage html ? html : null;
+	}
 
-    public HtmlForm form(HtmlPage page, String actionEnding) {
-        return page.getForms().stream().filter(form -> form.getActionAttribute().replaceFirst("\\?.*", "").endsWith(actionEnding)).findFirst()
-                .orElseThrow(() -> new AssertionError("No form posting to " + actionEnding + " on " + page.getUrl()));
-    }
+	public int status(String path) throws IOException {
+		return client.getPage(base + path).getWebResponse().getStatusCode();
+	}
 
-    public static HtmlPage submit(HtmlForm form) throws IOException {
-        return ((HtmlButton) form.getFirstByXPath(".//button[@type='submit']")).click();
-    }
+	public HtmlForm form(HtmlPage page, String actionEnding) {
+		return page.getForms()
+			.stream()
+			.filter(form -> form.getActionAttribute().replaceFirst("\\?.*", "").endsWith(actionEnding))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No form posting to " + actionEnding + " on " + page.getUrl()));
+	}
 
-    public URI url(String path) {
-        return URI.create(base + path);
-    }
+	public static HtmlPage submit(HtmlForm form) throws IOException {
+		return ((HtmlButton) form.getFirstByXPath(".//button[@type='submit']")).click();
+	}
 
-    public WebClient client() {
-        return client;
-    }
+	public URI url(String path) {
+		return URI.create(base + path);
+	}
 
-    @Override
-    public void close() {
-        client.close();
-    }
+	public WebClient client() {
+		return client;
+	}
+
+	@Override
+	public void close() {
+		client.close();
+	}
+
 }

@@ -8,16 +8,18 @@ import org.springframework.core.env.MapPropertySource;
 /** The real database and mail server, and a stand-in identity provider over real HTTP. */
 public class ReviewTestInfrastructure extends RealInfrastructureInitializer {
 
-    public ReviewTestInfrastructure() {
-        super("review");
-    }
+	public ReviewTestInfrastructure() {
+		super("review");
+	}
 
-    @Override
-    public void initialize(ConfigurableApplicationContext context) {
-        super.initialize(context);
-        String provider = FakeIdentityProvider.shared().url();
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("icourse-test-identity-provider",
-                Map.of("icourse.id.server-url", provider, "icourse.id.issuer", provider,
-                        "icourse.search.poll-interval", "200ms")));
-    }
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		super.initialize(context);
+		String provider = FakeIdentityProvider.shared().url();
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("icourse-test-identity-provider", Map.of("icourse.id.server-url", provider,
+					"icourse.id.issuer", provider, "icourse.search.poll-interval", "200ms")));
+	}
+
 }

@@ -6,9 +6,10 @@ import org.junit.jupiter.api.Test;
 
 class RoleTest {
 
-    @Test
-    void authoritiesCarryTheSpringSecurityPrefix() {
-        assertThat(Role.USER.authority()).isEqualTo("ROLE_USER");
-        assertThat(Role.ADMIN.authority()).isEqualTo("ROLE_ADMIN");
-    }
+	@Test
+	void authoritiesCarryTheSpringSecurityPrefix() {
+		assertThat(Role.USER.authority()).isEqualTo("ROLE_USER");
+		assertThat(Role.ADMIN.authority()).isEqualTo("ROLE_ADMIN");
+	}
+
 }

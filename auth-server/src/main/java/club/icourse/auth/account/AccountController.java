@@ -16,81 +16,95 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The signed-in person's own page: who they are here, their sign-ins, their password, and leaving. */
+/**
+ * The signed-in person's own page: who they are here, their sign-ins, their password, and
+ * leaving.
+ */
 @Controller
 class AccountController {
 
-    static final String VIEW = "account/index";
-    private static final int HISTORY_LENGTH = 20;
+	static final String VIEW = "account/index";
 
-    private final AccountRepository accounts;
-    private final SignInAttempts signIns;
-    private final Passwords passwords;
-    private final AccountProperties properties;
-    private final AuthorizedApps apps;
+	private static final int HISTORY_LENGTH = 20;
 
-    private final Usernames usernames;
+	private final AccountRepository accounts;
 
-    AccountController(AccountRepository accounts, SignInAttempts signIns, Passwords passwords, AccountProperties properties,
-                      AuthorizedApps apps, Usernames usernames) {
-        this.usernames = usernames;
-        this.accounts = accounts;
-        this.signIns = signIns;
-        this.passwords = passwords;
-        this.properties = properties;
-        this.apps = apps;
-    }
+	private final SignInAttempts signIns;
 
-    @GetMapping("/account")
-    String show(Authentication authentication, Model model) {
-        model.addAttribute("passwordForm", ChangePasswordForm.empty());
-        return page(authentication, model);
-    }
+	private final Passwords passwords;
 
-    @PostMapping("/account/password")
-    String changePassword(Authentication authentication, @Valid @ModelAttribute("passwordForm") ChangePasswordForm form,
-                          BindingResult errors, HttpServletRequest request, Model model) {
-        if (!errors.hasErrors()) {
-            passwords.change(authentication.getName(), form.currentPassword(), form.newPassword(),
-                    request.getSession().getId(), errors);
-        }
-        if (errors.hasErrors()) {
-            return page(authentication, model);
-        }
-        return "redirect:/account?passwordChanged";
-    }
+	private final AccountProperties properties;
 
-    @PostMapping("/account/username")
-    String changeUsername(Authentication authentication, @RequestParam(required = false) String username, Model model) {
-        var refused = usernames.change(authentication.getName(), username == null ? "" : username);
-        if (refused.isPresent()) {
-            model.addAttribute("passwordForm", ChangePasswordForm.empty());
-            model.addAttribute("usernameProblem", refused.get());
-            model.addAttribute("requestedUsername", username);
-            return page(authentication, model);
-        }
-        return "redirect:/account?usernameChanged";
-    }
+	private final AuthorizedApps apps;
 
-    @PostMapping("/account/delete")
-    String delete(Authentication authentication, @RequestParam(required = false) String password,
-                  HttpServletRequest request, HttpServletResponse response, Model model) {
-        if (!passwords.delete(authentication.getName(), password)) {
-            model.addAttribute("passwordForm", ChangePasswordForm.empty());
-            model.addAttribute("deleteRefused", true);
-            return page(authentication, model);
-        }
-        new SecurityContextLogoutHandler().logout(request, response, authentication);
-        return "redirect:/?accountDeleted";
-    }
+	private final Usernames usernames;
 
-    private String page(Authentication authentication, Model model) {
-        Account account = accounts.findBySubject(authentication.getName()).orElseThrow();
-        model.addAttribute("account", account);
-        model.addAttribute("schoolName", properties.schools().stream().filter(school -> school.id().equals(account.school()))
-                .map(School::name).findFirst().orElse(account.school()));
-        model.addAttribute("signIns", signIns.latest(account.id(), HISTORY_LENGTH));
-        model.addAttribute("apps", apps.of(account.subject()));
-        return VIEW;
-    }
+	AccountController(AccountRepository accounts, SignInAttempts signIns, Passwords passwords,
+			AccountProperties properties, AuthorizedApps apps, Usernames usernames) {
+		this.usernames = usernames;
+		this.accounts = accounts;
+		this.signIns = signIns;
+		this.passwords = passwords;
+		this.properties = properties;
+		this.apps = apps;
+	}
+
+	@GetMapping("/account")
+	String show(Authentication authentication, Model model) {
+		model.addAttribute("passwordForm", ChangePasswordForm.empty());
+		return page(authentication, model);
+	}
+
+	@PostMapping("/account/password")
+	String changePassword(Authentication authentication, @Valid @ModelAttribute("passwordForm") ChangePasswordForm form,
+			BindingResult errors, HttpServletRequest request, Model model) {
+		if (!errors.hasErrors()) {
+			passwords.change(authentication.getName(), form.currentPassword(), form.newPassword(),
+					request.getSession().getId(), errors);
+		}
+		if (errors.hasErrors()) {
+			return page(authentication, model);
+		}
+		return "redirect:/account?passwordChanged";
+	}
+
+	@PostMapping("/account/username")
+	String changeUsername(Authentication authentication, @RequestParam(required = false) String username, Model model) {
+		var refused = usernames.change(authentication.getName(), username == null ? "" : username);
+		if (refused.isPresent()) {
+			model.addAttribute("passwordForm", ChangePasswordForm.empty());
+			model.addAttribute("usernameProblem", refused.get());
+			model.addAttribute("requestedUsername", username);
+			return page(authentication, model);
+		}
+		return "redirect:/account?usernameChanged";
+	}
+
+	@PostMapping("/account/delete")
+	String delete(Authentication authentication, @RequestParam(required = false) String password,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		if (!passwords.delete(authentication.getName(), password)) {
+			model.addAttribute("passwordForm", ChangePasswordForm.empty());
+			model.addAttribute("deleteRefused", true);
+			return page(authentication, model);
+		}
+		new SecurityContextLogoutHandler().logout(request, response, authentication);
+		return "redirect:/?accountDeleted";
+	}
+
+	private String page(Authentication authentication, Model model) {
+		Account account = accounts.findBySubject(authentication.getName()).orElseThrow();
+		model.addAttribute("account", account);
+		model.addAttribute("schoolName",
+				properties.schools()
+					.stream()
+					.filter(school -> school.id().equals(account.school()))
+					.map(School::name)
+					.findFirst()
+					.orElse(account.school()));
+		model.addAttribute("signIns", signIns.latest(account.id(), HISTORY_LENGTH));
+		model.addAttribute("apps", apps.of(account.subject()));
+		return VIEW;
+	}
+
 }

@@ -22,130 +22,147 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AccountRepository {
 
-    private final DSLContext dsl;
+	private final DSLContext dsl;
 
-    AccountRepository(DSLContext dsl) {
-        this.dsl = dsl;
-    }
+	AccountRepository(DSLContext dsl) {
+		this.dsl = dsl;
+	}
 
-    /** A live account with its stored password hash, for the sign-in check. */
-    public record Credentials(Account account, String passwordHash) {
-    }
+	/** A live account with its stored password hash, for the sign-in check. */
+	public record Credentials(Account account, String passwordHash) {
+	}
 
-    long insert(NewAccount account, Instant now) {
-        return dsl.insertInto(ACCOUNT)
-                .set(ACCOUNT.SUBJECT, account.subject())
-                .set(ACCOUNT.USERNAME, account.username())
-                .set(ACCOUNT.USERNAME_KEY, account.usernameKey())
-                .set(ACCOUNT.EMAIL, account.email())
-                .set(ACCOUNT.SCHOOL, account.school())
-                .set(ACCOUNT.AFFILIATION, account.affiliation().name())
-                .set(ACCOUNT.PASSWORD_HASH, account.passwordHash())
-                .set(ACCOUNT.LOCALE, account.locale().toLanguageTag())
-                .set(ACCOUNT.CREATED_AT, utc(now))
-                .set(ACCOUNT.PASSWORD_CHANGED_AT, utc(now))
-                .returningResult(ACCOUNT.ID)
-                .fetchSingle(ACCOUNT.ID);
-    }
+	long insert(NewAccount account, Instant now) {
+		return dsl.insertInto(ACCOUNT)
+			.set(ACCOUNT.SUBJECT, account.subject())
+			.set(ACCOUNT.USERNAME, account.username())
+			.set(ACCOUNT.USERNAME_KEY, account.usernameKey())
+			.set(ACCOUNT.EMAIL, account.email())
+			.set(ACCOUNT.SCHOOL, account.school())
+			.set(ACCOUNT.AFFILIATION, account.affiliation().name())
+			.set(ACCOUNT.PASSWORD_HASH, account.passwordHash())
+			.set(ACCOUNT.LOCALE, account.locale().toLanguageTag())
+			.set(ACCOUNT.CREATED_AT, utc(now))
+			.set(ACCOUNT.PASSWORD_CHANGED_AT, utc(now))
+			.returningResult(ACCOUNT.ID)
+			.fetchSingle(ACCOUNT.ID);
+	}
 
-    public Optional<Account> findBySubject(String subject) {
-        return findLive(ACCOUNT.SUBJECT.eq(subject));
-    }
+	public Optional<Account> findBySubject(String subject) {
+		return findLive(ACCOUNT.SUBJECT.eq(subject));
+	}
 
-    public Optional<Account> findById(long id) {
-        return findLive(ACCOUNT.ID.eq(id));
-    }
+	public Optional<Account> findById(long id) {
+		return findLive(ACCOUNT.ID.eq(id));
+	}
 
-    Optional<Account> findByEmail(String normalizedEmail) {
-        return findLive(ACCOUNT.EMAIL.eq(normalizedEmail));
-    }
+	Optional<Account> findByEmail(String normalizedEmail) {
+		return findLive(ACCOUNT.EMAIL.eq(normalizedEmail));
+	}
 
-    boolean usernameKeyTaken(String usernameKey) {
-        return dsl.fetchExists(ACCOUNT, ACCOUNT.USERNAME_KEY.eq(usernameKey));
-    }
+	boolean usernameKeyTaken(String usernameKey) {
+		return dsl.fetchExists(ACCOUNT, ACCOUNT.USERNAME_KEY.eq(usernameKey));
+	}
 
-    boolean emailTaken(String normalizedEmail) {
-        return dsl.fetchExists(ACCOUNT, ACCOUNT.EMAIL.eq(normalizedEmail));
-    }
+	boolean emailTaken(String normalizedEmail) {
+		return dsl.fetchExists(ACCOUNT, ACCOUNT.EMAIL.eq(normalizedEmail));
+	}
 
-    /** The account a sign-in name (its email or its username) belongs to, with its password hash. */
-    public Optional<Credentials> findCredentials(String signInName) {
-        String name = signInName.strip();
-        Condition byName = name.contains("@")
-                ? ACCOUNT.EMAIL.eq(name.toLowerCase(Locale.ROOT))
-                : ACCOUNT.USERNAME_KEY.eq(UsernamePolicy.canonicalKey(name));
-        return dsl.selectFrom(ACCOUNT)
-                .where(byName).and(ACCOUNT.DELETED_AT.isNull())
-                .fetchOptional()
-                .map(row -> new Credentials(toAccount(row), row.getPasswordHash()));
-    }
+	/**
+	 * The account a sign-in name (its email or its username) belongs to, with its
+	 * password hash.
+	 */
+	public Optional<Credentials> findCredentials(String signInName) {
+		String name = signInName.strip();
+		Condition byName = name.contains("@") ? ACCOUNT.EMAIL.eq(name.toLowerCase(Locale.ROOT))
+				: ACCOUNT.USERNAME_KEY.eq(UsernamePolicy.canonicalKey(name));
+		return dsl.selectFrom(ACCOUNT)
+			.where(byName)
+			.and(ACCOUNT.DELETED_AT.isNull())
+			.fetchOptional()
+			.map(row -> new Credentials(toAccount(row), row.getPasswordHash()));
+	}
 
-    Optional<String> passwordHash(long accountId) {
-        return dsl.select(ACCOUNT.PASSWORD_HASH).from(ACCOUNT)
-                .where(ACCOUNT.ID.eq(accountId)).and(ACCOUNT.DELETED_AT.isNull())
-                .fetchOptional(ACCOUNT.PASSWORD_HASH);
-    }
+	Optional<String> passwordHash(long accountId) {
+		return dsl.select(ACCOUNT.PASSWORD_HASH)
+			.from(ACCOUNT)
+			.where(ACCOUNT.ID.eq(accountId))
+			.and(ACCOUNT.DELETED_AT.isNull())
+			.fetchOptional(ACCOUNT.PASSWORD_HASH);
+	}
 
-    void confirmEmail(long accountId, Instant now) {
-        dsl.update(ACCOUNT).set(ACCOUNT.EMAIL_CONFIRMED_AT, utc(now))
-                .where(ACCOUNT.ID.eq(accountId)).and(ACCOUNT.EMAIL_CONFIRMED_AT.isNull())
-                .execute();
-    }
+	void confirmEmail(long accountId, Instant now) {
+		dsl.update(ACCOUNT)
+			.set(ACCOUNT.EMAIL_CONFIRMED_AT, utc(now))
+			.where(ACCOUNT.ID.eq(accountId))
+			.and(ACCOUNT.EMAIL_CONFIRMED_AT.isNull())
+			.execute();
+	}
 
-    public void updatePasswordHash(long accountId, String passwordHash, Instant now) {
-        dsl.update(ACCOUNT)
-                .set(ACCOUNT.PASSWORD_HASH, passwordHash)
-                .set(ACCOUNT.PASSWORD_CHANGED_AT, utc(now))
-                .where(ACCOUNT.ID.eq(accountId))
-                .execute();
-    }
+	public void updatePasswordHash(long accountId, String passwordHash, Instant now) {
+		dsl.update(ACCOUNT)
+			.set(ACCOUNT.PASSWORD_HASH, passwordHash)
+			.set(ACCOUNT.PASSWORD_CHANGED_AT, utc(now))
+			.where(ACCOUNT.ID.eq(accountId))
+			.execute();
+	}
 
-    /** Rehashes in place (a stronger algorithm), which is not a password change. */
-    public void upgradePasswordHash(String subject, String passwordHash) {
-        dsl.update(ACCOUNT).set(ACCOUNT.PASSWORD_HASH, passwordHash).where(ACCOUNT.SUBJECT.eq(subject)).execute();
-    }
+	/** Rehashes in place (a stronger algorithm), which is not a password change. */
+	public void upgradePasswordHash(String subject, String passwordHash) {
+		dsl.update(ACCOUNT).set(ACCOUNT.PASSWORD_HASH, passwordHash).where(ACCOUNT.SUBJECT.eq(subject)).execute();
+	}
 
-    /** Removes the personal data of a deleted account; its row stays so that its subject is never reused. */
-    void anonymize(long accountId, Instant now) {
-        String placeholder = "deleted-" + accountId;
-        dsl.update(ACCOUNT)
-                .set(ACCOUNT.USERNAME, placeholder)
-                .set(ACCOUNT.USERNAME_KEY, placeholder)
-                .setNull(ACCOUNT.EMAIL)
-                .setNull(ACCOUNT.PASSWORD_HASH)
-                .set(ACCOUNT.DELETED_AT, utc(now))
-                .where(ACCOUNT.ID.eq(accountId))
-                .execute();
-        dsl.deleteFrom(ACCOUNT_ROLE).where(ACCOUNT_ROLE.ACCOUNT_ID.eq(accountId)).execute();
-    }
+	/**
+	 * Removes the personal data of a deleted account; its row stays so that its subject
+	 * is never reused.
+	 */
+	void anonymize(long accountId, Instant now) {
+		String placeholder = "deleted-" + accountId;
+		dsl.update(ACCOUNT)
+			.set(ACCOUNT.USERNAME, placeholder)
+			.set(ACCOUNT.USERNAME_KEY, placeholder)
+			.setNull(ACCOUNT.EMAIL)
+			.setNull(ACCOUNT.PASSWORD_HASH)
+			.set(ACCOUNT.DELETED_AT, utc(now))
+			.where(ACCOUNT.ID.eq(accountId))
+			.execute();
+		dsl.deleteFrom(ACCOUNT_ROLE).where(ACCOUNT_ROLE.ACCOUNT_ID.eq(accountId)).execute();
+	}
 
-    void grant(long accountId, Role role) {
-        dsl.insertInto(ACCOUNT_ROLE).set(ACCOUNT_ROLE.ACCOUNT_ID, accountId).set(ACCOUNT_ROLE.ROLE, role.name())
-                .onDuplicateKeyIgnore()
-                .execute();
-    }
+	void grant(long accountId, Role role) {
+		dsl.insertInto(ACCOUNT_ROLE)
+			.set(ACCOUNT_ROLE.ACCOUNT_ID, accountId)
+			.set(ACCOUNT_ROLE.ROLE, role.name())
+			.onDuplicateKeyIgnore()
+			.execute();
+	}
 
-    private Optional<Account> findLive(Condition condition) {
-        return dsl.selectFrom(ACCOUNT).where(condition).and(ACCOUNT.DELETED_AT.isNull())
-                .fetchOptional()
-                .map(this::toAccount);
-    }
+	private Optional<Account> findLive(Condition condition) {
+		return dsl.selectFrom(ACCOUNT)
+			.where(condition)
+			.and(ACCOUNT.DELETED_AT.isNull())
+			.fetchOptional()
+			.map(this::toAccount);
+	}
 
-    private Account toAccount(AccountRecord row) {
-        Set<Role> roles = EnumSet.of(Role.USER);
-        dsl.select(ACCOUNT_ROLE.ROLE).from(ACCOUNT_ROLE).where(ACCOUNT_ROLE.ACCOUNT_ID.eq(row.getId()))
-                .fetch(ACCOUNT_ROLE.ROLE)
-                .forEach(role -> roles.add(Role.valueOf(role)));
-        return new Account(row.getId(), row.getSubject(), row.getUsername(), row.getEmail(), row.getSchool(),
-                Affiliation.valueOf(row.getAffiliation()), Locale.forLanguageTag(row.getLocale()),
-                instant(row.getCreatedAt()), instant(row.getEmailConfirmedAt()), Set.copyOf(roles));
-    }
+	private Account toAccount(AccountRecord row) {
+		Set<Role> roles = EnumSet.of(Role.USER);
+		dsl.select(ACCOUNT_ROLE.ROLE)
+			.from(ACCOUNT_ROLE)
+			.where(ACCOUNT_ROLE.ACCOUNT_ID.eq(row.getId()))
+			.fetch(ACCOUNT_ROLE.ROLE)
+			.forEach(role -> roles.add(Role.valueOf(role)));
+		return new Account(row.getId(), row.getSubject(), row.getUsername(), row.getEmail(), row.getSchool(),
+				Affiliation.valueOf(row.getAffiliation()), Locale.forLanguageTag(row.getLocale()),
+				instant(row.getCreatedAt()), instant(row.getEmailConfirmedAt()), Set.copyOf(roles));
+	}
 
-    static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
+	static LocalDateTime utc(Instant instant) {
+		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
 
-    static Instant instant(LocalDateTime utc) {
-        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
-    }
+	static Instant instant(LocalDateTime utc) {
+		return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+	}
+
 }

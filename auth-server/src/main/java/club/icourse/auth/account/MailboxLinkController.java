@@ -18,116 +18,127 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The pages behind mailed links, and the forms that ask for one. Opening a link only shows a page with a button:
- * mail scanners that fetch links must not use up single-use tokens.
+ * The pages behind mailed links, and the forms that ask for one. Opening a link only
+ * shows a page with a button: mail scanners that fetch links must not use up single-use
+ * tokens.
  */
 @Controller
 class MailboxLinkController {
 
-    private final MailboxLinks links;
-    private final Passwords passwords;
-    private final SessionSignIn sessionSignIn;
-    private final RateLimiter rateLimiter;
-    private final ClientAddress clientAddress;
+	private final MailboxLinks links;
 
-    MailboxLinkController(MailboxLinks links, Passwords passwords, SessionSignIn sessionSignIn, RateLimiter rateLimiter,
-                          ClientAddress clientAddress) {
-        this.links = links;
-        this.passwords = passwords;
-        this.sessionSignIn = sessionSignIn;
-        this.rateLimiter = rateLimiter;
-        this.clientAddress = clientAddress;
-    }
+	private final Passwords passwords;
 
-    @GetMapping("/confirm")
-    String confirmPage(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
-        AccountTokens.State state = links.check(AccountTokens.Purpose.CONFIRM_EMAIL, token);
-        if (state != AccountTokens.State.VALID) {
-            return refused(model, state, response);
-        }
-        model.addAttribute("token", token);
-        return "account/confirm";
-    }
+	private final SessionSignIn sessionSignIn;
 
-    @PostMapping("/confirm")
-    String confirm(@RequestParam(required = false) String token, HttpServletRequest request, HttpServletResponse response,
-                   Model model) {
-        MailboxLinks.Result<Account> confirmed = links.confirm(token);
-        if (confirmed.value().isEmpty()) {
-            return refused(model, confirmed.refusal(), response);
-        }
-        sessionSignIn.signIn(confirmed.value().get(), request, response);
-        return "redirect:/account?confirmed";
-    }
+	private final RateLimiter rateLimiter;
 
-    @GetMapping("/confirm/resend")
-    String resendForm(Model model) {
-        return emailForm(model, new EmailForm(""), "resend");
-    }
+	private final ClientAddress clientAddress;
 
-    @PostMapping("/confirm/resend")
-    String resend(@Valid @ModelAttribute("form") EmailForm form, BindingResult errors, HttpServletRequest request, Model model) {
-        return mailLink(form, errors, request, model, "resend", links::resendConfirmation);
-    }
+	MailboxLinkController(MailboxLinks links, Passwords passwords, SessionSignIn sessionSignIn, RateLimiter rateLimiter,
+			ClientAddress clientAddress) {
+		this.links = links;
+		this.passwords = passwords;
+		this.sessionSignIn = sessionSignIn;
+		this.rateLimiter = rateLimiter;
+		this.clientAddress = clientAddress;
+	}
 
-    @GetMapping("/password/forgot")
-    String forgotForm(Model model) {
-        return emailForm(model, new EmailForm(""), "forgot");
-    }
+	@GetMapping("/confirm")
+	String confirmPage(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
+		AccountTokens.State state = links.check(AccountTokens.Purpose.CONFIRM_EMAIL, token);
+		if (state != AccountTokens.State.VALID) {
+			return refused(model, state, response);
+		}
+		model.addAttribute("token", token);
+		return "account/confirm";
+	}
 
-    @PostMapping("/password/forgot")
-    String forgot(@Valid @ModelAttribute("form") EmailForm form, BindingResult errors, HttpServletRequest request, Model model) {
-        return mailLink(form, errors, request, model, "forgot", links::sendPasswordReset);
-    }
+	@PostMapping("/confirm")
+	String confirm(@RequestParam(required = false) String token, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		MailboxLinks.Result<Account> confirmed = links.confirm(token);
+		if (confirmed.value().isEmpty()) {
+			return refused(model, confirmed.refusal(), response);
+		}
+		sessionSignIn.signIn(confirmed.value().get(), request, response);
+		return "redirect:/account?confirmed";
+	}
 
-    @GetMapping("/password/reset")
-    String resetPage(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
-        AccountTokens.State state = links.check(AccountTokens.Purpose.RESET_PASSWORD, token);
-        if (state != AccountTokens.State.VALID) {
-            return refused(model, state, response);
-        }
-        model.addAttribute("form", new NewPasswordForm(token, ""));
-        return "account/reset";
-    }
+	@GetMapping("/confirm/resend")
+	String resendForm(Model model) {
+		return emailForm(model, new EmailForm(""), "resend");
+	}
 
-    @PostMapping("/password/reset")
-    String reset(@Valid @ModelAttribute("form") NewPasswordForm form, BindingResult errors, Model model,
-                 HttpServletResponse response) {
-        AccountTokens.State state = errors.hasErrors()
-                ? links.check(AccountTokens.Purpose.RESET_PASSWORD, form.token())
-                : passwords.reset(form.token(), form.newPassword(), errors);
-        if (state != AccountTokens.State.VALID) {
-            return refused(model, state, response);
-        }
-        if (errors.hasErrors()) {
-            return "account/reset";
-        }
-        return "redirect:/login?passwordReset";
-    }
+	@PostMapping("/confirm/resend")
+	String resend(@Valid @ModelAttribute("form") EmailForm form, BindingResult errors, HttpServletRequest request,
+			Model model) {
+		return mailLink(form, errors, request, model, "resend", links::resendConfirmation);
+	}
 
-    /** Mails a link if the address calls for one, and answers the same either way. */
-    private String mailLink(EmailForm form, BindingResult errors, HttpServletRequest request, Model model, String purpose,
-                            Consumer<String> send) {
-        if (errors.hasErrors()) {
-            return emailForm(model, form, purpose);
-        }
-        rateLimiter.consume(RateLimit.MAIL_IP, clientAddress.of(request));
-        rateLimiter.consume(RateLimit.MAIL_ADDRESS, form.email().strip().toLowerCase(Locale.ROOT));
-        send.accept(form.email());
-        model.addAttribute("email", form.email().strip());
-        return Notices.show(model, purpose + ".sent.title", purpose + ".sent.text");
-    }
+	@GetMapping("/password/forgot")
+	String forgotForm(Model model) {
+		return emailForm(model, new EmailForm(""), "forgot");
+	}
 
-    private static String emailForm(Model model, EmailForm form, String purpose) {
-        model.addAttribute("form", form);
-        model.addAttribute("purpose", purpose);
-        return "account/email-form";
-    }
+	@PostMapping("/password/forgot")
+	String forgot(@Valid @ModelAttribute("form") EmailForm form, BindingResult errors, HttpServletRequest request,
+			Model model) {
+		return mailLink(form, errors, request, model, "forgot", links::sendPasswordReset);
+	}
 
-    /** A link that is unknown (or tampered with) is a bad request; one used up or expired is gone. */
-    private static String refused(Model model, AccountTokens.State state, HttpServletResponse response) {
-        response.setStatus(state == AccountTokens.State.UNKNOWN ? HttpServletResponse.SC_BAD_REQUEST : HttpServletResponse.SC_GONE);
-        String reason = state.name().toLowerCase(Locale.ROOT);
-        return Notices.show(model, "link." + reason + ".title", "link." + reason + ".text");
-    }
+	@GetMapping("/password/reset")
+	String resetPage(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
+		AccountTokens.State state = links.check(AccountTokens.Purpose.RESET_PASSWORD, token);
+		if (state != AccountTokens.State.VALID) {
+			return refused(model, state, response);
+		}
+		model.addAttribute("form", new NewPasswordForm(token, ""));
+		return "account/reset";
+	}
+
+	@PostMapping("/password/reset")
+	String reset(@Valid @ModelAttribute("form") NewPasswordForm form, BindingResult errors, Model model,
+			HttpServletResponse response) {
+		AccountTokens.State state = errors.hasErrors() ? links.check(AccountTokens.Purpose.RESET_PASSWORD, form.token())
+				: passwords.reset(form.token(), form.newPassword(), errors);
+		if (state != AccountTokens.State.VALID) {
+			return refused(model, state, response);
+		}
+		if (errors.hasErrors()) {
+			return "account/reset";
+		}
+		return "redirect:/login?passwordReset";
+	}
+
+	/** Mails a link if the address calls for one, and answers the same either way. */
+	private String mailLink(EmailForm form, BindingResult errors, HttpServletRequest request, Model model,
+			String purpose, Consumer<String> send) {
+		if (errors.hasErrors()) {
+			return emailForm(model, form, purpose);
+		}
+		rateLimiter.consume(RateLimit.MAIL_IP, clientAddress.of(request));
+		rateLimiter.consume(RateLimit.MAIL_ADDRESS, form.email().strip().toLowerCase(Locale.ROOT));
+		send.accept(form.email());
+		model.addAttribute("email", form.email().strip());
+		return Notices.show(model, purpose + ".sent.title", purpose + ".sent.text");
+	}
+
+	private static String emailForm(Model model, EmailForm form, String purpose) {
+		model.addAttribute("form", form);
+		model.addAttribute("purpose", purpose);
+		return "account/email-form";
+	}
+
+	/**
+	 * A link that is unknown (or tampered with) is a bad request; one used up or expired
+	 * is gone.
+	 */
+	private static String refused(Model model, AccountTokens.State state, HttpServletResponse response) {
+		response.setStatus(state == AccountTokens.State.UNKNOWN ? HttpServletResponse.SC_BAD_REQUEST
+				: HttpServletResponse.SC_GONE);
+		String reason = state.name().toLowerCase(Locale.ROOT);
+		return Notices.show(model, "link." + reason + ".title", "link." + reason + ".text");
+	}
+
 }

@@ -4,5 +4,5 @@ import club.icourse.shared.Affiliation;
 import java.util.Locale;
 
 record NewAccount(String subject, String username, String usernameKey, String email, String school,
-                  Affiliation affiliation, String passwordHash, Locale locale) {
+		Affiliation affiliation, String passwordHash, Locale locale) {
 }

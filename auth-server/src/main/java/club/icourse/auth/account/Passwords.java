@@ -10,100 +10,117 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
-/** Setting a new password (by a reset link or on the account page) and deleting an account, which asks for it. */
+/**
+ * Setting a new password (by a reset link or on the account page) and deleting an
+ * account, which asks for it.
+ */
 @Service
 class Passwords {
 
-    private final AccountRepository accounts;
-    private final AccountTokens tokens;
-    private final PasswordPolicy policy;
-    private final PasswordEncoder encoder;
-    private final AccountSessions sessions;
-    private final SignInAttempts signIns;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
+	private final AccountRepository accounts;
 
-    Passwords(AccountRepository accounts, AccountTokens tokens, PasswordPolicy policy, PasswordEncoder encoder,
-              AccountSessions sessions, SignInAttempts signIns, ApplicationEventPublisher events, Clock clock) {
-        this.accounts = accounts;
-        this.tokens = tokens;
-        this.policy = policy;
-        this.encoder = encoder;
-        this.sessions = sessions;
-        this.signIns = signIns;
-        this.events = events;
-        this.clock = clock;
-    }
+	private final AccountTokens tokens;
 
-    /**
-     * Sets the password chosen on the reset page; the link is used up, the address counts as confirmed (the person
-     * read the mail), and every session of the account ends.
-     */
-    @Transactional
-    AccountTokens.State reset(String token, String newPassword, Errors errors) {
-        Instant now = clock.instant();
-        AccountTokens.Check check = tokens.check(AccountTokens.Purpose.RESET_PASSWORD, token, now);
-        if (!check.valid()) {
-            return check.state();
-        }
-        Account account = accounts.findById(check.accountId()).orElse(null);
-        if (account == null) {
-            return AccountTokens.State.UNKNOWN;
-        }
-        checkPolicy(account, newPassword, errors);
-        if (errors.hasErrors()) {
-            return AccountTokens.State.VALID;
-        }
-        AccountTokens.Check used = tokens.consume(AccountTokens.Purpose.RESET_PASSWORD, token, now);
-        if (!used.valid()) {
-            return used.state();
-        }
-        accounts.updatePasswordHash(account.id(), encoder.encode(newPassword), now);
-        accounts.confirmEmail(account.id(), now);
-        tokens.revokeAll(account.id());
-        sessions.endAllExcept(account.subject(), null);
-        return AccountTokens.State.VALID;
-    }
+	private final PasswordPolicy policy;
 
-    /** Changes the password of a signed-in person who knows the current one; their other sessions end. */
-    @Transactional
-    void change(String subject, String currentPassword, String newPassword, String currentSessionId, Errors errors) {
-        Account account = accounts.findBySubject(subject).orElseThrow();
-        if (!matches(account, currentPassword)) {
-            errors.rejectValue("currentPassword", "password.current-wrong");
-            return;
-        }
-        checkPolicy(account, newPassword, errors);
-        if (errors.hasErrors()) {
-            return;
-        }
-        accounts.updatePasswordHash(account.id(), encoder.encode(newPassword), clock.instant());
-        tokens.revokeAll(account.id());
-        sessions.endAllExcept(account.subject(), currentSessionId);
-    }
+	private final PasswordEncoder encoder;
 
-    /** Deletes the account of a person who confirmed with their password: personal data go, sessions end. */
-    @Transactional
-    boolean delete(String subject, String password) {
-        Account account = accounts.findBySubject(subject).orElseThrow();
-        if (!matches(account, password)) {
-            return false;
-        }
-        accounts.anonymize(account.id(), clock.instant());
-        signIns.forget(account.id());
-        sessions.endAllExcept(account.subject(), null);
-        events.publishEvent(new AccountDeleted(account.subject()));
-        return true;
-    }
+	private final AccountSessions sessions;
 
-    private boolean matches(Account account, String password) {
-        return password != null && accounts.passwordHash(account.id())
-                .map(hash -> encoder.matches(password, hash))
-                .orElse(false);
-    }
+	private final SignInAttempts signIns;
 
-    private void checkPolicy(Account account, String newPassword, Errors errors) {
-        String mailbox = account.email() == null ? "" : account.email().substring(0, account.email().indexOf('@'));
-        policy.check(newPassword, account.username(), mailbox).ifPresent(problem -> errors.rejectValue("newPassword", problem.messageKey()));
-    }
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Passwords(AccountRepository accounts, AccountTokens tokens, PasswordPolicy policy, PasswordEncoder encoder,
+			AccountSessions sessions, SignInAttempts signIns, ApplicationEventPublisher events, Clock clock) {
+		this.accounts = accounts;
+		this.tokens = tokens;
+		this.policy = policy;
+		this.encoder = encoder;
+		this.sessions = sessions;
+		this.signIns = signIns;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Sets the password chosen on the reset page; the link is used up, the address counts
+	 * as confirmed (the person read the mail), and every session of the account ends.
+	 */
+	@Transactional
+	AccountTokens.State reset(String token, String newPassword, Errors errors) {
+		Instant now = clock.instant();
+		AccountTokens.Check check = tokens.check(AccountTokens.Purpose.RESET_PASSWORD, token, now);
+		if (!check.valid()) {
+			return check.state();
+		}
+		Account account = accounts.findById(check.accountId()).orElse(null);
+		if (account == null) {
+			return AccountTokens.State.UNKNOWN;
+		}
+		checkPolicy(account, newPassword, errors);
+		if (errors.hasErrors()) {
+			return AccountTokens.State.VALID;
+		}
+		AccountTokens.Check used = tokens.consume(AccountTokens.Purpose.RESET_PASSWORD, token, now);
+		if (!used.valid()) {
+			return used.state();
+		}
+		accounts.updatePasswordHash(account.id(), encoder.encode(newPassword), now);
+		accounts.confirmEmail(account.id(), now);
+		tokens.revokeAll(account.id());
+		sessions.endAllExcept(account.subject(), null);
+		return AccountTokens.State.VALID;
+	}
+
+	/**
+	 * Changes the password of a signed-in person who knows the current one; their other
+	 * sessions end.
+	 */
+	@Transactional
+	void change(String subject, String currentPassword, String newPassword, String currentSessionId, Errors errors) {
+		Account account = accounts.findBySubject(subject).orElseThrow();
+		if (!matches(account, currentPassword)) {
+			errors.rejectValue("currentPassword", "password.current-wrong");
+			return;
+		}
+		checkPolicy(account, newPassword, errors);
+		if (errors.hasErrors()) {
+			return;
+		}
+		accounts.updatePasswordHash(account.id(), encoder.encode(newPassword), clock.instant());
+		tokens.revokeAll(account.id());
+		sessions.endAllExcept(account.subject(), currentSessionId);
+	}
+
+	/**
+	 * Deletes the account of a person who confirmed with their password: personal data
+	 * go, sessions end.
+	 */
+	@Transactional
+	boolean delete(String subject, String password) {
+		Account account = accounts.findBySubject(subject).orElseThrow();
+		if (!matches(account, password)) {
+			return false;
+		}
+		accounts.anonymize(account.id(), clock.instant());
+		signIns.forget(account.id());
+		sessions.endAllExcept(account.subject(), null);
+		events.publishEvent(new AccountDeleted(account.subject()));
+		return true;
+	}
+
+	private boolean matches(Account account, String password) {
+		return password != null
+				&& accounts.passwordHash(account.id()).map(hash -> encoder.matches(password, hash)).orElse(false);
+	}
+
+	private void checkPolicy(Account account, String newPassword, Errors errors) {
+		String mailbox = account.email() == null ? "" : account.email().substring(0, account.email().indexOf('@'));
+		policy.check(newPassword, account.username(), mailbox)
+			.ifPresent(problem -> errors.rejectValue("newPassword", problem.messageKey()));
+	}
+
 }

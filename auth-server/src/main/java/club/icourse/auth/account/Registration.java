@@ -18,82 +18,99 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
 /**
- * Registration with a university mailbox. A taken address answers exactly like a new one (the owner is told by
- * mail instead), so the form cannot be used to find out who has an account.
+ * Registration with a university mailbox. A taken address answers exactly like a new one
+ * (the owner is told by mail instead), so the form cannot be used to find out who has an
+ * account.
  */
 @Service
 class Registration {
 
-    private final AccountRepository accounts;
-    private final MailboxLinks links;
-    private final PasswordPolicy passwordPolicy;
-    private final PasswordEncoder passwordEncoder;
-    private final AccountProperties properties;
-    private final SchoolDirectory schools;
-    private final UsernamePolicy usernames;
-    private final Clock clock;
-    private final Counter registered;
+	private final AccountRepository accounts;
 
-    Registration(AccountRepository accounts, MailboxLinks links, PasswordPolicy passwordPolicy,
-                 PasswordEncoder passwordEncoder, AccountProperties properties, Clock clock, MeterRegistry meters) {
-        this.registered = meters.counter("icourse.registrations");
-        this.accounts = accounts;
-        this.links = links;
-        this.passwordPolicy = passwordPolicy;
-        this.passwordEncoder = passwordEncoder;
-        this.properties = properties;
-        this.schools = properties.schoolDirectory();
-        this.usernames = properties.usernamePolicy();
-        this.clock = clock;
-    }
+	private final MailboxLinks links;
 
-    /** Registers, or records in {@code errors} why not; nothing is stored when there are errors. */
-    @Transactional
-    void register(RegistrationForm form, Locale locale, Errors errors) {
-        Optional<UniversityEmail> email = schools.classify(form.email());
-        if (email.isEmpty()) {
-            errors.rejectValue("email", "register.email.not-university");
-        }
-        UsernameCheck username = usernames.check(form.username());
-        if (!username.ok()) {
-            errors.rejectValue("username", usernameMessageKey(username));
-        } else if (accounts.usernameKeyTaken(UsernamePolicy.canonicalKey(username.username()))) {
-            errors.rejectValue("username", "username.taken");
-        }
-        String mailbox = email.map(UniversityEmail::localPart).orElse("");
-        passwordPolicy.check(form.password(), form.username(), mailbox)
-                .ifPresent(problem -> errors.rejectValue("password", problem.messageKey()));
-        if (errors.hasErrors()) {
-            return;
-        }
-        // Hash before looking at the address, so that a taken address costs the same time as a new one.
-        String passwordHash = passwordEncoder.encode(form.password());
-        String address = email.get().address();
-        Instant now = clock.instant();
-        if (accounts.emailTaken(address)) {
-            links.tellOwnerOfRegistrationAttempt(address);
-            return;
-        }
-        try {
-            long id = accounts.insert(new NewAccount(Subjects.next(), username.username(),
-                    UsernamePolicy.canonicalKey(username.username()), address, email.get().school().id(),
-                    email.get().affiliation(), passwordHash, locale), now);
-            if (properties.admins().contains(address)) {
-                accounts.grant(id, Role.ADMIN);
-            }
-            links.sendConfirmation(id);
-            registered.increment();
-        } catch (DuplicateKeyException raced) {
-            // Another registration took the name or the address a moment ago.
-            if (accounts.emailTaken(address)) {
-                links.tellOwnerOfRegistrationAttempt(address);
-            } else {
-                errors.rejectValue("username", "username.taken");
-            }
-        }
-    }
+	private final PasswordPolicy passwordPolicy;
 
-    static String usernameMessageKey(UsernameCheck refused) {
-        return "username." + refused.problem().name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
+	private final PasswordEncoder passwordEncoder;
+
+	private final AccountProperties properties;
+
+	private final SchoolDirectory schools;
+
+	private final UsernamePolicy usernames;
+
+	private final Clock clock;
+
+	private final Counter registered;
+
+	Registration(AccountRepository accounts, MailboxLinks links, PasswordPolicy passwordPolicy,
+			PasswordEncoder passwordEncoder, AccountProperties properties, Clock clock, MeterRegistry meters) {
+		this.registered = meters.counter("icourse.registrations");
+		this.accounts = accounts;
+		this.links = links;
+		this.passwordPolicy = passwordPolicy;
+		this.passwordEncoder = passwordEncoder;
+		this.properties = properties;
+		this.schools = properties.schoolDirectory();
+		this.usernames = properties.usernamePolicy();
+		this.clock = clock;
+	}
+
+	/**
+	 * Registers, or records in {@code errors} why not; nothing is stored when there are
+	 * errors.
+	 */
+	@Transactional
+	void register(RegistrationForm form, Locale locale, Errors errors) {
+		Optional<UniversityEmail> email = schools.classify(form.email());
+		if (email.isEmpty()) {
+			errors.rejectValue("email", "register.email.not-university");
+		}
+		UsernameCheck username = usernames.check(form.username());
+		if (!username.ok()) {
+			errors.rejectValue("username", usernameMessageKey(username));
+		}
+		else if (accounts.usernameKeyTaken(UsernamePolicy.canonicalKey(username.username()))) {
+			errors.rejectValue("username", "username.taken");
+		}
+		String mailbox = email.map(UniversityEmail::localPart).orElse("");
+		passwordPolicy.check(form.password(), form.username(), mailbox)
+			.ifPresent(problem -> errors.rejectValue("password", problem.messageKey()));
+		if (errors.hasErrors()) {
+			return;
+		}
+		// Hash before looking at the address, so that a taken address costs the same time
+		// as a new one.
+		String passwordHash = passwordEncoder.encode(form.password());
+		String address = email.get().address();
+		Instant now = clock.instant();
+		if (accounts.emailTaken(address)) {
+			links.tellOwnerOfRegistrationAttempt(address);
+			return;
+		}
+		try {
+			long id = accounts.insert(new NewAccount(Subjects.next(), username.username(),
+					UsernamePolicy.canonicalKey(username.username()), address, email.get().school().id(),
+					email.get().affiliation(), passwordHash, locale), now);
+			if (properties.admins().contains(address)) {
+				accounts.grant(id, Role.ADMIN);
+			}
+			links.sendConfirmation(id);
+			registered.increment();
+		}
+		catch (DuplicateKeyException raced) {
+			// Another registration took the name or the address a moment ago.
+			if (accounts.emailTaken(address)) {
+				links.tellOwnerOfRegistrationAttempt(address);
+			}
+			else {
+				errors.rejectValue("username", "username.taken");
+			}
+		}
+	}
+
+	static String usernameMessageKey(UsernameCheck refused) {
+		return "username." + refused.problem().name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
 }

@@ -17,40 +17,43 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RegistrationController {
 
-    static final String FORM_VIEW = "account/register";
+	static final String FORM_VIEW = "account/register";
 
-    private final Registration registration;
-    private final RateLimiter rateLimiter;
-    private final ClientAddress clientAddress;
+	private final Registration registration;
 
-    RegistrationController(Registration registration, RateLimiter rateLimiter, ClientAddress clientAddress) {
-        this.registration = registration;
-        this.rateLimiter = rateLimiter;
-        this.clientAddress = clientAddress;
-    }
+	private final RateLimiter rateLimiter;
 
-    @GetMapping("/register")
-    String form(Model model) {
-        model.addAttribute("form", RegistrationForm.empty());
-        return FORM_VIEW;
-    }
+	private final ClientAddress clientAddress;
 
-    @PostMapping("/register")
-    String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult errors, HttpServletRequest request,
-                    Locale locale, RedirectAttributes redirect) {
-        rateLimiter.consume(RateLimit.REGISTRATION_IP, clientAddress.of(request));
-        if (!errors.hasErrors()) {
-            registration.register(form, locale, errors);
-        }
-        if (errors.hasErrors()) {
-            return FORM_VIEW;
-        }
-        redirect.addFlashAttribute("email", form.email().strip());
-        return "redirect:/register/sent";
-    }
+	RegistrationController(Registration registration, RateLimiter rateLimiter, ClientAddress clientAddress) {
+		this.registration = registration;
+		this.rateLimiter = rateLimiter;
+		this.clientAddress = clientAddress;
+	}
 
-    @GetMapping("/register/sent")
-    String sent(Model model) {
-        return Notices.show(model, "register.sent.title", "register.sent.text");
-    }
+	@GetMapping("/register")
+	String form(Model model) {
+		model.addAttribute("form", RegistrationForm.empty());
+		return FORM_VIEW;
+	}
+
+	@PostMapping("/register")
+	String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult errors,
+			HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
+		rateLimiter.consume(RateLimit.REGISTRATION_IP, clientAddress.of(request));
+		if (!errors.hasErrors()) {
+			registration.register(form, locale, errors);
+		}
+		if (errors.hasErrors()) {
+			return FORM_VIEW;
+		}
+		redirect.addFlashAttribute("email", form.email().strip());
+		return "redirect:/register/sent";
+	}
+
+	@GetMapping("/register/sent")
+	String sent(Model model) {
+		return Notices.show(model, "register.sent.title", "register.sent.text");
+	}
+
 }

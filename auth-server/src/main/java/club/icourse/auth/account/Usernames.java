@@ -13,42 +13,54 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Changing one's username, by the same rules as registering one. Sites learn the new name from the next ID token or
- * UserInfo response ({@code preferred_username}); the subject, which is what they key people by, never changes.
+ * Changing one's username, by the same rules as registering one. Sites learn the new name
+ * from the next ID token or UserInfo response ({@code preferred_username}); the subject,
+ * which is what they key people by, never changes.
  */
 @Service
 class Usernames {
 
-    private final DSLContext dsl;
-    private final UsernamePolicy policy;
-    private final AuditLog audit;
+	private final DSLContext dsl;
 
-    Usernames(DSLContext dsl, AccountProperties properties, AuditLog audit) {
-        this.dsl = dsl;
-        this.policy = properties.usernamePolicy();
-        this.audit = audit;
-    }
+	private final UsernamePolicy policy;
 
-    /** Changes the username, or returns the message key of the reason it was refused. */
-    @Transactional
-    Optional<String> change(String subject, String requested) {
-        UsernameCheck check = policy.check(requested);
-        if (!check.ok()) {
-            return Optional.of(Registration.usernameMessageKey(check));
-        }
-        String key = UsernamePolicy.canonicalKey(check.username());
-        if (dsl.fetchExists(ACCOUNT, ACCOUNT.USERNAME_KEY.eq(key).and(ACCOUNT.SUBJECT.ne(subject)))) {
-            return Optional.of("username.taken");
-        }
-        try {
-            String before = dsl.select(ACCOUNT.USERNAME).from(ACCOUNT).where(ACCOUNT.SUBJECT.eq(subject)).fetchSingle().value1();
-            dsl.update(ACCOUNT).set(ACCOUNT.USERNAME, check.username()).set(ACCOUNT.USERNAME_KEY, key)
-                    .where(ACCOUNT.SUBJECT.eq(subject)).execute();
-            audit.record(new Actor(subject, check.username()), "account.username-changed", "account:" + subject,
-                    before + " -> " + check.username());
-        } catch (DuplicateKeyException raced) {
-            return Optional.of("username.taken");
-        }
-        return Optional.empty();
-    }
+	private final AuditLog audit;
+
+	Usernames(DSLContext dsl, AccountProperties properties, AuditLog audit) {
+		this.dsl = dsl;
+		this.policy = properties.usernamePolicy();
+		this.audit = audit;
+	}
+
+	/** Changes the username, or returns the message key of the reason it was refused. */
+	@Transactional
+	Optional<String> change(String subject, String requested) {
+		UsernameCheck check = policy.check(requested);
+		if (!check.ok()) {
+			return Optional.of(Registration.usernameMessageKey(check));
+		}
+		String key = UsernamePolicy.canonicalKey(check.username());
+		if (dsl.fetchExists(ACCOUNT, ACCOUNT.USERNAME_KEY.eq(key).and(ACCOUNT.SUBJECT.ne(subject)))) {
+			return Optional.of("username.taken");
+		}
+		try {
+			String before = dsl.select(ACCOUNT.USERNAME)
+				.from(ACCOUNT)
+				.where(ACCOUNT.SUBJECT.eq(subject))
+				.fetchSingle()
+				.value1();
+			dsl.update(ACCOUNT)
+				.set(ACCOUNT.USERNAME, check.username())
+				.set(ACCOUNT.USERNAME_KEY, key)
+				.where(ACCOUNT.SUBJECT.eq(subject))
+				.execute();
+			audit.record(new Actor(subject, check.username()), "account.username-changed", "account:" + subject,
+					before + " -> " + check.username());
+		}
+		catch (DuplicateKeyException raced) {
+			return Optional.of("username.taken");
+		}
+		return Optional.empty();
+	}
+
 }

@@ -29,55 +29,62 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The admin API takes bearer tokens only: access tokens with the admin scope that are still live in the authorization
- * store, so that revoking a token, or switching its client off, takes effect at once rather than when the JWT expires.
+ * The admin API takes bearer tokens only: access tokens with the admin scope that are
+ * still live in the authorization store, so that revoking a token, or switching its
+ * client off, takes effect at once rather than when the JWT expires.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminApiSecurity implements WebMvcConfigurer {
 
-    private final AuditLog audit;
-    private final Actors actors;
+	private final AuditLog audit;
 
-    AdminApiSecurity(AuditLog audit, Actors actors) {
-        this.audit = audit;
-        this.actors = actors;
-    }
+	private final Actors actors;
 
-    @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-    SecurityFilterChain adminApi(HttpSecurity http, OAuth2AuthorizationService authorizations) throws Exception {
-        http.securityMatcher(ClientAdminApi.BASE + "/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().access(liveAdminToken(authorizations)))
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable());
-        return http.build();
-    }
+	AdminApiSecurity(AuditLog audit, Actors actors) {
+		this.audit = audit;
+		this.actors = actors;
+	}
 
-    private static AuthorizationManager<RequestAuthorizationContext> liveAdminToken(OAuth2AuthorizationService authorizations) {
-        return (authentication, context) -> {
-            Authentication caller = authentication.get();
-            if (!(caller instanceof JwtAuthenticationToken token)
-                    || caller.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals("SCOPE_" + ClientDefinition.ADMIN_SCOPE))) {
-                return new AuthorizationDecision(false);
-            }
-            OAuth2Authorization grant = authorizations.findByToken(token.getToken().getTokenValue(), OAuth2TokenType.ACCESS_TOKEN);
-            OAuth2Authorization.Token<OAuth2AccessToken> live = grant == null ? null : grant.getAccessToken();
-            return new AuthorizationDecision(live != null && live.isActive());
-        };
-    }
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+	SecurityFilterChain adminApi(HttpSecurity http, OAuth2AuthorizationService authorizations) throws Exception {
+		http.securityMatcher(ClientAdminApi.BASE + "/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().access(liveAdminToken(authorizations)))
+			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable());
+		return http.build();
+	}
 
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new HandlerInterceptor() {
-            @Override
-            public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
-                Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-                if (caller != null) {
-                    audit.record(actors.of(caller), "api." + request.getMethod().toLowerCase(Locale.ROOT),
-                            request.getRequestURI(), "answered " + response.getStatus());
-                }
-            }
-        }).addPathPatterns(ClientAdminApi.BASE + "/**");
-    }
+	private static AuthorizationManager<RequestAuthorizationContext> liveAdminToken(
+			OAuth2AuthorizationService authorizations) {
+		return (authentication, context) -> {
+			Authentication caller = authentication.get();
+			if (!(caller instanceof JwtAuthenticationToken token) || caller.getAuthorities()
+				.stream()
+				.noneMatch(a -> a.getAuthority().equals("SCOPE_" + ClientDefinition.ADMIN_SCOPE))) {
+				return new AuthorizationDecision(false);
+			}
+			OAuth2Authorization grant = authorizations.findByToken(token.getToken().getTokenValue(),
+					OAuth2TokenType.ACCESS_TOKEN);
+			OAuth2Authorization.Token<OAuth2AccessToken> live = grant == null ? null : grant.getAccessToken();
+			return new AuthorizationDecision(live != null && live.isActive());
+		};
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new HandlerInterceptor() {
+			@Override
+			public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+					Exception ex) {
+				Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+				if (caller != null) {
+					audit.record(actors.of(caller), "api." + request.getMethod().toLowerCase(Locale.ROOT),
+							request.getRequestURI(), "answered " + response.getStatus());
+				}
+			}
+		}).addPathPatterns(ClientAdminApi.BASE + "/**");
+	}
+
 }

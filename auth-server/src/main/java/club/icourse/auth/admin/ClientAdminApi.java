@@ -26,106 +26,117 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Client management as JSON, for scripts: the console's operations, called with a client-credentials access token
- * that carries the admin scope (see {@link AdminApiSecurity}). Every call is in the audit log.
+ * Client management as JSON, for scripts: the console's operations, called with a
+ * client-credentials access token that carries the admin scope (see
+ * {@link AdminApiSecurity}). Every call is in the audit log.
  */
 @RestController
 @RequestMapping(ClientAdminApi.BASE)
 class ClientAdminApi {
 
-    static final String BASE = "/api/admin";
+	static final String BASE = "/api/admin";
 
-    /** A client with its state; {@code secret} only right after it was generated. */
-    record ClientView(ClientRequest client, boolean disabled, Instant registeredAt, String secret) {
-    }
+	/** A client with its state; {@code secret} only right after it was generated. */
+	record ClientView(ClientRequest client, boolean disabled, Instant registeredAt, String secret) {
+	}
 
-    record Problem(String field, String code, String message) {
-    }
+	record Problem(String field, String code, String message) {
+	}
 
-    private final ClientRegistry registry;
-    private final AuditLog audit;
-    private final Actors actors;
-    private final MessageSource messages;
+	private final ClientRegistry registry;
 
-    ClientAdminApi(ClientRegistry registry, AuditLog audit, Actors actors, MessageSource messages) {
-        this.registry = registry;
-        this.audit = audit;
-        this.actors = actors;
-        this.messages = messages;
-    }
+	private final AuditLog audit;
 
-    @GetMapping("/clients")
-    List<ClientView> list() {
-        return registry.all().stream().map(listing -> view(listing, null)).toList();
-    }
+	private final Actors actors;
 
-    @GetMapping("/clients/{clientId}")
-    ClientView get(@PathVariable String clientId) {
-        return view(existing(clientId), null);
-    }
+	private final MessageSource messages;
 
-    @PostMapping("/clients")
-    ResponseEntity<ClientView> create(@RequestBody ClientRequest request, Authentication caller) {
-        ClientRegistry.Saved saved = registry.create(request.toDefinition(null), actors.of(caller));
-        return ResponseEntity.status(HttpStatus.CREATED).body(view(existing(saved.definition().clientId()), saved.secret()));
-    }
+	ClientAdminApi(ClientRegistry registry, AuditLog audit, Actors actors, MessageSource messages) {
+		this.registry = registry;
+		this.audit = audit;
+		this.actors = actors;
+		this.messages = messages;
+	}
 
-    @PutMapping("/clients/{clientId}")
-    ClientView update(@PathVariable String clientId, @RequestBody ClientRequest request, Authentication caller) {
-        existing(clientId);
-        ClientRegistry.Saved saved = registry.update(clientId, request.toDefinition(clientId), actors.of(caller));
-        return view(existing(clientId), saved.secret());
-    }
+	@GetMapping("/clients")
+	List<ClientView> list() {
+		return registry.all().stream().map(listing -> view(listing, null)).toList();
+	}
 
-    @PostMapping("/clients/{clientId}/secret")
-    ClientView rotateSecret(@PathVariable String clientId, Authentication caller) {
-        String secret = registry.rotateSecret(clientId, actors.of(caller));
-        return view(existing(clientId), secret);
-    }
+	@GetMapping("/clients/{clientId}")
+	ClientView get(@PathVariable String clientId) {
+		return view(existing(clientId), null);
+	}
 
-    @PostMapping("/clients/{clientId}/disable")
-    ClientView disable(@PathVariable String clientId, Authentication caller) {
-        registry.disable(clientId, actors.of(caller));
-        return view(existing(clientId), null);
-    }
+	@PostMapping("/clients")
+	ResponseEntity<ClientView> create(@RequestBody ClientRequest request, Authentication caller) {
+		ClientRegistry.Saved saved = registry.create(request.toDefinition(null), actors.of(caller));
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(view(existing(saved.definition().clientId()), saved.secret()));
+	}
 
-    @PostMapping("/clients/{clientId}/enable")
-    ClientView enable(@PathVariable String clientId, Authentication caller) {
-        registry.enable(clientId, actors.of(caller));
-        return view(existing(clientId), null);
-    }
+	@PutMapping("/clients/{clientId}")
+	ClientView update(@PathVariable String clientId, @RequestBody ClientRequest request, Authentication caller) {
+		existing(clientId);
+		ClientRegistry.Saved saved = registry.update(clientId, request.toDefinition(clientId), actors.of(caller));
+		return view(existing(clientId), saved.secret());
+	}
 
-    @GetMapping("/audit")
-    List<AuditLog.Event> audit(@RequestParam(required = false) String target, @RequestParam(required = false) Long before,
-                               @RequestParam(defaultValue = "100") int limit) {
-        return audit.latest(target, before, Math.clamp(limit, 1, 500));
-    }
+	@PostMapping("/clients/{clientId}/secret")
+	ClientView rotateSecret(@PathVariable String clientId, Authentication caller) {
+		String secret = registry.rotateSecret(clientId, actors.of(caller));
+		return view(existing(clientId), secret);
+	}
 
-    @ExceptionHandler(InvalidClientException.class)
-    ResponseEntity<Map<String, Object>> invalid(InvalidClientException invalid) {
-        List<Problem> problems = invalid.problems().stream()
-                .map(problem -> new Problem(problem.field(), problem.code(),
-                        messages.getMessage(problem.messageKey(), new Object[] {problem.value()}, problem.code(), Locale.ENGLISH)))
-                .toList();
-        return ResponseEntity.badRequest().body(Map.of("error", "invalid_client_metadata", "problems", problems));
-    }
+	@PostMapping("/clients/{clientId}/disable")
+	ClientView disable(@PathVariable String clientId, Authentication caller) {
+		registry.disable(clientId, actors.of(caller));
+		return view(existing(clientId), null);
+	}
 
-    @ExceptionHandler(UnknownClientException.class)
-    ResponseEntity<Map<String, Object>> unknown(UnknownClientException unknown) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not_found", "message", unknown.getMessage()));
-    }
+	@PostMapping("/clients/{clientId}/enable")
+	ClientView enable(@PathVariable String clientId, Authentication caller) {
+		registry.enable(clientId, actors.of(caller));
+		return view(existing(clientId), null);
+	}
 
-    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
-    ResponseEntity<Map<String, Object>> unreadable() {
-        return ResponseEntity.badRequest().body(Map.of("error", "invalid_request",
-                "message", "The request body is not a JSON client of the documented form"));
-    }
+	@GetMapping("/audit")
+	List<AuditLog.Event> audit(@RequestParam(required = false) String target,
+			@RequestParam(required = false) Long before, @RequestParam(defaultValue = "100") int limit) {
+		return audit.latest(target, before, Math.clamp(limit, 1, 500));
+	}
 
-    private ClientRegistry.Listing existing(String clientId) {
-        return registry.find(clientId).orElseThrow(() -> new UnknownClientException(clientId));
-    }
+	@ExceptionHandler(InvalidClientException.class)
+	ResponseEntity<Map<String, Object>> invalid(InvalidClientException invalid) {
+		List<Problem> problems = invalid.problems()
+			.stream()
+			.map(problem -> new Problem(problem.field(), problem.code(),
+					messages.getMessage(problem.messageKey(), new Object[] { problem.value() }, problem.code(),
+							Locale.ENGLISH)))
+			.toList();
+		return ResponseEntity.badRequest().body(Map.of("error", "invalid_client_metadata", "problems", problems));
+	}
 
-    private static ClientView view(ClientRegistry.Listing listing, String secret) {
-        return new ClientView(ClientRequest.of(listing.definition()), listing.disabled(), listing.registeredAt(), secret);
-    }
+	@ExceptionHandler(UnknownClientException.class)
+	ResponseEntity<Map<String, Object>> unknown(UnknownClientException unknown) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.body(Map.of("error", "not_found", "message", unknown.getMessage()));
+	}
+
+	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class })
+	ResponseEntity<Map<String, Object>> unreadable() {
+		return ResponseEntity.badRequest()
+			.body(Map.of("error", "invalid_request", "message",
+					"The request body is not a JSON client of the documented form"));
+	}
+
+	private ClientRegistry.Listing existing(String clientId) {
+		return registry.find(clientId).orElseThrow(() -> new UnknownClientException(clientId));
+	}
+
+	private static ClientView view(ClientRegistry.Listing listing, String secret) {
+		return new ClientView(ClientRequest.of(listing.definition()), listing.disabled(), listing.registeredAt(),
+				secret);
+	}
+
 }

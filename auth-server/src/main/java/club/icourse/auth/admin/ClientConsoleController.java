@@ -25,126 +25,141 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The admin console's client pages. A new or rotated secret is shown once, on the page right after. */
+/**
+ * The admin console's client pages. A new or rotated secret is shown once, on the page
+ * right after.
+ */
 @Controller
 @RequestMapping("/admin/clients")
 class ClientConsoleController {
 
-    static final String LIST = "admin/clients";
-    static final String FORM = "admin/client";
-    private static final String NEW_SECRET = "newSecret";
+	static final String LIST = "admin/clients";
+	static final String FORM = "admin/client";
 
-    private final ClientRegistry registry;
-    private final AuditLog audit;
-    private final Actors actors;
+	private static final String NEW_SECRET = "newSecret";
 
-    ClientConsoleController(ClientRegistry registry, AuditLog audit, Actors actors) {
-        this.registry = registry;
-        this.audit = audit;
-        this.actors = actors;
-    }
+	private final ClientRegistry registry;
 
-    @GetMapping
-    String list(Model model) {
-        model.addAttribute("clients", registry.all());
-        return LIST;
-    }
+	private final AuditLog audit;
 
-    @GetMapping("/new")
-    String newClient(Model model) {
-        return form(model, new ClientForm(), null);
-    }
+	private final Actors actors;
 
-    @PostMapping
-    String create(@ModelAttribute("client") ClientForm form, BindingResult errors, Model model,
-                  Authentication authentication, RedirectAttributes redirect) {
-        if (saved(form, errors, redirect, definition -> registry.create(definition, actors.of(authentication)))) {
-            return "redirect:/admin/clients/" + form.getClientId().strip() + "?created";
-        }
-        return form(model, form, null);
-    }
+	ClientConsoleController(ClientRegistry registry, AuditLog audit, Actors actors) {
+		this.registry = registry;
+		this.audit = audit;
+		this.actors = actors;
+	}
 
-    @GetMapping("/{clientId}")
-    String edit(@PathVariable String clientId, Model model) {
-        ClientRegistry.Listing listing = registry.find(clientId).orElseThrow(() -> new UnknownClientException(clientId));
-        return form(model, ClientForm.of(listing.definition()), listing);
-    }
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("clients", registry.all());
+		return LIST;
+	}
 
-    @PostMapping("/{clientId}")
-    String update(@PathVariable String clientId, @ModelAttribute("client") ClientForm form, BindingResult errors,
-                  Model model, Authentication authentication, RedirectAttributes redirect) {
-        ClientRegistry.Listing listing = registry.find(clientId).orElseThrow(() -> new UnknownClientException(clientId));
-        form.setClientId(clientId);
-        if (saved(form, errors, redirect, definition -> registry.update(clientId, definition, actors.of(authentication)))) {
-            return "redirect:/admin/clients/" + clientId + "?saved";
-        }
-        return form(model, form, listing);
-    }
+	@GetMapping("/new")
+	String newClient(Model model) {
+		return form(model, new ClientForm(), null);
+	}
 
-    @PostMapping("/{clientId}/secret")
-    String rotateSecret(@PathVariable String clientId, Authentication authentication, RedirectAttributes redirect) {
-        try {
-            redirect.addFlashAttribute(NEW_SECRET, registry.rotateSecret(clientId, actors.of(authentication)));
-            return "redirect:/admin/clients/" + clientId + "?rotated";
-        } catch (InvalidClientException publicClient) {
-            return "redirect:/admin/clients/" + clientId;
-        }
-    }
+	@PostMapping
+	String create(@ModelAttribute("client") ClientForm form, BindingResult errors, Model model,
+			Authentication authentication, RedirectAttributes redirect) {
+		if (saved(form, errors, redirect, definition -> registry.create(definition, actors.of(authentication)))) {
+			return "redirect:/admin/clients/" + form.getClientId().strip() + "?created";
+		}
+		return form(model, form, null);
+	}
 
-    @PostMapping("/{clientId}/disable")
-    String disable(@PathVariable String clientId, Authentication authentication) {
-        registry.disable(clientId, actors.of(authentication));
-        return "redirect:/admin/clients/" + clientId + "?disabled";
-    }
+	@GetMapping("/{clientId}")
+	String edit(@PathVariable String clientId, Model model) {
+		ClientRegistry.Listing listing = registry.find(clientId)
+			.orElseThrow(() -> new UnknownClientException(clientId));
+		return form(model, ClientForm.of(listing.definition()), listing);
+	}
 
-    @PostMapping("/{clientId}/enable")
-    String enable(@PathVariable String clientId, Authentication authentication) {
-        registry.enable(clientId, actors.of(authentication));
-        return "redirect:/admin/clients/" + clientId + "?enabled";
-    }
+	@PostMapping("/{clientId}")
+	String update(@PathVariable String clientId, @ModelAttribute("client") ClientForm form, BindingResult errors,
+			Model model, Authentication authentication, RedirectAttributes redirect) {
+		ClientRegistry.Listing listing = registry.find(clientId)
+			.orElseThrow(() -> new UnknownClientException(clientId));
+		form.setClientId(clientId);
+		if (saved(form, errors, redirect,
+				definition -> registry.update(clientId, definition, actors.of(authentication)))) {
+			return "redirect:/admin/clients/" + clientId + "?saved";
+		}
+		return form(model, form, listing);
+	}
 
-    @ExceptionHandler(UnknownClientException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String unknown(Model model) {
-        model.addAttribute("status", HttpStatus.NOT_FOUND.value());
-        return "error";
-    }
+	@PostMapping("/{clientId}/secret")
+	String rotateSecret(@PathVariable String clientId, Authentication authentication, RedirectAttributes redirect) {
+		try {
+			redirect.addFlashAttribute(NEW_SECRET, registry.rotateSecret(clientId, actors.of(authentication)));
+			return "redirect:/admin/clients/" + clientId + "?rotated";
+		}
+		catch (InvalidClientException publicClient) {
+			return "redirect:/admin/clients/" + clientId;
+		}
+	}
 
-    /**
-     * Saves what the form describes, or puts every problem with it (not only the first kind found) on the form. A new
-     * secret goes to the next page only, as a flash attribute.
-     */
-    private static boolean saved(ClientForm form, BindingResult errors, RedirectAttributes redirect,
-                                 Function<ClientDefinition, ClientRegistry.Saved> save) {
-        List<ClientProblem> problems = new ArrayList<>();
-        ClientDefinition definition = form.toDefinition(problems);
-        if (problems.isEmpty()) {
-            try {
-                redirect.addFlashAttribute(NEW_SECRET, save.apply(definition).secret());
-                return true;
-            } catch (InvalidClientException invalid) {
-                problems.addAll(invalid.problems());
-            }
-        } else {
-            problems.addAll(ClientRules.check(definition));
-        }
-        reject(errors, problems);
-        return false;
-    }
+	@PostMapping("/{clientId}/disable")
+	String disable(@PathVariable String clientId, Authentication authentication) {
+		registry.disable(clientId, actors.of(authentication));
+		return "redirect:/admin/clients/" + clientId + "?disabled";
+	}
 
-    private String form(Model model, ClientForm form, ClientRegistry.Listing listing) {
-        model.addAttribute("client", form);
-        model.addAttribute("listing", listing);
-        model.addAttribute("personScopes", ClientDefinition.PERSON_SCOPES);
-        model.addAttribute("adminScope", ClientDefinition.ADMIN_SCOPE);
-        model.addAttribute("algorithms", ClientDefinition.ID_TOKEN_ALGORITHMS);
-        model.addAttribute("events", listing == null ? List.of() : audit.latest(listing.definition().clientId(), null, 20));
-        return FORM;
-    }
+	@PostMapping("/{clientId}/enable")
+	String enable(@PathVariable String clientId, Authentication authentication) {
+		registry.enable(clientId, actors.of(authentication));
+		return "redirect:/admin/clients/" + clientId + "?enabled";
+	}
 
-    private static void reject(BindingResult errors, List<ClientProblem> problems) {
-        for (ClientProblem problem : problems) {
-            errors.rejectValue(problem.field(), problem.messageKey(), new Object[] {problem.value()}, problem.code());
-        }
-    }
+	@ExceptionHandler(UnknownClientException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String unknown(Model model) {
+		model.addAttribute("status", HttpStatus.NOT_FOUND.value());
+		return "error";
+	}
+
+	/**
+	 * Saves what the form describes, or puts every problem with it (not only the first
+	 * kind found) on the form. A new secret goes to the next page only, as a flash
+	 * attribute.
+	 */
+	private static boolean saved(ClientForm form, BindingResult errors, RedirectAttributes redirect,
+			Function<ClientDefinition, ClientRegistry.Saved> save) {
+		List<ClientProblem> problems = new ArrayList<>();
+		ClientDefinition definition = form.toDefinition(problems);
+		if (problems.isEmpty()) {
+			try {
+				redirect.addFlashAttribute(NEW_SECRET, save.apply(definition).secret());
+				return true;
+			}
+			catch (InvalidClientException invalid) {
+				problems.addAll(invalid.problems());
+			}
+		}
+		else {
+			problems.addAll(ClientRules.check(definition));
+		}
+		reject(errors, problems);
+		return false;
+	}
+
+	private String form(Model model, ClientForm form, ClientRegistry.Listing listing) {
+		model.addAttribute("client", form);
+		model.addAttribute("listing", listing);
+		model.addAttribute("personScopes", ClientDefinition.PERSON_SCOPES);
+		model.addAttribute("adminScope", ClientDefinition.ADMIN_SCOPE);
+		model.addAttribute("algorithms", ClientDefinition.ID_TOKEN_ALGORITHMS);
+		model.addAttribute("events",
+				listing == null ? List.of() : audit.latest(listing.definition().clientId(), null, 20));
+		return FORM;
+	}
+
+	private static void reject(BindingResult errors, List<ClientProblem> problems) {
+		for (ClientProblem problem : problems) {
+			errors.rejectValue(problem.field(), problem.messageKey(), new Object[] { problem.value() }, problem.code());
+		}
+	}
+
 }

@@ -1,4 +1,5 @@
 /**
- * Administration (role admin): the console and the JSON API to manage OAuth clients, and the audit log.
+ * Administration (role admin): the console and the JSON API to manage OAuth clients, and
+ * the audit log.
  */
 package club.icourse.auth.admin;

@@ -21,178 +21,212 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Registers, changes, switches off and on, and rotates the secrets of clients, each change checked against
- * {@link ClientRules} and written to the audit log in the same transaction. Secrets are generated here, returned once
- * and stored only as a hash.
+ * Registers, changes, switches off and on, and rotates the secrets of clients, each
+ * change checked against {@link ClientRules} and written to the audit log in the same
+ * transaction. Secrets are generated here, returned once and stored only as a hash.
  */
 @Service
 public class ClientRegistry {
 
-    /** A registered client as the console lists it. */
-    public record Listing(ClientDefinition definition, boolean disabled, Instant registeredAt) {
-    }
+	/** A registered client as the console lists it. */
+	public record Listing(ClientDefinition definition, boolean disabled, Instant registeredAt) {
+	}
 
-    /** The outcome of a change: the new secret, when there is one to show its operator (once). */
-    public record Saved(ClientDefinition definition, String secret) {
-    }
+	/**
+	 * The outcome of a change: the new secret, when there is one to show its operator
+	 * (once).
+	 */
+	public record Saved(ClientDefinition definition, String secret) {
+	}
 
-    /** Reads here see switched-off clients too; writes go through the protocol's view, which forgets what it knew. */
-    private final JdbcRegisteredClientRepository clients;
-    private final EnabledClients enabled;
-    private final DSLContext dsl;
-    private final AuditLog audit;
-    private final AuthorizedApps grants;
-    private final ClientSecrets secrets = new ClientSecrets();
+	/**
+	 * Reads here see switched-off clients too; writes go through the protocol's view,
+	 * which forgets what it knew.
+	 */
+	private final JdbcRegisteredClientRepository clients;
 
-    ClientRegistry(JdbcTemplate jdbc, EnabledClients enabled, DSLContext dsl, AuditLog audit, AuthorizedApps grants) {
-        this.clients = new JdbcRegisteredClientRepository(jdbc);
-        this.enabled = enabled;
-        this.dsl = dsl;
-        this.audit = audit;
-        this.grants = grants;
-    }
+	private final EnabledClients enabled;
 
-    public List<Listing> all() {
-        return dsl.select(OAUTH2_REGISTERED_CLIENT.ID).from(OAUTH2_REGISTERED_CLIENT)
-                .orderBy(OAUTH2_REGISTERED_CLIENT.CLIENT_NAME, OAUTH2_REGISTERED_CLIENT.CLIENT_ID)
-                .fetch(OAUTH2_REGISTERED_CLIENT.ID).stream()
-                .map(clients::findById).filter(Objects::nonNull).map(ClientRegistry::listing).toList();
-    }
+	private final DSLContext dsl;
 
-    public Optional<Listing> find(String clientId) {
-        return Optional.ofNullable(clients.findByClientId(clientId)).map(ClientRegistry::listing);
-    }
+	private final AuditLog audit;
 
-    @Transactional
-    public Saved create(ClientDefinition definition, Actor actor) {
-        List<ClientProblem> problems = new ArrayList<>(ClientRules.check(definition));
-        if (clients.findByClientId(definition.clientId()) != null) {
-            problems.add(new ClientProblem("clientId", "client-id-taken", definition.clientId()));
-        }
-        reject(problems);
-        String secret = definition.confidential() ? ClientSecrets.generate() : null;
-        enabled.save(definition.toRegisteredClient(UUID.randomUUID().toString(), hash(secret), false));
-        audit.record(actor, "client.created", definition.clientId(), describe(definition));
-        return new Saved(definition, secret);
-    }
+	private final AuthorizedApps grants;
 
-    /** Changes everything but the client id; a client that becomes confidential gets its first secret. */
-    @Transactional
-    public Saved update(String clientId, ClientDefinition changed, Actor actor) {
-        RegisteredClient stored = existing(clientId);
-        ClientDefinition definition = withClientId(changed, clientId);
-        reject(ClientRules.check(definition));
-        ClientDefinition before = ClientDefinition.of(stored);
-        String secret = definition.confidential() && stored.getClientSecret() == null ? ClientSecrets.generate() : null;
-        String secretHash = definition.confidential() ? (secret != null ? hash(secret) : stored.getClientSecret()) : null;
-        enabled.save(definition.toRegisteredClient(stored.getId(), secretHash, ClientDefinition.isDisabled(stored)));
-        audit.record(actor, "client.updated", clientId, changes(before, definition));
-        return new Saved(definition, secret);
-    }
+	private final ClientSecrets secrets = new ClientSecrets();
 
-    @Transactional
-    public String rotateSecret(String clientId, Actor actor) {
-        RegisteredClient stored = existing(clientId);
-        if (stored.getClientSecret() == null) {
-            throw new InvalidClientException(List.of(new ClientProblem("confidential", "public-has-no-secret", null)));
-        }
-        String secret = ClientSecrets.generate();
-        enabled.save(RegisteredClient.from(stored).clientSecret(hash(secret)).build());
-        audit.record(actor, "client.secret-rotated", clientId, null);
-        return secret;
-    }
+	ClientRegistry(JdbcTemplate jdbc, EnabledClients enabled, DSLContext dsl, AuditLog audit, AuthorizedApps grants) {
+		this.clients = new JdbcRegisteredClientRepository(jdbc);
+		this.enabled = enabled;
+		this.dsl = dsl;
+		this.audit = audit;
+		this.grants = grants;
+	}
 
-    /** Switches a client off: the protocol no longer knows it, and every token it holds is revoked. */
-    @Transactional
-    public void disable(String clientId, Actor actor) {
-        setDisabled(existing(clientId), true);
-        grants.revokeEveryGrantOf(clientId);
-        audit.record(actor, "client.disabled", clientId, null);
-    }
+	public List<Listing> all() {
+		return dsl.select(OAUTH2_REGISTERED_CLIENT.ID)
+			.from(OAUTH2_REGISTERED_CLIENT)
+			.orderBy(OAUTH2_REGISTERED_CLIENT.CLIENT_NAME, OAUTH2_REGISTERED_CLIENT.CLIENT_ID)
+			.fetch(OAUTH2_REGISTERED_CLIENT.ID)
+			.stream()
+			.map(clients::findById)
+			.filter(Objects::nonNull)
+			.map(ClientRegistry::listing)
+			.toList();
+	}
 
-    @Transactional
-    public void enable(String clientId, Actor actor) {
-        setDisabled(existing(clientId), false);
-        audit.record(actor, "client.enabled", clientId, null);
-    }
+	public Optional<Listing> find(String clientId) {
+		return Optional.ofNullable(clients.findByClientId(clientId)).map(ClientRegistry::listing);
+	}
 
-    /**
-     * Registers a client the configuration names, or brings it in line with the configuration; its secret is the
-     * configured one. An administrator's decision to switch it off stands.
-     */
-    @Transactional
-    public void registerFromConfiguration(ClientDefinition definition, String secret) {
-        reject(ClientRules.check(definition));
-        RegisteredClient stored = clients.findByClientId(definition.clientId());
-        String id = stored == null ? UUID.randomUUID().toString() : stored.getId();
-        boolean disabled = stored != null && ClientDefinition.isDisabled(stored);
-        enabled.save(definition.toRegisteredClient(id, definition.confidential() ? hash(secret) : null, disabled));
-        if (stored == null) {
-            audit.record(Actor.SYSTEM, "client.created", definition.clientId(), "from configuration; " + describe(definition));
-        } else {
-            String changes = changes(ClientDefinition.of(stored), definition);
-            if (!changes.isEmpty()) {
-                audit.record(Actor.SYSTEM, "client.updated", definition.clientId(), "from configuration; " + changes);
-            }
-        }
-    }
+	@Transactional
+	public Saved create(ClientDefinition definition, Actor actor) {
+		List<ClientProblem> problems = new ArrayList<>(ClientRules.check(definition));
+		if (clients.findByClientId(definition.clientId()) != null) {
+			problems.add(new ClientProblem("clientId", "client-id-taken", definition.clientId()));
+		}
+		reject(problems);
+		String secret = definition.confidential() ? ClientSecrets.generate() : null;
+		enabled.save(definition.toRegisteredClient(UUID.randomUUID().toString(), hash(secret), false));
+		audit.record(actor, "client.created", definition.clientId(), describe(definition));
+		return new Saved(definition, secret);
+	}
 
-    private void setDisabled(RegisteredClient stored, boolean disabled) {
-        enabled.save(ClientDefinition.of(stored).toRegisteredClient(stored.getId(), stored.getClientSecret(), disabled));
-    }
+	/**
+	 * Changes everything but the client id; a client that becomes confidential gets its
+	 * first secret.
+	 */
+	@Transactional
+	public Saved update(String clientId, ClientDefinition changed, Actor actor) {
+		RegisteredClient stored = existing(clientId);
+		ClientDefinition definition = withClientId(changed, clientId);
+		reject(ClientRules.check(definition));
+		ClientDefinition before = ClientDefinition.of(stored);
+		String secret = definition.confidential() && stored.getClientSecret() == null ? ClientSecrets.generate() : null;
+		String secretHash = definition.confidential() ? (secret != null ? hash(secret) : stored.getClientSecret())
+				: null;
+		enabled.save(definition.toRegisteredClient(stored.getId(), secretHash, ClientDefinition.isDisabled(stored)));
+		audit.record(actor, "client.updated", clientId, changes(before, definition));
+		return new Saved(definition, secret);
+	}
 
-    private RegisteredClient existing(String clientId) {
-        RegisteredClient stored = clientId == null ? null : clients.findByClientId(clientId);
-        if (stored == null) {
-            throw new UnknownClientException(clientId);
-        }
-        return stored;
-    }
+	@Transactional
+	public String rotateSecret(String clientId, Actor actor) {
+		RegisteredClient stored = existing(clientId);
+		if (stored.getClientSecret() == null) {
+			throw new InvalidClientException(List.of(new ClientProblem("confidential", "public-has-no-secret", null)));
+		}
+		String secret = ClientSecrets.generate();
+		enabled.save(RegisteredClient.from(stored).clientSecret(hash(secret)).build());
+		audit.record(actor, "client.secret-rotated", clientId, null);
+		return secret;
+	}
 
-    private String hash(String secret) {
-        return secret == null ? null : secrets.encode(secret);
-    }
+	/**
+	 * Switches a client off: the protocol no longer knows it, and every token it holds is
+	 * revoked.
+	 */
+	@Transactional
+	public void disable(String clientId, Actor actor) {
+		setDisabled(existing(clientId), true);
+		grants.revokeEveryGrantOf(clientId);
+		audit.record(actor, "client.disabled", clientId, null);
+	}
 
-    private static Listing listing(RegisteredClient client) {
-        return new Listing(ClientDefinition.of(client), ClientDefinition.isDisabled(client), client.getClientIdIssuedAt());
-    }
+	@Transactional
+	public void enable(String clientId, Actor actor) {
+		setDisabled(existing(clientId), false);
+		audit.record(actor, "client.enabled", clientId, null);
+	}
 
-    private static void reject(List<ClientProblem> problems) {
-        if (!problems.isEmpty()) {
-            throw new InvalidClientException(problems);
-        }
-    }
+	/**
+	 * Registers a client the configuration names, or brings it in line with the
+	 * configuration; its secret is the configured one. An administrator's decision to
+	 * switch it off stands.
+	 */
+	@Transactional
+	public void registerFromConfiguration(ClientDefinition definition, String secret) {
+		reject(ClientRules.check(definition));
+		RegisteredClient stored = clients.findByClientId(definition.clientId());
+		String id = stored == null ? UUID.randomUUID().toString() : stored.getId();
+		boolean disabled = stored != null && ClientDefinition.isDisabled(stored);
+		enabled.save(definition.toRegisteredClient(id, definition.confidential() ? hash(secret) : null, disabled));
+		if (stored == null) {
+			audit.record(Actor.SYSTEM, "client.created", definition.clientId(),
+					"from configuration; " + describe(definition));
+		}
+		else {
+			String changes = changes(ClientDefinition.of(stored), definition);
+			if (!changes.isEmpty()) {
+				audit.record(Actor.SYSTEM, "client.updated", definition.clientId(), "from configuration; " + changes);
+			}
+		}
+	}
 
-    private static ClientDefinition withClientId(ClientDefinition d, String clientId) {
-        return new ClientDefinition(clientId, d.name(), d.confidential(), d.firstParty(), d.redirectUris(),
-                d.postLogoutRedirectUris(), d.backchannelLogoutUri(), d.scopes(), d.clientCredentials(),
-                d.accessTokenLifetime(), d.refreshTokenLifetime(), d.idTokenAlgorithm());
-    }
+	private void setDisabled(RegisteredClient stored, boolean disabled) {
+		enabled
+			.save(ClientDefinition.of(stored).toRegisteredClient(stored.getId(), stored.getClientSecret(), disabled));
+	}
 
-    private static String describe(ClientDefinition definition) {
-        return changes(null, definition);
-    }
+	private RegisteredClient existing(String clientId) {
+		RegisteredClient stored = clientId == null ? null : clients.findByClientId(clientId);
+		if (stored == null) {
+			throw new UnknownClientException(clientId);
+		}
+		return stored;
+	}
 
-    /** "field: old → new" for every field that differs (every field, when there is no old). */
-    private static String changes(ClientDefinition before, ClientDefinition after) {
-        List<String> changed = new ArrayList<>();
-        for (RecordComponent component : ClientDefinition.class.getRecordComponents()) {
-            Object now = value(component, after);
-            Object then = before == null ? null : value(component, before);
-            if (before == null) {
-                changed.add(component.getName() + ": " + now);
-            } else if (!Objects.equals(then, now)) {
-                changed.add(component.getName() + ": " + then + " → " + now);
-            }
-        }
-        return String.join("; ", changed);
-    }
+	private String hash(String secret) {
+		return secret == null ? null : secrets.encode(secret);
+	}
 
-    private static Object value(RecordComponent component, ClientDefinition definition) {
-        try {
-            return component.getAccessor().invoke(definition);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+	private static Listing listing(RegisteredClient client) {
+		return new Listing(ClientDefinition.of(client), ClientDefinition.isDisabled(client),
+				client.getClientIdIssuedAt());
+	}
+
+	private static void reject(List<ClientProblem> problems) {
+		if (!problems.isEmpty()) {
+			throw new InvalidClientException(problems);
+		}
+	}
+
+	private static ClientDefinition withClientId(ClientDefinition d, String clientId) {
+		return new ClientDefinition(clientId, d.name(), d.confidential(), d.firstParty(), d.redirectUris(),
+				d.postLogoutRedirectUris(), d.backchannelLogoutUri(), d.scopes(), d.clientCredentials(),
+				d.accessTokenLifetime(), d.refreshTokenLifetime(), d.idTokenAlgorithm());
+	}
+
+	private static String describe(ClientDefinition definition) {
+		return changes(null, definition);
+	}
+
+	/**
+	 * "field: old → new" for every field that differs (every field, when there is no
+	 * old).
+	 */
+	private static String changes(ClientDefinition before, ClientDefinition after) {
+		List<String> changed = new ArrayList<>();
+		for (RecordComponent component : ClientDefinition.class.getRecordComponents()) {
+			Object now = value(component, after);
+			Object then = before == null ? null : value(component, before);
+			if (before == null) {
+				changed.add(component.getName() + ": " + now);
+			}
+			else if (!Objects.equals(then, now)) {
+				changed.add(component.getName() + ": " + then + " → " + now);
+			}
+		}
+		return String.join("; ", changed);
+	}
+
+	private static Object value(RecordComponent component, ClientDefinition definition) {
+		try {
+			return component.getAccessor().invoke(definition);
+		}
+		catch (ReflectiveOperationException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 }

@@ -12,104 +12,118 @@ import java.util.regex.Pattern;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 
 /**
- * What a client registration must meet. Addresses must be https, except on the loopback interface (RFC 8252: a
- * desktop or command-line app listening on 127.0.0.1 or [::1]); {@code localhost} is refused because the name can
- * resolve elsewhere, and the framework refuses it at the authorization endpoint anyway.
+ * What a client registration must meet. Addresses must be https, except on the loopback
+ * interface (RFC 8252: a desktop or command-line app listening on 127.0.0.1 or [::1]);
+ * {@code localhost} is refused because the name can resolve elsewhere, and the framework
+ * refuses it at the authorization endpoint anyway.
  */
 public final class ClientRules {
 
-    private static final Pattern CLIENT_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
-    private static final int MAX_NAME = 100;
-    private static final int MAX_URIS = 10;
-    private static final int MAX_URI_LENGTH = 1000;
-    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "[::1]");
-    private static final Duration MIN_ACCESS = Duration.ofMinutes(1);
-    private static final Duration MAX_ACCESS = Duration.ofHours(1);
-    private static final Duration MIN_REFRESH = Duration.ofHours(1);
-    private static final Duration MAX_REFRESH = Duration.ofDays(90);
+	private static final Pattern CLIENT_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
 
-    private ClientRules() {
-    }
+	private static final int MAX_NAME = 100;
 
-    public static List<ClientProblem> check(ClientDefinition client) {
-        List<ClientProblem> problems = new ArrayList<>();
-        if (!CLIENT_ID.matcher(client.clientId()).matches()) {
-            problems.add(new ClientProblem("clientId", "client-id", client.clientId()));
-        }
-        if (client.name().isEmpty() || client.name().length() > MAX_NAME || client.name().chars().anyMatch(Character::isISOControl)) {
-            problems.add(new ClientProblem("name", "name", null));
-        }
-        checkUris("redirectUris", client.redirectUris(), problems);
-        checkUris("postLogoutRedirectUris", client.postLogoutRedirectUris(), problems);
-        if (!client.backchannelLogoutUri().isEmpty()) {
-            checkUris("backchannelLogoutUri", List.of(client.backchannelLogoutUri()), problems);
-        }
-        for (String scope : client.scopes()) {
-            if (!ClientDefinition.PERSON_SCOPES.contains(scope) && !ClientDefinition.ADMIN_SCOPE.equals(scope)) {
-                problems.add(new ClientProblem("scopes", "unknown-scope", scope));
-            }
-        }
-        if (!client.signsPeopleIn() && !client.clientCredentials()) {
-            problems.add(new ClientProblem("redirectUris", "no-grant", null));
-        }
-        if (client.signsPeopleIn() && !client.scopes().contains(OidcScopes.OPENID)) {
-            problems.add(new ClientProblem("scopes", "openid-needed", null));
-        }
-        if (client.clientCredentials() && !client.confidential()) {
-            problems.add(new ClientProblem("clientCredentials", "public-client-credentials", null));
-        }
-        // A person's token must never carry the power to manage clients.
-        if (client.scopes().contains(ClientDefinition.ADMIN_SCOPE) && (client.signsPeopleIn() || !client.clientCredentials())) {
-            problems.add(new ClientProblem("scopes", "admin-scope", null));
-        }
-        if (!between(client.accessTokenLifetime(), MIN_ACCESS, MAX_ACCESS)) {
-            problems.add(new ClientProblem("accessTokenMinutes", "access-lifetime", null));
-        }
-        if (!between(client.refreshTokenLifetime(), MIN_REFRESH, MAX_REFRESH)) {
-            problems.add(new ClientProblem("refreshTokenDays", "refresh-lifetime", null));
-        }
-        if (!ClientDefinition.ID_TOKEN_ALGORITHMS.contains(client.idTokenAlgorithm())) {
-            problems.add(new ClientProblem("idTokenAlgorithm", "id-token-algorithm", client.idTokenAlgorithm()));
-        }
-        return problems;
-    }
+	private static final int MAX_URIS = 10;
 
-    private static void checkUris(String field, List<String> uris, List<ClientProblem> problems) {
-        if (uris.size() > MAX_URIS) {
-            problems.add(new ClientProblem(field, "too-many-uris", null));
-            return;
-        }
-        for (String uri : uris) {
-            problemWith(uri).ifPresent(code -> problems.add(new ClientProblem(field, code, uri)));
-        }
-    }
+	private static final int MAX_URI_LENGTH = 1000;
 
-    private static Optional<String> problemWith(String text) {
-        // The framework stores URI lists comma-separated.
-        if (text.length() > MAX_URI_LENGTH || text.contains(",") || text.chars().anyMatch(c -> c <= ' ')) {
-            return Optional.of("uri-malformed");
-        }
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            return Optional.of("uri-malformed");
-        }
-        if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            return Optional.of("uri-malformed");
-        }
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        if (host.equals("localhost") || host.endsWith(".localhost")) {
-            return Optional.of("uri-localhost");
-        }
-        if (scheme.equals("https") || (scheme.equals("http") && LOOPBACK.contains(host))) {
-            return Optional.empty();
-        }
-        return Optional.of("uri-not-https");
-    }
+	private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "[::1]");
 
-    private static boolean between(Duration value, Duration min, Duration max) {
-        return value.compareTo(min) >= 0 && value.compareTo(max) <= 0;
-    }
+	private static final Duration MIN_ACCESS = Duration.ofMinutes(1);
+
+	private static final Duration MAX_ACCESS = Duration.ofHours(1);
+
+	private static final Duration MIN_REFRESH = Duration.ofHours(1);
+
+	private static final Duration MAX_REFRESH = Duration.ofDays(90);
+
+	private ClientRules() {
+	}
+
+	public static List<ClientProblem> check(ClientDefinition client) {
+		List<ClientProblem> problems = new ArrayList<>();
+		if (!CLIENT_ID.matcher(client.clientId()).matches()) {
+			problems.add(new ClientProblem("clientId", "client-id", client.clientId()));
+		}
+		if (client.name().isEmpty() || client.name().length() > MAX_NAME
+				|| client.name().chars().anyMatch(Character::isISOControl)) {
+			problems.add(new ClientProblem("name", "name", null));
+		}
+		checkUris("redirectUris", client.redirectUris(), problems);
+		checkUris("postLogoutRedirectUris", client.postLogoutRedirectUris(), problems);
+		if (!client.backchannelLogoutUri().isEmpty()) {
+			checkUris("backchannelLogoutUri", List.of(client.backchannelLogoutUri()), problems);
+		}
+		for (String scope : client.scopes()) {
+			if (!ClientDefinition.PERSON_SCOPES.contains(scope) && !ClientDefinition.ADMIN_SCOPE.equals(scope)) {
+				problems.add(new ClientProblem("scopes", "unknown-scope", scope));
+			}
+		}
+		if (!client.signsPeopleIn() && !client.clientCredentials()) {
+			problems.add(new ClientProblem("redirectUris", "no-grant", null));
+		}
+		if (client.signsPeopleIn() && !client.scopes().contains(OidcScopes.OPENID)) {
+			problems.add(new ClientProblem("scopes", "openid-needed", null));
+		}
+		if (client.clientCredentials() && !client.confidential()) {
+			problems.add(new ClientProblem("clientCredentials", "public-client-credentials", null));
+		}
+		// A person's token must never carry the power to manage clients.
+		if (client.scopes().contains(ClientDefinition.ADMIN_SCOPE)
+				&& (client.signsPeopleIn() || !client.clientCredentials())) {
+			problems.add(new ClientProblem("scopes", "admin-scope", null));
+		}
+		if (!between(client.accessTokenLifetime(), MIN_ACCESS, MAX_ACCESS)) {
+			problems.add(new ClientProblem("accessTokenMinutes", "access-lifetime", null));
+		}
+		if (!between(client.refreshTokenLifetime(), MIN_REFRESH, MAX_REFRESH)) {
+			problems.add(new ClientProblem("refreshTokenDays", "refresh-lifetime", null));
+		}
+		if (!ClientDefinition.ID_TOKEN_ALGORITHMS.contains(client.idTokenAlgorithm())) {
+			problems.add(new ClientProblem("idTokenAlgorithm", "id-token-algorithm", client.idTokenAlgorithm()));
+		}
+		return problems;
+	}
+
+	private static void checkUris(String field, List<String> uris, List<ClientProblem> problems) {
+		if (uris.size() > MAX_URIS) {
+			problems.add(new ClientProblem(field, "too-many-uris", null));
+			return;
+		}
+		for (String uri : uris) {
+			problemWith(uri).ifPresent(code -> problems.add(new ClientProblem(field, code, uri)));
+		}
+	}
+
+	private static Optional<String> problemWith(String text) {
+		// The framework stores URI lists comma-separated.
+		if (text.length() > MAX_URI_LENGTH || text.contains(",") || text.chars().anyMatch(c -> c <= ' ')) {
+			return Optional.of("uri-malformed");
+		}
+		URI uri;
+		try {
+			uri = new URI(text);
+		}
+		catch (URISyntaxException e) {
+			return Optional.of("uri-malformed");
+		}
+		if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawFragment() != null
+				|| uri.getRawUserInfo() != null) {
+			return Optional.of("uri-malformed");
+		}
+		String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+		String host = uri.getHost().toLowerCase(Locale.ROOT);
+		if (host.equals("localhost") || host.endsWith(".localhost")) {
+			return Optional.of("uri-localhost");
+		}
+		if (scheme.equals("https") || (scheme.equals("http") && LOOPBACK.contains(host))) {
+			return Optional.empty();
+		}
+		return Optional.of("uri-not-https");
+	}
+
+	private static boolean between(Duration value, Duration min, Duration max) {
+		return value.compareTo(min) >= 0 && value.compareTo(max) <= 0;
+	}
+
 }

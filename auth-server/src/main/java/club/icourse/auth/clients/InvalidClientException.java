@@ -5,14 +5,15 @@ import java.util.List;
 /** A definition that breaks the rules; nothing was saved. */
 public class InvalidClientException extends RuntimeException {
 
-    private final List<ClientProblem> problems;
+	private final List<ClientProblem> problems;
 
-    InvalidClientException(List<ClientProblem> problems) {
-        super("Invalid client: " + problems);
-        this.problems = List.copyOf(problems);
-    }
+	InvalidClientException(List<ClientProblem> problems) {
+		super("Invalid client: " + problems);
+		this.problems = List.copyOf(problems);
+	}
 
-    public List<ClientProblem> problems() {
-        return problems;
-    }
+	public List<ClientProblem> problems() {
+		return problems;
+	}
+
 }

@@ -3,7 +3,8 @@ package club.icourse.auth.clients;
 /** No client has this id. */
 public class UnknownClientException extends RuntimeException {
 
-    public UnknownClientException(String clientId) {
-        super("No client " + clientId);
-    }
+	public UnknownClientException(String clientId) {
+		super("No client " + clientId);
+	}
+
 }

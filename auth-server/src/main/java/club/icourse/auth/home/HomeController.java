@@ -6,10 +6,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
-    static final String VIEW = "home/index";
+	static final String VIEW = "home/index";
 
-    @GetMapping("/")
-    String home() {
-        return VIEW;
-    }
+	@GetMapping("/")
+	String home() {
+		return VIEW;
+	}
+
 }

@@ -10,46 +10,57 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
-/** Consents as the framework keeps them, with every grant and withdrawal written to the audit log. */
+/**
+ * Consents as the framework keeps them, with every grant and withdrawal written to the
+ * audit log.
+ */
 final class AuditedConsents implements OAuth2AuthorizationConsentService {
 
-    private final OAuth2AuthorizationConsentService delegate;
-    private final RegisteredClientRepository clients;
-    private final AuditLog audit;
-    private final Actors actors;
+	private final OAuth2AuthorizationConsentService delegate;
 
-    AuditedConsents(OAuth2AuthorizationConsentService delegate, RegisteredClientRepository clients, AuditLog audit,
-                    Actors actors) {
-        this.delegate = delegate;
-        this.clients = clients;
-        this.audit = audit;
-        this.actors = actors;
-    }
+	private final RegisteredClientRepository clients;
 
-    @Override
-    public void save(OAuth2AuthorizationConsent consent) {
-        delegate.save(consent);
-        audit.record(person(consent), "consent.granted", clientId(consent), consent.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).sorted().collect(Collectors.joining(" ")));
-    }
+	private final AuditLog audit;
 
-    @Override
-    public void remove(OAuth2AuthorizationConsent consent) {
-        delegate.remove(consent);
-        audit.record(person(consent), "consent.withdrawn", clientId(consent), null);
-    }
+	private final Actors actors;
 
-    @Override
-    public OAuth2AuthorizationConsent findById(String registeredClientId, String principalName) {
-        return delegate.findById(registeredClientId, principalName);
-    }
+	AuditedConsents(OAuth2AuthorizationConsentService delegate, RegisteredClientRepository clients, AuditLog audit,
+			Actors actors) {
+		this.delegate = delegate;
+		this.clients = clients;
+		this.audit = audit;
+		this.actors = actors;
+	}
 
-    private Actor person(OAuth2AuthorizationConsent consent) {
-        return actors.person(consent.getPrincipalName());
-    }
+	@Override
+	public void save(OAuth2AuthorizationConsent consent) {
+		delegate.save(consent);
+		audit.record(person(consent), "consent.granted", clientId(consent),
+				consent.getAuthorities()
+					.stream()
+					.map(GrantedAuthority::getAuthority)
+					.sorted()
+					.collect(Collectors.joining(" ")));
+	}
 
-    private String clientId(OAuth2AuthorizationConsent consent) {
-        RegisteredClient client = clients.findById(consent.getRegisteredClientId());
-        return client == null ? consent.getRegisteredClientId() : client.getClientId();
-    }
+	@Override
+	public void remove(OAuth2AuthorizationConsent consent) {
+		delegate.remove(consent);
+		audit.record(person(consent), "consent.withdrawn", clientId(consent), null);
+	}
+
+	@Override
+	public OAuth2AuthorizationConsent findById(String registeredClientId, String principalName) {
+		return delegate.findById(registeredClientId, principalName);
+	}
+
+	private Actor person(OAuth2AuthorizationConsent consent) {
+		return actors.person(consent.getPrincipalName());
+	}
+
+	private String clientId(OAuth2AuthorizationConsent consent) {
+		RegisteredClient client = clients.findById(consent.getRegisteredClientId());
+		return client == null ? consent.getRegisteredClientId() : client.getClientId();
+	}
+
 }

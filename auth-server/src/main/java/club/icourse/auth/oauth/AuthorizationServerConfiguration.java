@@ -49,129 +49,145 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
- * The protocol endpoints (discovery, authorize, pushed authorization requests, token, JWKS, UserInfo, introspection,
- * revocation, logout) in a filter chain of their own, ahead of the pages; everything they keep lives in MariaDB, so
- * any instance serves any request.
+ * The protocol endpoints (discovery, authorize, pushed authorization requests, token,
+ * JWKS, UserInfo, introspection, revocation, logout) in a filter chain of their own,
+ * ahead of the pages; everything they keep lives in MariaDB, so any instance serves any
+ * request.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
 
-    @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain protocolEndpoints(HttpSecurity http, IdentityClaims claims, Clock clock, BackChannelLogout backChannel,
-                                          AuditLog audit, RegisteredClientRepository registeredClients,
-                                          OAuth2AuthorizationService authorizations) throws Exception {
-        OidcLogoutAuthenticationSuccessHandler signedOut = new OidcLogoutAuthenticationSuccessHandler();
-        signedOut.setLogoutHandler(new CompositeLogoutHandler(new SecurityContextLogoutHandler(), backChannel));
-        OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
-        // Added ahead of the authorization endpoint, which the configurer places at the same anchor later.
-        http.addFilterBefore(new ReauthenticationFilter(clock, registeredClients, new PushedRequests(authorizations)), AbstractPreAuthenticatedProcessingFilter.class);
-        http.securityMatcher(server.getEndpointsMatcher())
-                .with(server, endpoints -> endpoints
-                        .authorizationEndpoint(authorize -> authorize.consentPage(ConsentController.PATH))
-                        .tokenRevocationEndpoint(revocation -> revocation.revocationResponseHandler((request, response, revoked) -> {
-                            if (revoked.getPrincipal() instanceof OAuth2ClientAuthenticationToken client) {
-                                audit.record(Actor.client(client.getRegisteredClient().getClientId()), "token.revoked",
-                                        client.getRegisteredClient().getClientId(), null);
-                            }
-                            response.setStatus(HttpServletResponse.SC_OK);
-                        }))
-                        // RFC 9126: a site may push its request (authenticated) and send the browser only a request_uri.
-                        .pushedAuthorizationRequestEndpoint(Customizer.withDefaults())
-                        .oidc(oidc -> oidc
-                                .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo))
-                                .logoutEndpoint(logout -> logout.logoutResponseHandler(signedOut))
-                                .providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(metadata -> metadata
-                                        .idTokenSigningAlgorithms(algorithms -> SigningKeys.ALGORITHMS.stream()
-                                                .map(JWSAlgorithm::getName)
-                                                .filter(algorithm -> !algorithms.contains(algorithm))
-                                                .forEach(algorithms::add))
-                                        .claim("backchannel_logout_supported", true)
-                                        .claim("backchannel_logout_session_supported", false))))
-                        .clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.stream()
-                                .filter(ClientSecretAuthenticationProvider.class::isInstance)
-                                .map(ClientSecretAuthenticationProvider.class::cast)
-                                .forEach(provider -> provider.setPasswordEncoder(new ClientSecrets())))))
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                // A person who is not signed in is sent to the sign-in page, then back to the authorization request.
-                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
-                // UserInfo takes the access token as a bearer token.
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
-        return http.build();
-    }
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityFilterChain protocolEndpoints(HttpSecurity http, IdentityClaims claims, Clock clock,
+			BackChannelLogout backChannel, AuditLog audit, RegisteredClientRepository registeredClients,
+			OAuth2AuthorizationService authorizations) throws Exception {
+		OidcLogoutAuthenticationSuccessHandler signedOut = new OidcLogoutAuthenticationSuccessHandler();
+		signedOut.setLogoutHandler(new CompositeLogoutHandler(new SecurityContextLogoutHandler(), backChannel));
+		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
+		// Added ahead of the authorization endpoint, which the configurer places at the
+		// same anchor later.
+		http.addFilterBefore(new ReauthenticationFilter(clock, registeredClients, new PushedRequests(authorizations)),
+				AbstractPreAuthenticatedProcessingFilter.class);
+		http.securityMatcher(server.getEndpointsMatcher())
+			.with(server,
+					endpoints -> endpoints
+						.authorizationEndpoint(authorize -> authorize.consentPage(ConsentController.PATH))
+						.tokenRevocationEndpoint(
+								revocation -> revocation.revocationResponseHandler((request, response, revoked) -> {
+									if (revoked.getPrincipal() instanceof OAuth2ClientAuthenticationToken client) {
+										audit.record(Actor.client(client.getRegisteredClient().getClientId()),
+												"token.revoked", client.getRegisteredClient().getClientId(), null);
+									}
+									response.setStatus(HttpServletResponse.SC_OK);
+								}))
+						// RFC 9126: a site may push its request (authenticated) and send
+						// the browser only a request_uri.
+						.pushedAuthorizationRequestEndpoint(Customizer.withDefaults())
+						.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo))
+							.logoutEndpoint(logout -> logout.logoutResponseHandler(signedOut))
+							.providerConfigurationEndpoint(
+									discovery -> discovery.providerConfigurationCustomizer(metadata -> metadata
+										.idTokenSigningAlgorithms(algorithms -> SigningKeys.ALGORITHMS.stream()
+											.map(JWSAlgorithm::getName)
+											.filter(algorithm -> !algorithms.contains(algorithm))
+											.forEach(algorithms::add))
+										.claim("backchannel_logout_supported", true)
+										.claim("backchannel_logout_session_supported", false))))
+						.clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.stream()
+							.filter(ClientSecretAuthenticationProvider.class::isInstance)
+							.map(ClientSecretAuthenticationProvider.class::cast)
+							.forEach(provider -> provider.setPasswordEncoder(new ClientSecrets())))))
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			// A person who is not signed in is sent to the sign-in page, then back to the
+			// authorization request.
+			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+			// UserInfo takes the access token as a bearer token.
+			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
+		return http.build();
+	}
 
-    /**
-     * Sessions known to every instance (Spring Session's), so that OpenID Connect logout can check the session an ID
-     * token was issued in, whichever instance issued it.
-     */
-    @Bean
-    SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
-        return new SpringSessionBackedSessionRegistry<>(sessions);
-    }
+	/**
+	 * Sessions known to every instance (Spring Session's), so that OpenID Connect logout
+	 * can check the session an ID token was issued in, whichever instance issued it.
+	 */
+	@Bean
+	SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
+		return new SpringSessionBackedSessionRegistry<>(sessions);
+	}
 
-    @Bean
-    ReuseDetectingAuthorizations authorizations(JdbcTemplate jdbc, RegisteredClientRepository clients, DSLContext dsl,
-                                                Clock clock, AuditLog audit) {
-        return new ReuseDetectingAuthorizations(new JdbcOAuth2AuthorizationService(jdbc, clients), dsl, clock, clients, audit);
-    }
+	@Bean
+	ReuseDetectingAuthorizations authorizations(JdbcTemplate jdbc, RegisteredClientRepository clients, DSLContext dsl,
+			Clock clock, AuditLog audit) {
+		return new ReuseDetectingAuthorizations(new JdbcOAuth2AuthorizationService(jdbc, clients), dsl, clock, clients,
+				audit);
+	}
 
-    @Bean
-    OAuth2AuthorizationConsentService consents(JdbcTemplate jdbc, RegisteredClientRepository clients, AuditLog audit,
-                                               Actors actors) {
-        return new AuditedConsents(new JdbcOAuth2AuthorizationConsentService(jdbc, clients), clients, audit, actors);
-    }
+	@Bean
+	OAuth2AuthorizationConsentService consents(JdbcTemplate jdbc, RegisteredClientRepository clients, AuditLog audit,
+			Actors actors) {
+		return new AuditedConsents(new JdbcOAuth2AuthorizationConsentService(jdbc, clients), clients, audit, actors);
+	}
 
-    /** Every published key, for the JWKS endpoint and for checking tokens. */
-    @Bean
-    JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
-        return (selector, context) -> selector.select(keys.published());
-    }
+	/** Every published key, for the JWKS endpoint and for checking tokens. */
+	@Bean
+	JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
+		return (selector, context) -> selector.select(keys.published());
+	}
 
-    /**
-     * Tokens are signed by exactly one key: the one whose turn it is for the algorithm in the JWS header (RS256 unless
-     * a client registered another for its ID tokens).
-     */
-    @Bean
-    JwtEncoder jwtEncoder(SigningKeys keys) {
-        return new NimbusJwtEncoder((selector, context) -> selector.select(keys.signing()));
-    }
+	/**
+	 * Tokens are signed by exactly one key: the one whose turn it is for the algorithm in
+	 * the JWS header (RS256 unless a client registered another for its ID tokens).
+	 */
+	@Bean
+	JwtEncoder jwtEncoder(SigningKeys keys) {
+		return new NimbusJwtEncoder((selector, context) -> selector.select(keys.signing()));
+	}
 
-    @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
-        return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
-    }
+	@Bean
+	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
+		return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+	}
 
-    @Bean
-    AuthorizationServerSettings authorizationServerSettings(OidcProperties properties) {
-        AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
-        if (properties.issuer() != null && !properties.issuer().isBlank()) {
-            settings.issuer(properties.issuer());
-        }
-        return settings.build();
-    }
+	@Bean
+	AuthorizationServerSettings authorizationServerSettings(OidcProperties properties) {
+		AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
+		if (properties.issuer() != null && !properties.issuer().isBlank()) {
+			settings.issuer(properties.issuer());
+		}
+		return settings.build();
+	}
 
-    /**
-     * Tokens about a person name them by the subject their client may see (pairwise for third-party sites); the ID
-     * token also carries the claims of the granted scopes.
-     */
-    @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> personClaims(IdentityClaims claims, MeterRegistry meters) {
-        return context -> {
-            meters.counter("icourse.tokens.issued", "grant_type", context.getAuthorizationGrantType().getValue(),
-                    "token", context.getTokenType().getValue()).increment();
-            if (context.getPrincipal() instanceof OAuth2ClientAuthenticationToken) {
-                return;
-            }
-            String accountSubject = context.getPrincipal().getName();
-            context.getClaims().subject(claims.subject(accountSubject, context.getRegisteredClient()));
-            if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
-                context.getClaims().claims(existing -> existing.putAll(claims.of(accountSubject, context.getAuthorizedScopes(), context.getRegisteredClient())));
-                // The framework puts the session's last request here; the time of the sign-in itself is what OpenID
-                // Connect means. A Date, as the framework's: it must survive its JSON allow-list and later refreshes.
-                AuthenticationTime.of(context.getPrincipal()).ifPresent(signedInAt ->
-                        context.getClaims().claim(IdTokenClaimNames.AUTH_TIME, Date.from(signedInAt)));
-            }
-        };
-    }
+	/**
+	 * Tokens about a person name them by the subject their client may see (pairwise for
+	 * third-party sites); the ID token also carries the claims of the granted scopes.
+	 */
+	@Bean
+	OAuth2TokenCustomizer<JwtEncodingContext> personClaims(IdentityClaims claims, MeterRegistry meters) {
+		return context -> {
+			meters
+				.counter("icourse.tokens.issued", "grant_type", context.getAuthorizationGrantType().getValue(), "token",
+						context.getTokenType().getValue())
+				.increment();
+			if (context.getPrincipal() instanceof OAuth2ClientAuthenticationToken) {
+				return;
+			}
+			String accountSubject = context.getPrincipal().getName();
+			context.getClaims().subject(claims.subject(accountSubject, context.getRegisteredClient()));
+			if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+				context.getClaims()
+					.claims(existing -> existing.putAll(
+							claims.of(accountSubject, context.getAuthorizedScopes(), context.getRegisteredClient())));
+				// The framework puts the session's last request here; the time of the
+				// sign-in itself is what OpenID
+				// Connect means. A Date, as the framework's: it must survive its JSON
+				// allow-list and later refreshes.
+				AuthenticationTime.of(context.getPrincipal())
+					.ifPresent(signedInAt -> context.getClaims()
+						.claim(IdTokenClaimNames.AUTH_TIME, Date.from(signedInAt)));
+			}
+		};
+	}
+
 }

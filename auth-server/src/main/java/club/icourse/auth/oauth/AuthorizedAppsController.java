@@ -9,17 +9,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class AuthorizedAppsController {
 
-    private final AuthorizedApps apps;
-    private final Actors actors;
+	private final AuthorizedApps apps;
 
-    AuthorizedAppsController(AuthorizedApps apps, Actors actors) {
-        this.apps = apps;
-        this.actors = actors;
-    }
+	private final Actors actors;
 
-    @PostMapping("/account/apps/{clientId}/revoke")
-    String revoke(Authentication authentication, @PathVariable String clientId) {
-        apps.revoke(actors.of(authentication), clientId);
-        return "redirect:/account?appRevoked";
-    }
+	AuthorizedAppsController(AuthorizedApps apps, Actors actors) {
+		this.apps = apps;
+		this.actors = actors;
+	}
+
+	@PostMapping("/account/apps/{clientId}/revoke")
+	String revoke(Authentication authentication, @PathVariable String clientId) {
+		apps.revoke(actors.of(authentication), clientId);
+		return "redirect:/account?appRevoked";
+	}
+
 }

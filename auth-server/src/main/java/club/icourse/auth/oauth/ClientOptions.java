@@ -1,17 +1,30 @@
 package club.icourse.auth.oauth;
 
-/** This provider's own client settings, stored beside the framework's in each registered client. */
+/**
+ * This provider's own client settings, stored beside the framework's in each registered
+ * client.
+ */
 public final class ClientOptions {
 
-    /** Part of this product: no consent page, and the account's public subject instead of a pairwise one. */
-    public static final String FIRST_PARTY = "icourse.first-party";
+	/**
+	 * Part of this product: no consent page, and the account's public subject instead of
+	 * a pairwise one.
+	 */
+	public static final String FIRST_PARTY = "icourse.first-party";
 
-    /** Where the client receives logout tokens when a person signs out here (OpenID Connect Back-Channel Logout). */
-    public static final String BACKCHANNEL_LOGOUT_URI = "icourse.backchannel-logout-uri";
+	/**
+	 * Where the client receives logout tokens when a person signs out here (OpenID
+	 * Connect Back-Channel Logout).
+	 */
+	public static final String BACKCHANNEL_LOGOUT_URI = "icourse.backchannel-logout-uri";
 
-    /** Switched off by an administrator: the protocol endpoints treat the client as unknown. */
-    public static final String DISABLED = "icourse.disabled";
+	/**
+	 * Switched off by an administrator: the protocol endpoints treat the client as
+	 * unknown.
+	 */
+	public static final String DISABLED = "icourse.disabled";
 
-    private ClientOptions() {
-    }
+	private ClientOptions() {
+	}
+
 }

@@ -21,49 +21,51 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The consent page a third-party site sends people to: who asks, where the answer goes, and what it would learn, in
- * plain words. Allowing posts the scopes back to the authorization endpoint; denying posts none, which refuses.
+ * The consent page a third-party site sends people to: who asks, where the answer goes,
+ * and what it would learn, in plain words. Allowing posts the scopes back to the
+ * authorization endpoint; denying posts none, which refuses.
  */
 @Controller
 class ConsentController {
 
-    static final String PATH = "/oauth2/consent";
-    static final String VIEW = "oauth/consent";
+	static final String PATH = "/oauth2/consent";
+	static final String VIEW = "oauth/consent";
 
-    private final RegisteredClientRepository clients;
-    private final OAuth2AuthorizationConsentService consents;
+	private final RegisteredClientRepository clients;
 
-    ConsentController(RegisteredClientRepository clients, OAuth2AuthorizationConsentService consents) {
-        this.clients = clients;
-        this.consents = consents;
-    }
+	private final OAuth2AuthorizationConsentService consents;
 
-    @GetMapping(PATH)
-    String consent(Principal principal, Model model,
-                   @RequestParam(OAuth2ParameterNames.CLIENT_ID) String clientId,
-                   @RequestParam(OAuth2ParameterNames.SCOPE) String scope,
-                   @RequestParam(OAuth2ParameterNames.STATE) String state) {
-        RegisteredClient client = clients.findByClientId(clientId);
-        if (client == null) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown client");
-        }
-        OAuth2AuthorizationConsent earlier = consents.findById(client.getId(), principal.getName());
-        Set<String> alreadyGranted = earlier == null ? Set.of() : earlier.getScopes();
-        Set<String> toApprove = new LinkedHashSet<>();
-        Set<String> granted = new LinkedHashSet<>();
-        for (String requested : new TreeSet<>(Arrays.asList(scope.split(" ")))) {
-            if (requested.isBlank() || OidcScopes.OPENID.equals(requested) || !client.getScopes().contains(requested)) {
-                continue;
-            }
-            (alreadyGranted.contains(requested) ? granted : toApprove).add(requested);
-        }
-        model.addAttribute("clientId", clientId);
-        model.addAttribute("clientName", client.getClientName());
-        model.addAttribute("redirectHosts", client.getRedirectUris().stream().map(uri -> URI.create(uri).getHost())
-                .distinct().toList());
-        model.addAttribute("state", state);
-        model.addAttribute("scopesToApprove", List.copyOf(toApprove));
-        model.addAttribute("scopesGranted", List.copyOf(granted));
-        return VIEW;
-    }
+	ConsentController(RegisteredClientRepository clients, OAuth2AuthorizationConsentService consents) {
+		this.clients = clients;
+		this.consents = consents;
+	}
+
+	@GetMapping(PATH)
+	String consent(Principal principal, Model model, @RequestParam(OAuth2ParameterNames.CLIENT_ID) String clientId,
+			@RequestParam(OAuth2ParameterNames.SCOPE) String scope,
+			@RequestParam(OAuth2ParameterNames.STATE) String state) {
+		RegisteredClient client = clients.findByClientId(clientId);
+		if (client == null) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown client");
+		}
+		OAuth2AuthorizationConsent earlier = consents.findById(client.getId(), principal.getName());
+		Set<String> alreadyGranted = earlier == null ? Set.of() : earlier.getScopes();
+		Set<String> toApprove = new LinkedHashSet<>();
+		Set<String> granted = new LinkedHashSet<>();
+		for (String requested : new TreeSet<>(Arrays.asList(scope.split(" ")))) {
+			if (requested.isBlank() || OidcScopes.OPENID.equals(requested) || !client.getScopes().contains(requested)) {
+				continue;
+			}
+			(alreadyGranted.contains(requested) ? granted : toApprove).add(requested);
+		}
+		model.addAttribute("clientId", clientId);
+		model.addAttribute("clientName", client.getClientName());
+		model.addAttribute("redirectHosts",
+				client.getRedirectUris().stream().map(uri -> URI.create(uri).getHost()).distinct().toList());
+		model.addAttribute("state", state);
+		model.addAttribute("scopesToApprove", List.copyOf(toApprove));
+		model.addAttribute("scopesGranted", List.copyOf(granted));
+		return VIEW;
+	}
+
 }

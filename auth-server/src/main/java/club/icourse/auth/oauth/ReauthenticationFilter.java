@@ -25,144 +25,164 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * OpenID Connect's {@code prompt=login} and {@code max_age}, which the framework does not honour: when the site asks
- * for a fresh sign-in, or the last one is older than {@code max_age} seconds, the person is signed out and the same
- * authorization request starts again without those parameters, so the new sign-in satisfies it once, not forever.
- * With {@code prompt=none} no page may be shown, so a sign-in older than {@code max_age} is answered with
- * {@code login_required} at the site's registered redirect URI (OpenID Connect Core 3.1.2.6). A pushed request
- * ({@code request_uri}) carries these parameters inside it and cannot be rewritten: there, {@code prompt=login} is
- * satisfied by a sign-in after the request was pushed.
+ * OpenID Connect's {@code prompt=login} and {@code max_age}, which the framework does not
+ * honour: when the site asks for a fresh sign-in, or the last one is older than
+ * {@code max_age} seconds, the person is signed out and the same authorization request
+ * starts again without those parameters, so the new sign-in satisfies it once, not
+ * forever. With {@code prompt=none} no page may be shown, so a sign-in older than
+ * {@code max_age} is answered with {@code login_required} at the site's registered
+ * redirect URI (OpenID Connect Core 3.1.2.6). A pushed request ({@code request_uri})
+ * carries these parameters inside it and cannot be rewritten: there, {@code prompt=login}
+ * is satisfied by a sign-in after the request was pushed.
  */
 final class ReauthenticationFilter extends OncePerRequestFilter {
 
-    private static final Set<String> FORCING_PARAMETERS = Set.of("prompt", "max_age");
+	private static final Set<String> FORCING_PARAMETERS = Set.of("prompt", "max_age");
 
-    private final Clock clock;
-    private final RegisteredClientRepository clients;
-    private final PushedRequests pushed;
+	private final Clock clock;
 
-    ReauthenticationFilter(Clock clock, RegisteredClientRepository clients, PushedRequests pushed) {
-        this.clock = clock;
-        this.clients = clients;
-        this.pushed = pushed;
-    }
+	private final RegisteredClientRepository clients;
 
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("GET".equals(request.getMethod()) && "/oauth2/authorize".equals(request.getServletPath()));
-    }
+	private final PushedRequests pushed;
 
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        boolean signedIn = authentication != null && authentication.isAuthenticated()
-                && !(authentication instanceof AnonymousAuthenticationToken);
-        if (signedIn && request.getParameter("request_uri") != null) {
-            if (!pushedRequestSatisfied(request, response, authentication)) {
-                return;
-            }
-            chain.doFilter(request, response);
-            return;
-        }
-        if (signedIn && prompts(request).contains("none") && tooOld(request, authentication)) {
-            Optional<String> site = registeredRedirect(request);
-            if (site.isPresent()) {
-                response.sendRedirect(UriComponentsBuilder.fromUriString(site.get())
-                        .queryParam("error", "login_required")
-                        .queryParamIfPresent("state", Optional.ofNullable(request.getParameter("state")))
-                        .encode().build().toUriString());
-                return;
-            }
-        }
-        if (signedIn && mustSignInAgain(request, authentication)) {
-            new SecurityContextLogoutHandler().logout(request, response, authentication);
-            response.sendRedirect(withoutForcingParameters(request));
-            return;
-        }
-        chain.doFilter(request, response);
-    }
+	ReauthenticationFilter(Clock clock, RegisteredClientRepository clients, PushedRequests pushed) {
+		this.clock = clock;
+		this.clients = clients;
+		this.pushed = pushed;
+	}
 
-    private boolean mustSignInAgain(HttpServletRequest request, Authentication authentication) {
-        Set<String> prompts = prompts(request);
-        if (prompts.contains("none")) {
-            // prompt=none must never show a page; the framework answers it.
-            return false;
-        }
-        return prompts.contains("login") || tooOld(request, authentication);
-    }
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !("GET".equals(request.getMethod()) && "/oauth2/authorize".equals(request.getServletPath()));
+	}
 
-    private static Set<String> prompts(HttpServletRequest request) {
-        return prompts(request.getParameter("prompt"));
-    }
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		boolean signedIn = authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken);
+		if (signedIn && request.getParameter("request_uri") != null) {
+			if (!pushedRequestSatisfied(request, response, authentication)) {
+				return;
+			}
+			chain.doFilter(request, response);
+			return;
+		}
+		if (signedIn && prompts(request).contains("none") && tooOld(request, authentication)) {
+			Optional<String> site = registeredRedirect(request);
+			if (site.isPresent()) {
+				response.sendRedirect(UriComponentsBuilder.fromUriString(site.get())
+					.queryParam("error", "login_required")
+					.queryParamIfPresent("state", Optional.ofNullable(request.getParameter("state")))
+					.encode()
+					.build()
+					.toUriString());
+				return;
+			}
+		}
+		if (signedIn && mustSignInAgain(request, authentication)) {
+			new SecurityContextLogoutHandler().logout(request, response, authentication);
+			response.sendRedirect(withoutForcingParameters(request));
+			return;
+		}
+		chain.doFilter(request, response);
+	}
 
-    private static Set<String> prompts(Object prompt) {
-        return Arrays.stream(String.valueOf(prompt).split(" ")).collect(Collectors.toSet());
-    }
+	private boolean mustSignInAgain(HttpServletRequest request, Authentication authentication) {
+		Set<String> prompts = prompts(request);
+		if (prompts.contains("none")) {
+			// prompt=none must never show a page; the framework answers it.
+			return false;
+		}
+		return prompts.contains("login") || tooOld(request, authentication);
+	}
 
-    /** Answers a pushed request that needs a newer sign-in (and returns false), or returns true to let it go on. */
-    private boolean pushedRequestSatisfied(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
-            throws IOException {
-        Optional<PushedRequests.Pushed> found = pushed.find(request.getParameter("request_uri"), request.getParameter("client_id"));
-        if (found.isEmpty()) {
-            return true;
-        }
-        PushedRequests.Pushed pushedRequest = found.get();
-        Set<String> prompts = prompts(pushedRequest.parameters().get("prompt"));
-        Instant signedInAt = AuthenticationTime.of(authentication).orElse(Instant.EPOCH);
-        Object maxAge = pushedRequest.parameters().get("max_age");
-        boolean tooOld = maxAge != null && String.valueOf(maxAge).matches("\\d{1,9}")
-                && signedInAt.plusSeconds(Long.parseLong(String.valueOf(maxAge))).isBefore(clock.instant());
-        if (prompts.contains("none")) {
-            if (tooOld) {
-                response.sendRedirect(UriComponentsBuilder.fromUriString(pushedRequest.redirectUri())
-                        .queryParam("error", "login_required")
-                        .queryParamIfPresent("state", Optional.ofNullable(pushedRequest.state()))
-                        .encode().build().toUriString());
-                return false;
-            }
-            return true;
-        }
-        if (tooOld || (prompts.contains("login") && signedInAt.isBefore(pushedRequest.pushedAt()))) {
-            new SecurityContextLogoutHandler().logout(request, response, authentication);
-            response.sendRedirect(request.getRequestURI() + "?" + request.getQueryString());
-            return false;
-        }
-        return true;
-    }
+	private static Set<String> prompts(HttpServletRequest request) {
+		return prompts(request.getParameter("prompt"));
+	}
 
-    /** The redirect URI the request names, if it is one the client registered (never redirect anywhere else). */
-    private Optional<String> registeredRedirect(HttpServletRequest request) {
-        String clientId = request.getParameter("client_id");
-        RegisteredClient client = clientId == null ? null : clients.findByClientId(clientId);
-        if (client == null) {
-            return Optional.empty();
-        }
-        String redirect = request.getParameter("redirect_uri");
-        if (redirect == null) {
-            return client.getRedirectUris().size() == 1 ? Optional.of(client.getRedirectUris().iterator().next()) : Optional.empty();
-        }
-        return client.getRedirectUris().contains(redirect) ? Optional.of(redirect) : Optional.empty();
-    }
+	private static Set<String> prompts(Object prompt) {
+		return Arrays.stream(String.valueOf(prompt).split(" ")).collect(Collectors.toSet());
+	}
 
-    private boolean tooOld(HttpServletRequest request, Authentication authentication) {
-        String maxAge = request.getParameter("max_age");
-        if (maxAge == null || !maxAge.matches("\\d{1,9}")) {
-            return false;
-        }
-        Instant signedInAt = AuthenticationTime.of(authentication).orElse(Instant.EPOCH);
-        return signedInAt.plusSeconds(Long.parseLong(maxAge)).isBefore(clock.instant());
-    }
+	/**
+	 * Answers a pushed request that needs a newer sign-in (and returns false), or returns
+	 * true to let it go on.
+	 */
+	private boolean pushedRequestSatisfied(HttpServletRequest request, HttpServletResponse response,
+			Authentication authentication) throws IOException {
+		Optional<PushedRequests.Pushed> found = pushed.find(request.getParameter("request_uri"),
+				request.getParameter("client_id"));
+		if (found.isEmpty()) {
+			return true;
+		}
+		PushedRequests.Pushed pushedRequest = found.get();
+		Set<String> prompts = prompts(pushedRequest.parameters().get("prompt"));
+		Instant signedInAt = AuthenticationTime.of(authentication).orElse(Instant.EPOCH);
+		Object maxAge = pushedRequest.parameters().get("max_age");
+		boolean tooOld = maxAge != null && String.valueOf(maxAge).matches("\\d{1,9}")
+				&& signedInAt.plusSeconds(Long.parseLong(String.valueOf(maxAge))).isBefore(clock.instant());
+		if (prompts.contains("none")) {
+			if (tooOld) {
+				response.sendRedirect(UriComponentsBuilder.fromUriString(pushedRequest.redirectUri())
+					.queryParam("error", "login_required")
+					.queryParamIfPresent("state", Optional.ofNullable(pushedRequest.state()))
+					.encode()
+					.build()
+					.toUriString());
+				return false;
+			}
+			return true;
+		}
+		if (tooOld || (prompts.contains("login") && signedInAt.isBefore(pushedRequest.pushedAt()))) {
+			new SecurityContextLogoutHandler().logout(request, response, authentication);
+			response.sendRedirect(request.getRequestURI() + "?" + request.getQueryString());
+			return false;
+		}
+		return true;
+	}
 
-    private static String withoutForcingParameters(HttpServletRequest request) {
-        List<String> pairs = request.getParameterMap().entrySet().stream()
-                .filter(parameter -> !FORCING_PARAMETERS.contains(parameter.getKey()))
-                .flatMap(parameter -> Arrays.stream(parameter.getValue()).map(value -> encode(parameter.getKey()) + "=" + encode(value)))
-                .toList();
-        return request.getRequestURI() + (pairs.isEmpty() ? "" : "?" + String.join("&", pairs));
-    }
+	/**
+	 * The redirect URI the request names, if it is one the client registered (never
+	 * redirect anywhere else).
+	 */
+	private Optional<String> registeredRedirect(HttpServletRequest request) {
+		String clientId = request.getParameter("client_id");
+		RegisteredClient client = clientId == null ? null : clients.findByClientId(clientId);
+		if (client == null) {
+			return Optional.empty();
+		}
+		String redirect = request.getParameter("redirect_uri");
+		if (redirect == null) {
+			return client.getRedirectUris().size() == 1 ? Optional.of(client.getRedirectUris().iterator().next())
+					: Optional.empty();
+		}
+		return client.getRedirectUris().contains(redirect) ? Optional.of(redirect) : Optional.empty();
+	}
 
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
+	private boolean tooOld(HttpServletRequest request, Authentication authentication) {
+		String maxAge = request.getParameter("max_age");
+		if (maxAge == null || !maxAge.matches("\\d{1,9}")) {
+			return false;
+		}
+		Instant signedInAt = AuthenticationTime.of(authentication).orElse(Instant.EPOCH);
+		return signedInAt.plusSeconds(Long.parseLong(maxAge)).isBefore(clock.instant());
+	}
+
+	private static String withoutForcingParameters(HttpServletRequest request) {
+		List<String> pairs = request.getParameterMap()
+			.entrySet()
+			.stream()
+			.filter(parameter -> !FORCING_PARAMETERS.contains(parameter.getKey()))
+			.flatMap(parameter -> Arrays.stream(parameter.getValue())
+				.map(value -> encode(parameter.getKey()) + "=" + encode(value)))
+			.toList();
+		return request.getRequestURI() + (pairs.isEmpty() ? "" : "?" + String.join("&", pairs));
+	}
+
+	private static String encode(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
 }

@@ -19,86 +19,97 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
- * Refresh token reuse detection, which the framework does not have: when a refresh token is rotated, the old one is
- * remembered (as a hash); when a remembered one comes back, someone holds a copy, so the whole grant is revoked and
- * the legitimate holder must sign in again.
+ * Refresh token reuse detection, which the framework does not have: when a refresh token
+ * is rotated, the old one is remembered (as a hash); when a remembered one comes back,
+ * someone holds a copy, so the whole grant is revoked and the legitimate holder must sign
+ * in again.
  */
 final class ReuseDetectingAuthorizations implements OAuth2AuthorizationService {
 
-    private static final Logger log = LoggerFactory.getLogger(ReuseDetectingAuthorizations.class);
+	private static final Logger log = LoggerFactory.getLogger(ReuseDetectingAuthorizations.class);
 
-    private final OAuth2AuthorizationService delegate;
-    private final DSLContext dsl;
-    private final Clock clock;
-    private final RegisteredClientRepository clients;
-    private final AuditLog audit;
+	private final OAuth2AuthorizationService delegate;
 
-    ReuseDetectingAuthorizations(OAuth2AuthorizationService delegate, DSLContext dsl, Clock clock,
-                                 RegisteredClientRepository clients, AuditLog audit) {
-        this.delegate = delegate;
-        this.dsl = dsl;
-        this.clock = clock;
-        this.clients = clients;
-        this.audit = audit;
-    }
+	private final DSLContext dsl;
 
-    @Override
-    public void save(OAuth2Authorization authorization) {
-        OAuth2Authorization.Token<OAuth2RefreshToken> newToken = authorization.getRefreshToken();
-        if (newToken != null) {
-            OAuth2Authorization stored = delegate.findById(authorization.getId());
-            OAuth2Authorization.Token<OAuth2RefreshToken> oldToken = stored == null ? null : stored.getRefreshToken();
-            if (oldToken != null && !oldToken.getToken().getTokenValue().equals(newToken.getToken().getTokenValue())) {
-                dsl.insertInto(SPENT_REFRESH_TOKEN)
-                        .set(SPENT_REFRESH_TOKEN.TOKEN_HASH, Sha256.of(oldToken.getToken().getTokenValue()))
-                        .set(SPENT_REFRESH_TOKEN.AUTHORIZATION_ID, authorization.getId())
-                        .set(SPENT_REFRESH_TOKEN.SPENT_AT, now())
-                        .onDuplicateKeyIgnore()
-                        .execute();
-            }
-        }
-        delegate.save(authorization);
-    }
+	private final Clock clock;
 
-    @Override
-    public void remove(OAuth2Authorization authorization) {
-        delegate.remove(authorization);
-        dsl.deleteFrom(SPENT_REFRESH_TOKEN).where(SPENT_REFRESH_TOKEN.AUTHORIZATION_ID.eq(authorization.getId())).execute();
-    }
+	private final RegisteredClientRepository clients;
 
-    @Override
-    public OAuth2Authorization findById(String id) {
-        return delegate.findById(id);
-    }
+	private final AuditLog audit;
 
-    @Override
-    public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
-        OAuth2Authorization found = delegate.findByToken(token, tokenType);
-        if (found == null && (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType))) {
-            revokeIfSpent(token);
-        }
-        return found;
-    }
+	ReuseDetectingAuthorizations(OAuth2AuthorizationService delegate, DSLContext dsl, Clock clock,
+			RegisteredClientRepository clients, AuditLog audit) {
+		this.delegate = delegate;
+		this.dsl = dsl;
+		this.clock = clock;
+		this.clients = clients;
+		this.audit = audit;
+	}
 
-    private void revokeIfSpent(String token) {
-        String authorizationId = dsl.select(SPENT_REFRESH_TOKEN.AUTHORIZATION_ID).from(SPENT_REFRESH_TOKEN)
-                .where(SPENT_REFRESH_TOKEN.TOKEN_HASH.eq(Sha256.of(token)))
-                .fetchOne(SPENT_REFRESH_TOKEN.AUTHORIZATION_ID);
-        if (authorizationId == null) {
-            return;
-        }
-        OAuth2Authorization grant = delegate.findById(authorizationId);
-        if (grant != null) {
-            log.warn("A rotated refresh token of client {} for {} was presented again; the grant is revoked",
-                    grant.getRegisteredClientId(), grant.getPrincipalName());
-            remove(grant);
-            RegisteredClient client = clients.findById(grant.getRegisteredClientId());
-            audit.record(Actor.SYSTEM, "grant.revoked", client == null ? grant.getRegisteredClientId() : client.getClientId(),
-                    "a rotated refresh token was presented again; every token of " + grant.getPrincipalName() + "'s grant revoked");
-        }
-    }
+	@Override
+	public void save(OAuth2Authorization authorization) {
+		OAuth2Authorization.Token<OAuth2RefreshToken> newToken = authorization.getRefreshToken();
+		if (newToken != null) {
+			OAuth2Authorization stored = delegate.findById(authorization.getId());
+			OAuth2Authorization.Token<OAuth2RefreshToken> oldToken = stored == null ? null : stored.getRefreshToken();
+			if (oldToken != null && !oldToken.getToken().getTokenValue().equals(newToken.getToken().getTokenValue())) {
+				dsl.insertInto(SPENT_REFRESH_TOKEN)
+					.set(SPENT_REFRESH_TOKEN.TOKEN_HASH, Sha256.of(oldToken.getToken().getTokenValue()))
+					.set(SPENT_REFRESH_TOKEN.AUTHORIZATION_ID, authorization.getId())
+					.set(SPENT_REFRESH_TOKEN.SPENT_AT, now())
+					.onDuplicateKeyIgnore()
+					.execute();
+			}
+		}
+		delegate.save(authorization);
+	}
 
-    private LocalDateTime now() {
-        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    }
+	@Override
+	public void remove(OAuth2Authorization authorization) {
+		delegate.remove(authorization);
+		dsl.deleteFrom(SPENT_REFRESH_TOKEN)
+			.where(SPENT_REFRESH_TOKEN.AUTHORIZATION_ID.eq(authorization.getId()))
+			.execute();
+	}
+
+	@Override
+	public OAuth2Authorization findById(String id) {
+		return delegate.findById(id);
+	}
+
+	@Override
+	public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+		OAuth2Authorization found = delegate.findByToken(token, tokenType);
+		if (found == null && (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType))) {
+			revokeIfSpent(token);
+		}
+		return found;
+	}
+
+	private void revokeIfSpent(String token) {
+		String authorizationId = dsl.select(SPENT_REFRESH_TOKEN.AUTHORIZATION_ID)
+			.from(SPENT_REFRESH_TOKEN)
+			.where(SPENT_REFRESH_TOKEN.TOKEN_HASH.eq(Sha256.of(token)))
+			.fetchOne(SPENT_REFRESH_TOKEN.AUTHORIZATION_ID);
+		if (authorizationId == null) {
+			return;
+		}
+		OAuth2Authorization grant = delegate.findById(authorizationId);
+		if (grant != null) {
+			log.warn("A rotated refresh token of client {} for {} was presented again; the grant is revoked",
+					grant.getRegisteredClientId(), grant.getPrincipalName());
+			remove(grant);
+			RegisteredClient client = clients.findById(grant.getRegisteredClientId());
+			audit.record(Actor.SYSTEM, "grant.revoked",
+					client == null ? grant.getRegisteredClientId() : client.getClientId(),
+					"a rotated refresh token was presented again; every token of " + grant.getPrincipalName()
+							+ "'s grant revoked");
+		}
+	}
+
+	private LocalDateTime now() {
+		return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+	}
+
 }

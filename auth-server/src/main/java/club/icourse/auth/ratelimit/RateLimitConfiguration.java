@@ -11,14 +11,17 @@ import org.springframework.web.servlet.ViewResolver;
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
 
-    @Bean
-    FilterRegistrationBean<SignInRateLimitFilter> signInRateLimitFilter(RateLimiter rateLimiter, ClientAddress clientAddress,
-            @Qualifier("thymeleafViewResolver") ViewResolver views, LocaleResolver locales) {
-        FilterRegistrationBean<SignInRateLimitFilter> registration =
-                new FilterRegistrationBean<>(new SignInRateLimitFilter(rateLimiter, clientAddress, views, locales));
-        registration.addUrlPatterns("/login");
-        // Ahead of Spring Security, so that a limited request never reaches the password check.
-        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
-        return registration;
-    }
+	@Bean
+	FilterRegistrationBean<SignInRateLimitFilter> signInRateLimitFilter(RateLimiter rateLimiter,
+			ClientAddress clientAddress, @Qualifier("thymeleafViewResolver") ViewResolver views,
+			LocaleResolver locales) {
+		FilterRegistrationBean<SignInRateLimitFilter> registration = new FilterRegistrationBean<>(
+				new SignInRateLimitFilter(rateLimiter, clientAddress, views, locales));
+		registration.addUrlPatterns("/login");
+		// Ahead of Spring Security, so that a limited request never reaches the password
+		// check.
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
+		return registration;
+	}
+
 }

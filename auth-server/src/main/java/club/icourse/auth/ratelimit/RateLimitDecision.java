@@ -5,5 +5,6 @@ import java.time.Duration;
 /** Whether a request may go ahead, and if not, how long until it may. */
 public record RateLimitDecision(boolean allowed, Duration retryAfter) {
 
-    static final RateLimitDecision ALLOWED = new RateLimitDecision(true, Duration.ZERO);
+	static final RateLimitDecision ALLOWED = new RateLimitDecision(true, Duration.ZERO);
+
 }

@@ -7,25 +7,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param limits per limit name (see {@link RateLimit#propertyName()}): how many requests per period
- * @param trustedProxies addresses or CIDR ranges of the load balancers whose X-Forwarded-For is believed
+ * @param limits per limit name (see {@link RateLimit#propertyName()}): how many requests
+ * per period
+ * @param trustedProxies addresses or CIDR ranges of the load balancers whose
+ * X-Forwarded-For is believed
  */
 @ConfigurationProperties("icourse.rate-limits")
-record RateLimitSettings(@DefaultValue("true") boolean enabled, Map<String, Limit> limits, List<String> trustedProxies) {
+record RateLimitSettings(@DefaultValue("true") boolean enabled, Map<String, Limit> limits,
+		List<String> trustedProxies) {
 
-    record Limit(long capacity, Duration period) {
-    }
+	record Limit(long capacity, Duration period) {
+	}
 
-    RateLimitSettings {
-        limits = limits == null ? Map.of() : Map.copyOf(limits);
-        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
-    }
+	RateLimitSettings {
+		limits = limits == null ? Map.of() : Map.copyOf(limits);
+		trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+	}
 
-    Limit limit(RateLimit limit) {
-        Limit configured = limits.get(limit.propertyName());
-        if (configured == null) {
-            throw new IllegalStateException("Missing icourse.rate-limits.limits." + limit.propertyName());
-        }
-        return configured;
-    }
+	Limit limit(RateLimit limit) {
+		Limit configured = limits.get(limit.propertyName());
+		if (configured == null) {
+			throw new IllegalStateException("Missing icourse.rate-limits.limits." + limit.propertyName());
+		}
+		return configured;
+	}
 }

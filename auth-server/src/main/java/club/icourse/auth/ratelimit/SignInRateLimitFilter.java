@@ -13,52 +13,62 @@ import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
 
 /**
- * Limits posts of the sign-in form per client address and per typed sign-in name, before Spring Security looks at
- * the password. It runs ahead of the security filter chain, so it answers with the 429 page itself.
+ * Limits posts of the sign-in form per client address and per typed sign-in name, before
+ * Spring Security looks at the password. It runs ahead of the security filter chain, so
+ * it answers with the 429 page itself.
  */
 class SignInRateLimitFilter extends OncePerRequestFilter {
 
-    private final RateLimiter rateLimiter;
-    private final ClientAddress clientAddress;
-    private final ViewResolver views;
-    private final LocaleResolver locales;
+	private final RateLimiter rateLimiter;
 
-    SignInRateLimitFilter(RateLimiter rateLimiter, ClientAddress clientAddress, ViewResolver views, LocaleResolver locales) {
-        this.rateLimiter = rateLimiter;
-        this.clientAddress = clientAddress;
-        this.views = views;
-        this.locales = locales;
-    }
+	private final ClientAddress clientAddress;
 
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
-    }
+	private final ViewResolver views;
 
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        try {
-            rateLimiter.consume(RateLimit.SIGN_IN_IP, clientAddress.of(request));
-            String name = request.getParameter("username");
-            if (name != null && !name.isBlank()) {
-                rateLimiter.consume(RateLimit.SIGN_IN_ACCOUNT, name);
-            }
-        } catch (RateLimitExceededException exceeded) {
-            render(TooManyRequestsResponses.render(exceeded, request, response), request, response);
-            return;
-        }
-        chain.doFilter(request, response);
-    }
+	private final LocaleResolver locales;
 
-    private void render(ModelAndView answer, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(answer.getStatus().value());
-        Locale locale = locales.resolveLocale(request);
-        try {
-            View view = answer.getView() != null ? answer.getView() : views.resolveViewName(answer.getViewName(), locale);
-            view.render(answer.getModel(), request, response);
-        } catch (Exception e) {
-            throw new IOException("Could not render the rate-limit answer", e);
-        }
-    }
+	SignInRateLimitFilter(RateLimiter rateLimiter, ClientAddress clientAddress, ViewResolver views,
+			LocaleResolver locales) {
+		this.rateLimiter = rateLimiter;
+		this.clientAddress = clientAddress;
+		this.views = views;
+		this.locales = locales;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		try {
+			rateLimiter.consume(RateLimit.SIGN_IN_IP, clientAddress.of(request));
+			String name = request.getParameter("username");
+			if (name != null && !name.isBlank()) {
+				rateLimiter.consume(RateLimit.SIGN_IN_ACCOUNT, name);
+			}
+		}
+		catch (RateLimitExceededException exceeded) {
+			render(TooManyRequestsResponses.render(exceeded, request, response), request, response);
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private void render(ModelAndView answer, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		response.setStatus(answer.getStatus().value());
+		Locale locale = locales.resolveLocale(request);
+		try {
+			View view = answer.getView() != null ? answer.getView()
+					: views.resolveViewName(answer.getViewName(), locale);
+			view.render(answer.getModel(), request, response);
+		}
+		catch (Exception e) {
+			throw new IOException("Could not render the rate-limit answer", e);
+		}
+	}
+
 }

@@ -11,29 +11,37 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.json.JacksonJsonView;
 
-/** Every request over a limit gets 429 with Retry-After: a page for people, a small JSON body for scripts. */
+/**
+ * Every request over a limit gets 429 with Retry-After: a page for people, a small JSON
+ * body for scripts.
+ */
 @ControllerAdvice
 class TooManyRequestsResponses {
 
-    static final String VIEW = "ratelimit/too-many-requests";
+	static final String VIEW = "ratelimit/too-many-requests";
 
-    @ExceptionHandler(RateLimitExceededException.class)
-    ModelAndView tooManyRequests(RateLimitExceededException exceeded, HttpServletRequest request, HttpServletResponse response) {
-        return render(exceeded, request, response);
-    }
+	@ExceptionHandler(RateLimitExceededException.class)
+	ModelAndView tooManyRequests(RateLimitExceededException exceeded, HttpServletRequest request,
+			HttpServletResponse response) {
+		return render(exceeded, request, response);
+	}
 
-    static ModelAndView render(RateLimitExceededException exceeded, HttpServletRequest request, HttpServletResponse response) {
-        long seconds = exceeded.retryAfterSeconds();
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        ModelAndView answer = wantsJson(request)
-                ? new ModelAndView(new JacksonJsonView(), Map.of("error", "too_many_requests", "retryAfterSeconds", seconds))
-                : new ModelAndView(VIEW, Map.of("retryAfterSeconds", seconds));
-        answer.setStatus(HttpStatus.TOO_MANY_REQUESTS);
-        return answer;
-    }
+	static ModelAndView render(RateLimitExceededException exceeded, HttpServletRequest request,
+			HttpServletResponse response) {
+		long seconds = exceeded.retryAfterSeconds();
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		ModelAndView answer = wantsJson(request)
+				? new ModelAndView(new JacksonJsonView(),
+						Map.of("error", "too_many_requests", "retryAfterSeconds", seconds))
+				: new ModelAndView(VIEW, Map.of("retryAfterSeconds", seconds));
+		answer.setStatus(HttpStatus.TOO_MANY_REQUESTS);
+		return answer;
+	}
 
-    private static boolean wantsJson(HttpServletRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE) && !accept.contains(MediaType.TEXT_HTML_VALUE);
-    }
+	private static boolean wantsJson(HttpServletRequest request) {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		return accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE)
+				&& !accept.contains(MediaType.TEXT_HTML_VALUE);
+	}
+
 }

@@ -8,32 +8,38 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
 /**
- * An account during the password check. Its user name is the account's subject, which becomes the principal name
- * of the session; the sign-in name typed (email or username) is not kept.
+ * An account during the password check. Its user name is the account's subject, which
+ * becomes the principal name of the session; the sign-in name typed (email or username)
+ * is not kept.
  */
 final class AccountUserDetails extends User {
 
-    private final long accountId;
-    private final boolean emailConfirmed;
+	private final long accountId;
 
-    AccountUserDetails(Account account, String passwordHash) {
-        super(account.subject(), passwordHash, authorities(account));
-        this.accountId = account.id();
-        this.emailConfirmed = account.emailConfirmed();
-    }
+	private final boolean emailConfirmed;
 
-    long accountId() {
-        return accountId;
-    }
+	AccountUserDetails(Account account, String passwordHash) {
+		super(account.subject(), passwordHash, authorities(account));
+		this.accountId = account.id();
+		this.emailConfirmed = account.emailConfirmed();
+	}
 
-    boolean emailConfirmed() {
-        return emailConfirmed;
-    }
+	long accountId() {
+		return accountId;
+	}
 
-    static List<GrantedAuthority> authorities(Account account) {
-        return account.roles().stream().sorted().map(Role::authority)
-                .map(SimpleGrantedAuthority::new)
-                .map(GrantedAuthority.class::cast)
-                .toList();
-    }
+	boolean emailConfirmed() {
+		return emailConfirmed;
+	}
+
+	static List<GrantedAuthority> authorities(Account account) {
+		return account.roles()
+			.stream()
+			.sorted()
+			.map(Role::authority)
+			.map(SimpleGrantedAuthority::new)
+			.map(GrantedAuthority.class::cast)
+			.toList();
+	}
+
 }

@@ -5,7 +5,8 @@ import org.springframework.security.authentication.AccountStatusException;
 /** The password was right, but the address has not been confirmed yet. */
 class EmailNotConfirmedException extends AccountStatusException {
 
-    EmailNotConfirmedException() {
-        super("Email address not confirmed");
-    }
+	EmailNotConfirmedException() {
+		super("Email address not confirmed");
+	}
+
 }

@@ -15,29 +15,38 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
-/** Signs a person in without the password form, after they proved control of their mailbox by its link. */
+/**
+ * Signs a person in without the password form, after they proved control of their mailbox
+ * by its link.
+ */
 @Component
 public class SessionSignIn {
 
-    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
-    private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
-    private final SignInRecorder recorder;
+	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    SessionSignIn(SignInRecorder recorder) {
-        this.recorder = recorder;
-    }
+	private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
-    public void signIn(Account account, HttpServletRequest request, HttpServletResponse response) {
-        request.getSession(true);
-        // A fresh session id, so that an id planted before the sign-in is worthless after it.
-        request.changeSessionId();
-        SecurityContext context = contexts.createEmptyContext();
-        List<GrantedAuthority> authorities = new ArrayList<>(AccountUserDetails.authorities(account));
-        // A mailed single-use link is a one-time-token factor; its time is the sign-in time.
-        authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.OTT_AUTHORITY));
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account.subject(), null, authorities));
-        contexts.setContext(context);
-        repository.saveContext(context, request, response);
-        recorder.success(request, account.subject(), account.email(), SignInOutcome.SUCCESS_BY_CONFIRMATION_LINK);
-    }
+	private final SignInRecorder recorder;
+
+	SessionSignIn(SignInRecorder recorder) {
+		this.recorder = recorder;
+	}
+
+	public void signIn(Account account, HttpServletRequest request, HttpServletResponse response) {
+		request.getSession(true);
+		// A fresh session id, so that an id planted before the sign-in is worthless after
+		// it.
+		request.changeSessionId();
+		SecurityContext context = contexts.createEmptyContext();
+		List<GrantedAuthority> authorities = new ArrayList<>(AccountUserDetails.authorities(account));
+		// A mailed single-use link is a one-time-token factor; its time is the sign-in
+		// time.
+		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.OTT_AUTHORITY));
+		context
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account.subject(), null, authorities));
+		contexts.setContext(context);
+		repository.saveContext(context, request, response);
+		recorder.success(request, account.subject(), account.email(), SignInOutcome.SUCCESS_BY_CONFIRMATION_LINK);
+	}
+
 }

@@ -12,78 +12,89 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
-/** The sign-in history: every attempt, with account (when known), time, address, browser and outcome. */
+/**
+ * The sign-in history: every attempt, with account (when known), time, address, browser
+ * and outcome.
+ */
 @Repository
 public class SignInAttempts {
 
-    private static final int USER_AGENT_LENGTH = 255;
+	private static final int USER_AGENT_LENGTH = 255;
 
-    /** One line of a person's sign-in history. */
-    public record Entry(Instant at, String ip, String userAgent, SignInOutcome outcome) {
+	/** One line of a person's sign-in history. */
+	public record Entry(Instant at, String ip, String userAgent, SignInOutcome outcome) {
 
-        /** "Chrome 156 / Windows" rather than the whole header. */
-        public String browser() {
-            return BrowserSummary.of(userAgent);
-        }
-    }
+		/** "Chrome 156 / Windows" rather than the whole header. */
+		public String browser() {
+			return BrowserSummary.of(userAgent);
+		}
+	}
 
-    /** Failures since the last success, and when the latest was. */
-    record Failures(int count, Instant latest) {
-    }
+	/** Failures since the last success, and when the latest was. */
+	record Failures(int count, Instant latest) {
+	}
 
-    private final DSLContext dsl;
+	private final DSLContext dsl;
 
-    SignInAttempts(DSLContext dsl) {
-        this.dsl = dsl;
-    }
+	SignInAttempts(DSLContext dsl) {
+		this.dsl = dsl;
+	}
 
-    void record(Long accountId, String signInName, String ip, String userAgent, SignInOutcome outcome, Instant at) {
-        dsl.insertInto(SIGN_IN_ATTEMPT)
-                .set(SIGN_IN_ATTEMPT.ACCOUNT_ID, accountId)
-                .set(SIGN_IN_ATTEMPT.IDENTIFIER_HASH, identifierHash(signInName))
-                .set(SIGN_IN_ATTEMPT.ATTEMPTED_AT, LocalDateTime.ofInstant(at, ZoneOffset.UTC))
-                .set(SIGN_IN_ATTEMPT.IP, ip)
-                .set(SIGN_IN_ATTEMPT.USER_AGENT, userAgent == null ? null
-                        : userAgent.substring(0, Math.min(userAgent.length(), USER_AGENT_LENGTH)))
-                .set(SIGN_IN_ATTEMPT.OUTCOME, outcome.name())
-                .execute();
-    }
+	void record(Long accountId, String signInName, String ip, String userAgent, SignInOutcome outcome, Instant at) {
+		dsl.insertInto(SIGN_IN_ATTEMPT)
+			.set(SIGN_IN_ATTEMPT.ACCOUNT_ID, accountId)
+			.set(SIGN_IN_ATTEMPT.IDENTIFIER_HASH, identifierHash(signInName))
+			.set(SIGN_IN_ATTEMPT.ATTEMPTED_AT, LocalDateTime.ofInstant(at, ZoneOffset.UTC))
+			.set(SIGN_IN_ATTEMPT.IP, ip)
+			.set(SIGN_IN_ATTEMPT.USER_AGENT,
+					userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), USER_AGENT_LENGTH)))
+			.set(SIGN_IN_ATTEMPT.OUTCOME, outcome.name())
+			.execute();
+	}
 
-    /** The latest attempts on an account, newest first. */
-    public List<Entry> latest(long accountId, int limit) {
-        return dsl.select(SIGN_IN_ATTEMPT.ATTEMPTED_AT, SIGN_IN_ATTEMPT.IP, SIGN_IN_ATTEMPT.USER_AGENT, SIGN_IN_ATTEMPT.OUTCOME)
-                .from(SIGN_IN_ATTEMPT)
-                .where(SIGN_IN_ATTEMPT.ACCOUNT_ID.eq(accountId))
-                .orderBy(SIGN_IN_ATTEMPT.ATTEMPTED_AT.desc(), SIGN_IN_ATTEMPT.ID.desc())
-                .limit(limit)
-                .fetch(row -> new Entry(row.value1().toInstant(ZoneOffset.UTC), row.value2(), row.value3(),
-                        SignInOutcome.valueOf(row.value4())));
-    }
+	/** The latest attempts on an account, newest first. */
+	public List<Entry> latest(long accountId, int limit) {
+		return dsl
+			.select(SIGN_IN_ATTEMPT.ATTEMPTED_AT, SIGN_IN_ATTEMPT.IP, SIGN_IN_ATTEMPT.USER_AGENT,
+					SIGN_IN_ATTEMPT.OUTCOME)
+			.from(SIGN_IN_ATTEMPT)
+			.where(SIGN_IN_ATTEMPT.ACCOUNT_ID.eq(accountId))
+			.orderBy(SIGN_IN_ATTEMPT.ATTEMPTED_AT.desc(), SIGN_IN_ATTEMPT.ID.desc())
+			.limit(limit)
+			.fetch(row -> new Entry(row.value1().toInstant(ZoneOffset.UTC), row.value2(), row.value3(),
+					SignInOutcome.valueOf(row.value4())));
+	}
 
-    /** Failed attempts with this sign-in name since its last success (looking back no further than {@code since}). */
-    Failures failuresSinceLastSuccess(String signInName, Instant since) {
-        byte[] hash = identifierHash(signInName);
-        LocalDateTime from = LocalDateTime.ofInstant(since, ZoneOffset.UTC);
-        LocalDateTime lastSuccess = dsl.select(DSL.max(SIGN_IN_ATTEMPT.ATTEMPTED_AT)).from(SIGN_IN_ATTEMPT)
-                .where(SIGN_IN_ATTEMPT.IDENTIFIER_HASH.eq(hash))
-                .and(SIGN_IN_ATTEMPT.ATTEMPTED_AT.ge(from))
-                .and(SIGN_IN_ATTEMPT.OUTCOME.eq(SignInOutcome.SUCCESS.name()))
-                .fetchOne(0, LocalDateTime.class);
-        LocalDateTime after = lastSuccess == null ? from : lastSuccess;
-        var row = dsl.select(DSL.count(), DSL.max(SIGN_IN_ATTEMPT.ATTEMPTED_AT)).from(SIGN_IN_ATTEMPT)
-                .where(SIGN_IN_ATTEMPT.IDENTIFIER_HASH.eq(hash))
-                .and(SIGN_IN_ATTEMPT.ATTEMPTED_AT.ge(after))
-                .and(SIGN_IN_ATTEMPT.OUTCOME.eq(SignInOutcome.BAD_CREDENTIALS.name()))
-                .fetchSingle();
-        return new Failures(row.value1(), row.value2() == null ? null : row.value2().toInstant(ZoneOffset.UTC));
-    }
+	/**
+	 * Failed attempts with this sign-in name since its last success (looking back no
+	 * further than {@code since}).
+	 */
+	Failures failuresSinceLastSuccess(String signInName, Instant since) {
+		byte[] hash = identifierHash(signInName);
+		LocalDateTime from = LocalDateTime.ofInstant(since, ZoneOffset.UTC);
+		LocalDateTime lastSuccess = dsl.select(DSL.max(SIGN_IN_ATTEMPT.ATTEMPTED_AT))
+			.from(SIGN_IN_ATTEMPT)
+			.where(SIGN_IN_ATTEMPT.IDENTIFIER_HASH.eq(hash))
+			.and(SIGN_IN_ATTEMPT.ATTEMPTED_AT.ge(from))
+			.and(SIGN_IN_ATTEMPT.OUTCOME.eq(SignInOutcome.SUCCESS.name()))
+			.fetchOne(0, LocalDateTime.class);
+		LocalDateTime after = lastSuccess == null ? from : lastSuccess;
+		var row = dsl.select(DSL.count(), DSL.max(SIGN_IN_ATTEMPT.ATTEMPTED_AT))
+			.from(SIGN_IN_ATTEMPT)
+			.where(SIGN_IN_ATTEMPT.IDENTIFIER_HASH.eq(hash))
+			.and(SIGN_IN_ATTEMPT.ATTEMPTED_AT.ge(after))
+			.and(SIGN_IN_ATTEMPT.OUTCOME.eq(SignInOutcome.BAD_CREDENTIALS.name()))
+			.fetchSingle();
+		return new Failures(row.value1(), row.value2() == null ? null : row.value2().toInstant(ZoneOffset.UTC));
+	}
 
-    /** Removes an account's history (its addresses and browsers are personal data). */
-    public void forget(long accountId) {
-        dsl.deleteFrom(SIGN_IN_ATTEMPT).where(SIGN_IN_ATTEMPT.ACCOUNT_ID.eq(accountId)).execute();
-    }
+	/** Removes an account's history (its addresses and browsers are personal data). */
+	public void forget(long accountId) {
+		dsl.deleteFrom(SIGN_IN_ATTEMPT).where(SIGN_IN_ATTEMPT.ACCOUNT_ID.eq(accountId)).execute();
+	}
 
-    private static byte[] identifierHash(String signInName) {
-        return Sha256.of(signInName == null ? "" : signInName.strip().toLowerCase(Locale.ROOT));
-    }
+	private static byte[] identifierHash(String signInName) {
+		return Sha256.of(signInName == null ? "" : signInName.strip().toLowerCase(Locale.ROOT));
+	}
+
 }

@@ -12,49 +12,53 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * The password check of the sign-in form: refused while the typed name must wait after repeated failures, then
- * Spring Security's DAO check (which hides unknown names and takes as long for them), then the confirmed-address
- * check, which comes only after a right password so that it tells nothing to someone guessing.
+ * The password check of the sign-in form: refused while the typed name must wait after
+ * repeated failures, then Spring Security's DAO check (which hides unknown names and
+ * takes as long for them), then the confirmed-address check, which comes only after a
+ * right password so that it tells nothing to someone guessing.
  */
 final class SignInAuthenticationProvider implements AuthenticationProvider {
 
-    private final DaoAuthenticationProvider passwords;
-    private final SignInBackoff backoff;
+	private final DaoAuthenticationProvider passwords;
 
-    SignInAuthenticationProvider(AccountRepository accounts, PasswordEncoder passwordEncoder, SignInBackoff backoff) {
-        this.backoff = backoff;
-        this.passwords = new DaoAuthenticationProvider(name -> accounts.findCredentials(name)
-                .filter(credentials -> credentials.passwordHash() != null)
-                .map(credentials -> (UserDetails) new AccountUserDetails(credentials.account(), credentials.passwordHash()))
-                .orElseThrow(() -> new UsernameNotFoundException("No such account")));
-        passwords.setPasswordEncoder(passwordEncoder);
-        passwords.setUserDetailsPasswordService((user, newHash) -> {
-            accounts.upgradePasswordHash(user.getUsername(), newHash);
-            return User.withUserDetails(user).password(newHash).build();
-        });
-        passwords.setPostAuthenticationChecks(confirmedAddressRequired());
-        // The session keeps only the subject, a plain string every instance and every serializer can read back.
-        passwords.setForcePrincipalAsString(true);
-    }
+	private final SignInBackoff backoff;
 
-    private static UserDetailsChecker confirmedAddressRequired() {
-        return user -> {
-            if (user instanceof AccountUserDetails account && !account.emailConfirmed()) {
-                throw new EmailNotConfirmedException();
-            }
-        };
-    }
+	SignInAuthenticationProvider(AccountRepository accounts, PasswordEncoder passwordEncoder, SignInBackoff backoff) {
+		this.backoff = backoff;
+		this.passwords = new DaoAuthenticationProvider(name -> accounts.findCredentials(name)
+			.filter(credentials -> credentials.passwordHash() != null)
+			.map(credentials -> (UserDetails) new AccountUserDetails(credentials.account(), credentials.passwordHash()))
+			.orElseThrow(() -> new UsernameNotFoundException("No such account")));
+		passwords.setPasswordEncoder(passwordEncoder);
+		passwords.setUserDetailsPasswordService((user, newHash) -> {
+			accounts.upgradePasswordHash(user.getUsername(), newHash);
+			return User.withUserDetails(user).password(newHash).build();
+		});
+		passwords.setPostAuthenticationChecks(confirmedAddressRequired());
+		// The session keeps only the subject, a plain string every instance and every
+		// serializer can read back.
+		passwords.setForcePrincipalAsString(true);
+	}
 
-    @Override
-    public Authentication authenticate(Authentication authentication) {
-        backoff.waitFor(authentication.getName()).ifPresent(wait -> {
-            throw new TooManyFailuresException(wait);
-        });
-        return passwords.authenticate(authentication);
-    }
+	private static UserDetailsChecker confirmedAddressRequired() {
+		return user -> {
+			if (user instanceof AccountUserDetails account && !account.emailConfirmed()) {
+				throw new EmailNotConfirmedException();
+			}
+		};
+	}
 
-    @Override
-    public boolean supports(Class<?> authentication) {
-        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
-    }
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		backoff.waitFor(authentication.getName()).ifPresent(wait -> {
+			throw new TooManyFailuresException(wait);
+		});
+		return passwords.authenticate(authentication);
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
 }

@@ -9,41 +9,45 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Growing waits after repeated failures with one sign-in name: after {@code freeFailures} failures, each further
- * attempt must wait {@code firstWait}, doubling up to {@code longestWait}. Counted per typed name, whether or not an
- * account has it, so the wait itself does not tell which names exist.
+ * Growing waits after repeated failures with one sign-in name: after {@code freeFailures}
+ * failures, each further attempt must wait {@code firstWait}, doubling up to
+ * {@code longestWait}. Counted per typed name, whether or not an account has it, so the
+ * wait itself does not tell which names exist.
  */
 @Component
 class SignInBackoff {
 
-    @ConfigurationProperties("icourse.sign-in.backoff")
-    record Settings(@DefaultValue("5") int freeFailures, @DefaultValue("30s") Duration firstWait,
-                    @DefaultValue("1h") Duration longestWait, @DefaultValue("24h") Duration memory) {
-    }
+	@ConfigurationProperties("icourse.sign-in.backoff")
+	record Settings(@DefaultValue("5") int freeFailures, @DefaultValue("30s") Duration firstWait,
+			@DefaultValue("1h") Duration longestWait, @DefaultValue("24h") Duration memory) {
+	}
 
-    private final SignInAttempts attempts;
-    private final Settings settings;
-    private final Clock clock;
+	private final SignInAttempts attempts;
 
-    SignInBackoff(SignInAttempts attempts, Settings settings, Clock clock) {
-        this.attempts = attempts;
-        this.settings = settings;
-        this.clock = clock;
-    }
+	private final Settings settings;
 
-    /** How long the name must still wait before its next attempt, if at all. */
-    Optional<Duration> waitFor(String signInName) {
-        Instant now = clock.instant();
-        SignInAttempts.Failures failures = attempts.failuresSinceLastSuccess(signInName, now.minus(settings.memory()));
-        int beyondFree = failures.count() - settings.freeFailures();
-        if (beyondFree < 0 || failures.latest() == null) {
-            return Optional.empty();
-        }
-        Duration wait = settings.firstWait().multipliedBy(1L << Math.min(beyondFree, 20));
-        if (wait.compareTo(settings.longestWait()) > 0) {
-            wait = settings.longestWait();
-        }
-        Duration left = Duration.between(now, failures.latest().plus(wait));
-        return left.isPositive() ? Optional.of(left) : Optional.empty();
-    }
+	private final Clock clock;
+
+	SignInBackoff(SignInAttempts attempts, Settings settings, Clock clock) {
+		this.attempts = attempts;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** How long the name must still wait before its next attempt, if at all. */
+	Optional<Duration> waitFor(String signInName) {
+		Instant now = clock.instant();
+		SignInAttempts.Failures failures = attempts.failuresSinceLastSuccess(signInName, now.minus(settings.memory()));
+		int beyondFree = failures.count() - settings.freeFailures();
+		if (beyondFree < 0 || failures.latest() == null) {
+			return Optional.empty();
+		}
+		Duration wait = settings.firstWait().multipliedBy(1L << Math.min(beyondFree, 20));
+		if (wait.compareTo(settings.longestWait()) > 0) {
+			wait = settings.longestWait();
+		}
+		Duration left = Duration.between(now, failures.latest().plus(wait));
+		return left.isPositive() ? Optional.of(left) : Optional.empty();
+	}
+
 }

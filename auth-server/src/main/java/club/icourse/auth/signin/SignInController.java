@@ -6,10 +6,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SignInController {
 
-    static final String VIEW = "signin/login";
+	static final String VIEW = "signin/login";
 
-    @GetMapping("/login")
-    String login() {
-        return VIEW;
-    }
+	@GetMapping("/login")
+	String login() {
+		return VIEW;
+	}
+
 }

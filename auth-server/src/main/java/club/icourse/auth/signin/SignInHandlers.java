@@ -11,52 +11,59 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.stereotype.Component;
 
-/** What happens after the sign-in form: the attempt is recorded, then the person goes on or sees why not. */
+/**
+ * What happens after the sign-in form: the attempt is recorded, then the person goes on
+ * or sees why not.
+ */
 @Component
 class SignInHandlers {
 
-    static final String NAME_PARAMETER = "username";
+	static final String NAME_PARAMETER = "username";
 
-    private final SignInRecorder recorder;
-    private final RedirectStrategy redirect = new DefaultRedirectStrategy();
+	private final SignInRecorder recorder;
 
-    SignInHandlers(SignInRecorder recorder) {
-        this.recorder = recorder;
-    }
+	private final RedirectStrategy redirect = new DefaultRedirectStrategy();
 
-    SavedRequestAwareAuthenticationSuccessHandler success() {
-        SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler() {
-            @Override
-            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-                                                Authentication authentication) throws IOException, jakarta.servlet.ServletException {
-                recorder.success(request, authentication.getName(), request.getParameter(NAME_PARAMETER), SignInOutcome.SUCCESS);
-                super.onAuthenticationSuccess(request, response, authentication);
-            }
-        };
-        handler.setDefaultTargetUrl("/account");
-        return handler;
-    }
+	SignInHandlers(SignInRecorder recorder) {
+		this.recorder = recorder;
+	}
 
-    AuthenticationFailureHandler failure() {
-        return (request, response, exception) -> {
-            String name = request.getParameter(NAME_PARAMETER);
-            SignInOutcome outcome = outcomeOf(exception);
-            recorder.failure(request, name, outcome);
-            redirect.sendRedirect(request, response, switch (outcome) {
-                case EMAIL_NOT_CONFIRMED -> "/login?unconfirmed";
-                case TOO_MANY_FAILURES -> "/login?wait=" + Math.max(1, ((TooManyFailuresException) exception).retryAfter().toSeconds());
-                default -> "/login?error";
-            });
-        };
-    }
+	SavedRequestAwareAuthenticationSuccessHandler success() {
+		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler() {
+			@Override
+			public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+					Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+				recorder.success(request, authentication.getName(), request.getParameter(NAME_PARAMETER),
+						SignInOutcome.SUCCESS);
+				super.onAuthenticationSuccess(request, response, authentication);
+			}
+		};
+		handler.setDefaultTargetUrl("/account");
+		return handler;
+	}
 
-    private static SignInOutcome outcomeOf(AuthenticationException exception) {
-        if (exception instanceof EmailNotConfirmedException) {
-            return SignInOutcome.EMAIL_NOT_CONFIRMED;
-        }
-        if (exception instanceof TooManyFailuresException) {
-            return SignInOutcome.TOO_MANY_FAILURES;
-        }
-        return SignInOutcome.BAD_CREDENTIALS;
-    }
+	AuthenticationFailureHandler failure() {
+		return (request, response, exception) -> {
+			String name = request.getParameter(NAME_PARAMETER);
+			SignInOutcome outcome = outcomeOf(exception);
+			recorder.failure(request, name, outcome);
+			redirect.sendRedirect(request, response, switch (outcome) {
+				case EMAIL_NOT_CONFIRMED -> "/login?unconfirmed";
+				case TOO_MANY_FAILURES ->
+					"/login?wait=" + Math.max(1, ((TooManyFailuresException) exception).retryAfter().toSeconds());
+				default -> "/login?error";
+			});
+		};
+	}
+
+	private static SignInOutcome outcomeOf(AuthenticationException exception) {
+		if (exception instanceof EmailNotConfirmedException) {
+			return SignInOutcome.EMAIL_NOT_CONFIRMED;
+		}
+		if (exception instanceof TooManyFailuresException) {
+			return SignInOutcome.TOO_MANY_FAILURES;
+		}
+		return SignInOutcome.BAD_CREDENTIALS;
+	}
+
 }

@@ -12,36 +12,46 @@ import org.springframework.stereotype.Component;
 @Component
 class SignInRecorder {
 
-    private final SignInAttempts attempts;
-    private final AccountRepository accounts;
-    private final ClientAddress clientAddress;
-    private final Clock clock;
-    private final MeterRegistry meters;
+	private final SignInAttempts attempts;
 
-    SignInRecorder(SignInAttempts attempts, AccountRepository accounts, ClientAddress clientAddress, Clock clock,
-                   MeterRegistry meters) {
-        this.meters = meters;
-        this.attempts = attempts;
-        this.accounts = accounts;
-        this.clientAddress = clientAddress;
-        this.clock = clock;
-    }
+	private final AccountRepository accounts;
 
-    void success(HttpServletRequest request, String subject, String signInName, SignInOutcome outcome) {
-        count(outcome);
-        Long accountId = accounts.findBySubject(subject).map(Account::id).orElse(null);
-        attempts.record(accountId, signInName, clientAddress.of(request), request.getHeader("User-Agent"), outcome, clock.instant());
-    }
+	private final ClientAddress clientAddress;
 
-    /** Sign-ins by outcome, for dashboards and alerts (a spike of failures is someone guessing passwords). */
-    private void count(SignInOutcome outcome) {
-        meters.counter("icourse.sign-ins", "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)).increment();
-    }
+	private final Clock clock;
 
-    void failure(HttpServletRequest request, String signInName, SignInOutcome outcome) {
-        count(outcome);
-        Long accountId = signInName == null ? null
-                : accounts.findCredentials(signInName).map(credentials -> credentials.account().id()).orElse(null);
-        attempts.record(accountId, signInName, clientAddress.of(request), request.getHeader("User-Agent"), outcome, clock.instant());
-    }
+	private final MeterRegistry meters;
+
+	SignInRecorder(SignInAttempts attempts, AccountRepository accounts, ClientAddress clientAddress, Clock clock,
+			MeterRegistry meters) {
+		this.meters = meters;
+		this.attempts = attempts;
+		this.accounts = accounts;
+		this.clientAddress = clientAddress;
+		this.clock = clock;
+	}
+
+	void success(HttpServletRequest request, String subject, String signInName, SignInOutcome outcome) {
+		count(outcome);
+		Long accountId = accounts.findBySubject(subject).map(Account::id).orElse(null);
+		attempts.record(accountId, signInName, clientAddress.of(request), request.getHeader("User-Agent"), outcome,
+				clock.instant());
+	}
+
+	/**
+	 * Sign-ins by outcome, for dashboards and alerts (a spike of failures is someone
+	 * guessing passwords).
+	 */
+	private void count(SignInOutcome outcome) {
+		meters.counter("icourse.sign-ins", "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)).increment();
+	}
+
+	void failure(HttpServletRequest request, String signInName, SignInOutcome outcome) {
+		count(outcome);
+		Long accountId = signInName == null ? null
+				: accounts.findCredentials(signInName).map(credentials -> credentials.account().id()).orElse(null);
+		attempts.record(accountId, signInName, clientAddress.of(request), request.getHeader("User-Agent"), outcome,
+				clock.instant());
+	}
+
 }

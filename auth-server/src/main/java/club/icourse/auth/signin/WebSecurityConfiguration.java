@@ -33,82 +33,93 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
 
-    private static final String PASSWORD_ENCODING = "argon2@SpringSecurity_v5_8";
+	private static final String PASSWORD_ENCODING = "argon2@SpringSecurity_v5_8";
 
-    /**
-     * @param key ties remember-me authentications to this server; the cookie itself is checked against the database,
-     *            so a random key per start is enough, and instances need not share it
-     */
-    @ConfigurationProperties("icourse.sign-in.remember-me")
-    record RememberMeSettings(String key, @DefaultValue("30d") Duration validity) {
+	/**
+	 * @param key ties remember-me authentications to this server; the cookie itself is
+	 * checked against the database, so a random key per start is enough, and instances
+	 * need not share it
+	 */
+	@ConfigurationProperties("icourse.sign-in.remember-me")
+	record RememberMeSettings(String key, @DefaultValue("30d") Duration validity) {
 
-        RememberMeSettings {
-            if (key == null || key.isBlank()) {
-                byte[] random = new byte[32];
-                new SecureRandom().nextBytes(random);
-                key = HexFormat.of().formatHex(random);
-            }
-        }
-    }
+		RememberMeSettings {
+			if (key == null || key.isBlank()) {
+				byte[] random = new byte[32];
+				new SecureRandom().nextBytes(random);
+				key = HexFormat.of().formatHex(random);
+			}
+		}
+	}
 
-    @Bean
-    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager signIn, SignInHandlers handlers,
-                              PersistentTokenBasedRememberMeServices rememberMe, RememberMeSettings settings,
-                              BackChannelLogout backChannelLogout) throws Exception {
-        http.authenticationManager(signIn)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/account/**", "/oauth2/consent").authenticated()
-                        .anyRequest().permitAll())
-                .formLogin(form -> form
-                        .loginPage("/login")
-                        .usernameParameter(SignInHandlers.NAME_PARAMETER)
-                        .successHandler(handlers.success())
-                        .failureHandler(handlers.failure()))
-                .rememberMe(remember -> remember.rememberMeServices(rememberMe).key(settings.key()))
-                .logout(logout -> logout.addLogoutHandler(backChannelLogout).logoutSuccessUrl("/login?signedOut"));
-        return http.build();
-    }
+	@Bean
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager signIn, SignInHandlers handlers,
+			PersistentTokenBasedRememberMeServices rememberMe, RememberMeSettings settings,
+			BackChannelLogout backChannelLogout) throws Exception {
+		http.authenticationManager(signIn)
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/admin/**")
+				.hasRole(Role.ADMIN.name())
+				.requestMatchers("/account/**", "/oauth2/consent")
+				.authenticated()
+				.anyRequest()
+				.permitAll())
+			.formLogin(form -> form.loginPage("/login")
+				.usernameParameter(SignInHandlers.NAME_PARAMETER)
+				.successHandler(handlers.success())
+				.failureHandler(handlers.failure()))
+			.rememberMe(remember -> remember.rememberMeServices(rememberMe).key(settings.key()))
+			.logout(logout -> logout.addLogoutHandler(backChannelLogout).logoutSuccessUrl("/login?signedOut"));
+		return http.build();
+	}
 
-    /**
-     * Argon2id for new and changed passwords; older encodings keep working and are rehashed at the next sign-in
-     * (Spring Security's DelegatingPasswordEncoder upgrades through the UserDetailsPasswordService).
-     */
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return new DelegatingPasswordEncoder(PASSWORD_ENCODING, Map.of(
-                PASSWORD_ENCODING, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-                "bcrypt", new BCryptPasswordEncoder()));
-    }
+	/**
+	 * Argon2id for new and changed passwords; older encodings keep working and are
+	 * rehashed at the next sign-in (Spring Security's DelegatingPasswordEncoder upgrades
+	 * through the UserDetailsPasswordService).
+	 */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new DelegatingPasswordEncoder(PASSWORD_ENCODING, Map.of(PASSWORD_ENCODING,
+				Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", new BCryptPasswordEncoder()));
+	}
 
-    /** The only authentication manager: form sign-in, and the "remember me" cookie. Nothing falls back to a default user. */
-    @Bean
-    AuthenticationManager signInAuthenticationManager(AccountRepository accounts, PasswordEncoder passwordEncoder,
-                                                      SignInBackoff backoff, RememberMeSettings settings) {
-        return new ProviderManager(List.of(
-                new SignInAuthenticationProvider(accounts, passwordEncoder, backoff),
-                new RememberMeAuthenticationProvider(settings.key())));
-    }
+	/**
+	 * The only authentication manager: form sign-in, and the "remember me" cookie.
+	 * Nothing falls back to a default user.
+	 */
+	@Bean
+	AuthenticationManager signInAuthenticationManager(AccountRepository accounts, PasswordEncoder passwordEncoder,
+			SignInBackoff backoff, RememberMeSettings settings) {
+		return new ProviderManager(List.of(new SignInAuthenticationProvider(accounts, passwordEncoder, backoff),
+				new RememberMeAuthenticationProvider(settings.key())));
+	}
 
-    @Bean
-    PersistentTokenRepository rememberMeTokens(DataSource dataSource) {
-        JdbcTokenRepositoryImpl repository = new JdbcTokenRepositoryImpl();
-        repository.setDataSource(dataSource);
-        return repository;
-    }
+	@Bean
+	PersistentTokenRepository rememberMeTokens(DataSource dataSource) {
+		JdbcTokenRepositoryImpl repository = new JdbcTokenRepositoryImpl();
+		repository.setDataSource(dataSource);
+		return repository;
+	}
 
-    /** "Remember me" cookies hold a random series and token checked against the database, never the password. */
-    @Bean
-    PersistentTokenBasedRememberMeServices rememberMeServices(RememberMeSettings settings, AccountRepository accounts,
-                                                               PersistentTokenRepository tokens) {
-        UserDetailsService bySubject = subject -> accounts.findBySubject(subject)
-                .filter(account -> account.emailConfirmed())
-                .map(account -> User.withUsername(account.subject()).password("").authorities(AccountUserDetails.authorities(account)).build())
-                .orElseThrow(() -> new UsernameNotFoundException("No such account"));
-        PersistentTokenBasedRememberMeServices services =
-                new PersistentTokenBasedRememberMeServices(settings.key(), bySubject, tokens);
-        services.setTokenValiditySeconds((int) settings.validity().toSeconds());
-        services.setParameter("remember-me");
-        return services;
-    }
+	/**
+	 * "Remember me" cookies hold a random series and token checked against the database,
+	 * never the password.
+	 */
+	@Bean
+	PersistentTokenBasedRememberMeServices rememberMeServices(RememberMeSettings settings, AccountRepository accounts,
+			PersistentTokenRepository tokens) {
+		UserDetailsService bySubject = subject -> accounts.findBySubject(subject)
+			.filter(account -> account.emailConfirmed())
+			.map(account -> User.withUsername(account.subject())
+				.password("")
+				.authorities(AccountUserDetails.authorities(account))
+				.build())
+			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
+		PersistentTokenBasedRememberMeServices services = new PersistentTokenBasedRememberMeServices(settings.key(),
+				bySubject, tokens);
+		services.setTokenValiditySeconds((int) settings.validity().toSeconds());
+		services.setParameter("remember-me");
+		return services;
+	}
+
 }

@@ -7,9 +7,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
-    /** Every "now" of the app comes from here, in UTC, so that tests can reason about time. */
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
+	/**
+	 * Every "now" of the app comes from here, in UTC, so that tests can reason about
+	 * time.
+	 */
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
 }

@@ -23,133 +23,151 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The admin console, driven in a browser: register a site, see its secret once, change it, rotate it, switch it off. */
+/**
+ * The admin console, driven in a browser: register a site, see its secret once, change
+ * it, rotate it, switch it off.
+ */
 @AuthServerTest
 class ClientConsoleTest {
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    DSLContext dsl;
+	@Autowired
+	DSLContext dsl;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private Person admin;
+	private final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeEach
-    void anAdministrator() throws IOException {
-        admin = TestAccounts.registerAdmin(port, dsl);
-    }
+	private Person admin;
 
-    @Test
-    void anAdministratorRegistersASiteWhoseSecretIsShownOnceAndWorks() throws Exception {
-        String clientId = "console-" + UUID.randomUUID().toString().substring(0, 8);
-        try (Browser browser = new Browser(port)) {
-            browser.signIn(admin.email(), admin.password());
-            assertThat(browser.open("/account").asNormalizedText()).contains("Administration");
+	@BeforeEach
+	void anAdministrator() throws IOException {
+		admin = TestAccounts.registerAdmin(port, dsl);
+	}
 
-            HtmlPage created = register(browser, clientId, "https://site.example/callback\nhttp://127.0.0.1:7/callback");
-            String secret = created.getHtmlElementById("new-secret").querySelector("code").getTextContent();
-            assertThat(secret).hasSizeGreaterThan(40);
-            assertThat(introspectAs(clientId, secret)).as("the new secret works").isEqualTo(200);
-            assertThat(browser.open("/admin/clients/" + clientId).asNormalizedText()).as("shown once")
-                    .doesNotContain(secret).contains("client.created");
-            assertThat(browser.open("/admin/clients").asNormalizedText()).contains("Console site", clientId);
+	@Test
+	void anAdministratorRegistersASiteWhoseSecretIsShownOnceAndWorks() throws Exception {
+		String clientId = "console-" + UUID.randomUUID().toString().substring(0, 8);
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(admin.email(), admin.password());
+			assertThat(browser.open("/account").asNormalizedText()).contains("Administration");
 
-            // The site is live at the protocol: a signed-in person is asked to consent to it by name.
-            HtmlPage consent = browser.open("/oauth2/authorize?response_type=code&client_id=" + clientId
-                    + "&scope=openid%20email&redirect_uri=https://site.example/callback&code_challenge_method=S256"
-                    + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&state=s");
-            assertThat(consent.asNormalizedText()).contains("Console site asks to sign you in");
+			HtmlPage created = register(browser, clientId,
+					"https://site.example/callback\nhttp://127.0.0.1:7/callback");
+			String secret = created.getHtmlElementById("new-secret").querySelector("code").getTextContent();
+			assertThat(secret).hasSizeGreaterThan(40);
+			assertThat(introspectAs(clientId, secret)).as("the new secret works").isEqualTo(200);
+			assertThat(browser.open("/admin/clients/" + clientId).asNormalizedText()).as("shown once")
+				.doesNotContain(secret)
+				.contains("client.created");
+			assertThat(browser.open("/admin/clients").asNormalizedText()).contains("Console site", clientId);
 
-            HtmlPage rotated = click(browser.open("/admin/clients/" + clientId), "/secret");
-            String newSecret = rotated.getHtmlElementById("new-secret").querySelector("code").getTextContent();
-            assertThat(introspectAs(clientId, secret)).as("the old secret").isEqualTo(401);
-            assertThat(introspectAs(clientId, newSecret)).as("the new secret").isEqualTo(200);
+			// The site is live at the protocol: a signed-in person is asked to consent to
+			// it by name.
+			HtmlPage consent = browser.open("/oauth2/authorize?response_type=code&client_id=" + clientId
+					+ "&scope=openid%20email&redirect_uri=https://site.example/callback&code_challenge_method=S256"
+					+ "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&state=s");
+			assertThat(consent.asNormalizedText()).contains("Console site asks to sign you in");
 
-            HtmlPage disabled = click(browser.open("/admin/clients/" + clientId), "/disable");
-            assertThat(disabled.asNormalizedText()).contains("switched off");
-            assertThat(introspectAs(clientId, newSecret)).as("a switched-off client").isEqualTo(401);
-            click(browser.open("/admin/clients/" + clientId), "/enable");
-            assertThat(introspectAs(clientId, newSecret)).as("switched on again").isEqualTo(200);
+			HtmlPage rotated = click(browser.open("/admin/clients/" + clientId), "/secret");
+			String newSecret = rotated.getHtmlElementById("new-secret").querySelector("code").getTextContent();
+			assertThat(introspectAs(clientId, secret)).as("the old secret").isEqualTo(401);
+			assertThat(introspectAs(clientId, newSecret)).as("the new secret").isEqualTo(200);
 
-            assertThat(browser.open("/admin/audit?target=" + clientId).asNormalizedText())
-                    .contains("client.created", "client.secret-rotated", "client.disabled", "client.enabled", admin.username());
-        }
-    }
+			HtmlPage disabled = click(browser.open("/admin/clients/" + clientId), "/disable");
+			assertThat(disabled.asNormalizedText()).contains("switched off");
+			assertThat(introspectAs(clientId, newSecret)).as("a switched-off client").isEqualTo(401);
+			click(browser.open("/admin/clients/" + clientId), "/enable");
+			assertThat(introspectAs(clientId, newSecret)).as("switched on again").isEqualTo(200);
 
-    @Test
-    void badSettingsAreExplainedAndNothingIsSaved() throws Exception {
-        String clientId = "console-" + UUID.randomUUID().toString().substring(0, 8);
-        try (Browser browser = new Browser(port)) {
-            browser.signIn(admin.email(), admin.password());
-            register(browser, clientId, "https://site.example/callback");
+			assertThat(browser.open("/admin/audit?target=" + clientId).asNormalizedText()).contains("client.created",
+					"client.secret-rotated", "client.disabled", "client.enabled", admin.username());
+		}
+	}
 
-            HtmlPage edit = browser.open("/admin/clients/" + clientId);
-            HtmlForm form = edit.getHtmlElementById("client-form");
-            form.getTextAreaByName("redirectUris").setText("http://site.example/callback\nhttps://localhost/cb");
-            form.getInputByName("accessTokenMinutes").setValue("ten");
-            HtmlPage refused = submit(form);
-            assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(200);
-            assertThat(refused.asNormalizedText()).contains("nothing was saved",
-                    "http://site.example/callback must use https", "use 127.0.0.1 or [::1] instead of localhost",
-                    "Between 1 and 60 minutes");
+	@Test
+	void badSettingsAreExplainedAndNothingIsSaved() throws Exception {
+		String clientId = "console-" + UUID.randomUUID().toString().substring(0, 8);
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(admin.email(), admin.password());
+			register(browser, clientId, "https://site.example/callback");
 
-            HtmlPage stored = browser.open("/admin/clients/" + clientId);
-            assertThat(((HtmlForm) stored.getHtmlElementById("client-form")).getTextAreaByName("redirectUris").getText())
-                    .isEqualTo("https://site.example/callback");
+			HtmlPage edit = browser.open("/admin/clients/" + clientId);
+			HtmlForm form = edit.getHtmlElementById("client-form");
+			form.getTextAreaByName("redirectUris").setText("http://site.example/callback\nhttps://localhost/cb");
+			form.getInputByName("accessTokenMinutes").setValue("ten");
+			HtmlPage refused = submit(form);
+			assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(200);
+			assertThat(refused.asNormalizedText()).contains("nothing was saved",
+					"http://site.example/callback must use https", "use 127.0.0.1 or [::1] instead of localhost",
+					"Between 1 and 60 minutes");
 
-            HtmlPage taken = browser.open("/admin/clients/new");
-            HtmlForm again = taken.getHtmlElementById("client-form");
-            again.getInputByName("clientId").setValue(clientId);
-            again.getInputByName("name").setValue("Another");
-            again.getTextAreaByName("redirectUris").setText("https://other.example/cb");
-            assertThat(submit(again).asNormalizedText()).contains("Another client already has the ID " + clientId);
+			HtmlPage stored = browser.open("/admin/clients/" + clientId);
+			assertThat(
+					((HtmlForm) stored.getHtmlElementById("client-form")).getTextAreaByName("redirectUris").getText())
+				.isEqualTo("https://site.example/callback");
 
-            assertThat(browser.open("/admin/clients/no-such-client").getWebResponse().getStatusCode()).isEqualTo(404);
-        }
-    }
+			HtmlPage taken = browser.open("/admin/clients/new");
+			HtmlForm again = taken.getHtmlElementById("client-form");
+			again.getInputByName("clientId").setValue(clientId);
+			again.getInputByName("name").setValue("Another");
+			again.getTextAreaByName("redirectUris").setText("https://other.example/cb");
+			assertThat(submit(again).asNormalizedText()).contains("Another client already has the ID " + clientId);
 
-    @Test
-    void peopleWhoAreNotAdministratorsCannotSeeTheConsole() throws Exception {
-        Person person = TestAccounts.registerAndConfirm(port);
-        try (Browser browser = new Browser(port)) {
-            assertThat(browser.open("/admin/clients").getUrl().getPath()).as("signed out: to the sign-in page").isEqualTo("/login");
-            browser.signIn(person.email(), person.password());
-            assertThat(browser.open("/admin/clients").getWebResponse().getStatusCode()).isEqualTo(403);
-            assertThat(browser.open("/admin/audit").getWebResponse().getStatusCode()).isEqualTo(403);
-            assertThat(browser.open("/account").asNormalizedText()).doesNotContain("Administration");
-        }
-    }
+			assertThat(browser.open("/admin/clients/no-such-client").getWebResponse().getStatusCode()).isEqualTo(404);
+		}
+	}
 
-    private static HtmlPage register(Browser browser, String clientId, String redirectUris) throws IOException {
-        HtmlPage page = browser.open("/admin/clients/new");
-        HtmlForm form = page.getHtmlElementById("client-form");
-        form.getInputByName("clientId").setValue(clientId);
-        form.getInputByName("name").setValue("Console site");
-        form.getTextAreaByName("redirectUris").setText(redirectUris);
-        HtmlPage created = submit(form);
-        assertThat(created.getUrl().getPath()).as(created.asNormalizedText()).isEqualTo("/admin/clients/" + clientId);
-        return created;
-    }
+	@Test
+	void peopleWhoAreNotAdministratorsCannotSeeTheConsole() throws Exception {
+		Person person = TestAccounts.registerAndConfirm(port);
+		try (Browser browser = new Browser(port)) {
+			assertThat(browser.open("/admin/clients").getUrl().getPath()).as("signed out: to the sign-in page")
+				.isEqualTo("/login");
+			browser.signIn(person.email(), person.password());
+			assertThat(browser.open("/admin/clients").getWebResponse().getStatusCode()).isEqualTo(403);
+			assertThat(browser.open("/admin/audit").getWebResponse().getStatusCode()).isEqualTo(403);
+			assertThat(browser.open("/account").asNormalizedText()).doesNotContain("Administration");
+		}
+	}
 
-    private static HtmlPage submit(HtmlForm form) throws IOException {
-        return ((HtmlButton) form.getFirstByXPath(".//button[@type='submit']")).click();
-    }
+	private static HtmlPage register(Browser browser, String clientId, String redirectUris) throws IOException {
+		HtmlPage page = browser.open("/admin/clients/new");
+		HtmlForm form = page.getHtmlElementById("client-form");
+		form.getInputByName("clientId").setValue(clientId);
+		form.getInputByName("name").setValue("Console site");
+		form.getTextAreaByName("redirectUris").setText(redirectUris);
+		HtmlPage created = submit(form);
+		assertThat(created.getUrl().getPath()).as(created.asNormalizedText()).isEqualTo("/admin/clients/" + clientId);
+		return created;
+	}
 
-    private static HtmlPage click(HtmlPage page, String actionEnding) throws IOException {
-        HtmlForm form = page.getForms().stream().filter(f -> f.getActionAttribute().endsWith(actionEnding)).findFirst()
-                .orElseThrow(() -> new AssertionError("No " + actionEnding + " on " + page.asNormalizedText()));
-        return submit(form);
-    }
+	private static HtmlPage submit(HtmlForm form) throws IOException {
+		return ((HtmlButton) form.getFirstByXPath(".//button[@type='submit']")).click();
+	}
 
-    /** The status of an introspection request authenticated as the client: 200 when its secret is right, 401 otherwise. */
-    private int introspectAs(String clientId, String secret) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/introspect"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=not-a-token"))
-                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
+	private static HtmlPage click(HtmlPage page, String actionEnding) throws IOException {
+		HtmlForm form = page.getForms()
+			.stream()
+			.filter(f -> f.getActionAttribute().endsWith(actionEnding))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No " + actionEnding + " on " + page.asNormalizedText()));
+		return submit(form);
+	}
+
+	/**
+	 * The status of an introspection request authenticated as the client: 200 when its
+	 * secret is right, 401 otherwise.
+	 */
+	private int introspectAs(String clientId, String secret) throws Exception {
+		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+		return http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/introspect"))
+				.header("Authorization", "Basic " + basic)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("token=not-a-token"))
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
+	}
+
 }

@@ -13,53 +13,63 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
-/** Clients are remembered for a moment, forgotten at once on a change made here, and never remembered when unknown. */
+/**
+ * Clients are remembered for a moment, forgotten at once on a change made here, and never
+ * remembered when unknown.
+ */
 @AuthServerTest
 class EnabledClientsTest {
 
-    @Autowired
-    JdbcTemplate jdbc;
+	@Autowired
+	JdbcTemplate jdbc;
 
-    @Autowired
-    DSLContext dsl;
+	@Autowired
+	DSLContext dsl;
 
-    @Test
-    void aClientChangedHereIsSeenAtOnceAndOneChangedElsewhereWithinTheMoment() {
-        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
-                new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2026-11-25T10:00:00Z"));
-        java.time.Clock clock = new java.time.Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
-            }
+	@Test
+	void aClientChangedHereIsSeenAtOnceAndOneChangedElsewhereWithinTheMoment() {
+		java.util.concurrent.atomic.AtomicReference<java.time.Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
+				java.time.Instant.parse("2026-11-25T10:00:00Z"));
+		java.time.Clock clock = new java.time.Clock() {
+			@Override
+			public java.time.ZoneId getZone() {
+				return java.time.ZoneOffset.UTC;
+			}
 
-            @Override
-            public java.time.Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
+			@Override
+			public java.time.Clock withZone(java.time.ZoneId zone) {
+				return this;
+			}
 
-            @Override
-            public java.time.Instant instant() {
-                return now.get();
-            }
-        };
-        EnabledClients here = new EnabledClients(jdbc, clock, Duration.ofSeconds(5));
-        EnabledClients elsewhere = new EnabledClients(jdbc, clock, Duration.ofSeconds(5));
-        String clientId = "cache-" + UUID.randomUUID();
-        assertThat(here.findByClientId(clientId)).isNull();
-        RegisteredClient client = RegisteredClient.withId(UUID.randomUUID().toString()).clientId(clientId).clientName("Before")
-                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri("https://cache.example/callback").scope("openid").build();
-        here.save(client);
-        assertThat(here.findByClientId(clientId)).as("an unknown id was not remembered").isNotNull();
-        assertThat(elsewhere.findByClientId(clientId).getClientName()).isEqualTo("Before");
+			@Override
+			public java.time.Instant instant() {
+				return now.get();
+			}
+		};
+		EnabledClients here = new EnabledClients(jdbc, clock, Duration.ofSeconds(5));
+		EnabledClients elsewhere = new EnabledClients(jdbc, clock, Duration.ofSeconds(5));
+		String clientId = "cache-" + UUID.randomUUID();
+		assertThat(here.findByClientId(clientId)).isNull();
+		RegisteredClient client = RegisteredClient.withId(UUID.randomUUID().toString())
+			.clientId(clientId)
+			.clientName("Before")
+			.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.redirectUri("https://cache.example/callback")
+			.scope("openid")
+			.build();
+		here.save(client);
+		assertThat(here.findByClientId(clientId)).as("an unknown id was not remembered").isNotNull();
+		assertThat(elsewhere.findByClientId(clientId).getClientName()).isEqualTo("Before");
 
-        here.save(RegisteredClient.from(client).clientName("After").build());
-        assertThat(here.findByClientId(clientId).getClientName()).as("this instance forgets at once").isEqualTo("After");
-        assertThat(elsewhere.findByClientId(clientId).getClientName()).as("another within the moment").isEqualTo("Before");
-        now.set(now.get().plusSeconds(6));
-        assertThat(elsewhere.findByClientId(clientId).getClientName()).isEqualTo("After");
-        assertThat(elsewhere.findById(client.getId()).getClientName()).isEqualTo("After");
-    }
+		here.save(RegisteredClient.from(client).clientName("After").build());
+		assertThat(here.findByClientId(clientId).getClientName()).as("this instance forgets at once")
+			.isEqualTo("After");
+		assertThat(elsewhere.findByClientId(clientId).getClientName()).as("another within the moment")
+			.isEqualTo("Before");
+		now.set(now.get().plusSeconds(6));
+		assertThat(elsewhere.findByClientId(clientId).getClientName()).isEqualTo("After");
+		assertThat(elsewhere.findById(client.getId()).getClientName()).isEqualTo("After");
+	}
+
 }

@@ -27,48 +27,55 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
-/** Signing out at the provider sends each signed-in site a logout token that any OIDC library accepts. */
+/**
+ * Signing out at the provider sends each signed-in site a logout token that any OIDC
+ * library accepts.
+ */
 @AuthServerTest
 class BackChannelLogoutTest {
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    RegisteredClientRepository clients;
+	@Autowired
+	RegisteredClientRepository clients;
 
-    @Test
-    void signingOutSendsTheSiteAValidLogoutTokenForItsSubject() throws Exception {
-        CompletableFuture<String> received = new CompletableFuture<>();
-        HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        site.createContext("/backchannel-logout", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.complete(URLDecoder.decode(body.substring("logout_token=".length()), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        site.start();
-        try {
-            Person person = TestAccounts.registerAndConfirm(port);
-            TestSite client = new TestSite(clients, port, URI.create("http://127.0.0.1:9/bc/callback"), true,
-                    "http://127.0.0.1:" + site.getAddress().getPort() + "/backchannel-logout");
-            OIDCTokenResponse tokens;
-            try (Browser browser = new Browser(port)) {
-                browser.signIn(person.email(), person.password());
-                CodeVerifier verifier = new CodeVerifier();
-                tokens = (OIDCTokenResponse) client.redeem(client.code(browser, verifier, new Nonce()), verifier).toSuccessResponse();
-                browser.client().getOptions().setRedirectEnabled(true);
-                browser.signOut();
-            }
+	@Test
+	void signingOutSendsTheSiteAValidLogoutTokenForItsSubject() throws Exception {
+		CompletableFuture<String> received = new CompletableFuture<>();
+		HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		site.createContext("/backchannel-logout", exchange -> {
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			received.complete(URLDecoder.decode(body.substring("logout_token=".length()), StandardCharsets.UTF_8));
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		site.start();
+		try {
+			Person person = TestAccounts.registerAndConfirm(port);
+			TestSite client = new TestSite(clients, port, URI.create("http://127.0.0.1:9/bc/callback"), true,
+					"http://127.0.0.1:" + site.getAddress().getPort() + "/backchannel-logout");
+			OIDCTokenResponse tokens;
+			try (Browser browser = new Browser(port)) {
+				browser.signIn(person.email(), person.password());
+				CodeVerifier verifier = new CodeVerifier();
+				tokens = (OIDCTokenResponse) client.redeem(client.code(browser, verifier, new Nonce()), verifier)
+					.toSuccessResponse();
+				browser.client().getOptions().setRedirectEnabled(true);
+				browser.signOut();
+			}
 
-            String logoutToken = received.get(20, TimeUnit.SECONDS);
-            String issuer = tokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getIssuer();
-            LogoutTokenClaimsSet claims = new LogoutTokenValidator(new Issuer(issuer), new ClientID(client.clientId),
-                    JWSAlgorithm.RS256, client.endpoint("/oauth2/jwks").toURL()).validate(JWTParser.parse(logoutToken));
-            assertThat(claims.getSubject().getValue())
-                    .isEqualTo(tokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getSubject());
-        } finally {
-            site.stop(0);
-        }
-    }
+			String logoutToken = received.get(20, TimeUnit.SECONDS);
+			String issuer = tokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getIssuer();
+			LogoutTokenClaimsSet claims = new LogoutTokenValidator(new Issuer(issuer), new ClientID(client.clientId),
+					JWSAlgorithm.RS256, client.endpoint("/oauth2/jwks").toURL())
+				.validate(JWTParser.parse(logoutToken));
+			assertThat(claims.getSubject().getValue())
+				.isEqualTo(tokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getSubject());
+		}
+		finally {
+			site.stop(0);
+		}
+	}
+
 }

@@ -25,47 +25,55 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
-/** A site may ask for ES256 ID tokens instead of RS256; its access tokens stay RS256, which resource servers expect. */
+/**
+ * A site may ask for ES256 ID tokens instead of RS256; its access tokens stay RS256,
+ * which resource servers expect.
+ */
 @AuthServerTest
 class IdTokenAlgorithmTest {
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    RegisteredClientRepository clients;
+	@Autowired
+	RegisteredClientRepository clients;
 
-    @Test
-    void discoveryOffersRs256AndEs256AndTheJwksHasAKeyForEach() throws Exception {
-        OIDCProviderMetadata provider = OIDCProviderMetadata.resolve(new Issuer("http://localhost:" + port));
-        assertThat(provider.getIDTokenJWSAlgs()).contains(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
+	@Test
+	void discoveryOffersRs256AndEs256AndTheJwksHasAKeyForEach() throws Exception {
+		OIDCProviderMetadata provider = OIDCProviderMetadata.resolve(new Issuer("http://localhost:" + port));
+		assertThat(provider.getIDTokenJWSAlgs()).contains(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
 
-        JWKSet published = JWKSet.load(provider.getJWKSetURI().toURL());
-        assertThat(published.getKeys()).extracting(key -> key.getKeyType()).contains(KeyType.RSA, KeyType.EC);
-        assertThat(published.getKeys()).allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
-    }
+		JWKSet published = JWKSet.load(provider.getJWKSetURI().toURL());
+		assertThat(published.getKeys()).extracting(key -> key.getKeyType()).contains(KeyType.RSA, KeyType.EC);
+		assertThat(published.getKeys()).allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
+	}
 
-    @Test
-    void aSiteRegisteredForEs256GetsEs256IdTokensThatAnOidcLibraryAccepts() throws Exception {
-        TestSite site = new TestSite(clients, port);
-        RegisteredClient registered = clients.findByClientId(site.clientId);
-        clients.save(RegisteredClient.from(registered)
-                .tokenSettings(TokenSettings.withSettings(registered.getTokenSettings().getSettings())
-                        .idTokenSignatureAlgorithm(SignatureAlgorithm.ES256)
-                        .build())
-                .build());
+	@Test
+	void aSiteRegisteredForEs256GetsEs256IdTokensThatAnOidcLibraryAccepts() throws Exception {
+		TestSite site = new TestSite(clients, port);
+		RegisteredClient registered = clients.findByClientId(site.clientId);
+		clients.save(RegisteredClient.from(registered)
+			.tokenSettings(TokenSettings.withSettings(registered.getTokenSettings().getSettings())
+				.idTokenSignatureAlgorithm(SignatureAlgorithm.ES256)
+				.build())
+			.build());
 
-        OIDCTokenResponse tokens = site.signIn(TestAccounts.registerAndConfirm(port));
+		OIDCTokenResponse tokens = site.signIn(TestAccounts.registerAndConfirm(port));
 
-        JWT idToken = tokens.getOIDCTokens().getIDToken();
-        assertThat(((SignedJWT) idToken).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
-        IDTokenClaimsSet claims = new IDTokenValidator(new Issuer("http://localhost:" + port), new ClientID(site.clientId),
-                JWSAlgorithm.ES256, site.endpoint("/oauth2/jwks").toURL()).validate(idToken, null);
-        assertThat(claims.getSubject().getValue()).isNotBlank();
+		JWT idToken = tokens.getOIDCTokens().getIDToken();
+		assertThat(((SignedJWT) idToken).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+		IDTokenClaimsSet claims = new IDTokenValidator(new Issuer("http://localhost:" + port),
+				new ClientID(site.clientId), JWSAlgorithm.ES256, site.endpoint("/oauth2/jwks").toURL())
+			.validate(idToken, null);
+		assertThat(claims.getSubject().getValue()).isNotBlank();
 
-        assertThat(SignedJWT.parse(tokens.getOIDCTokens().getAccessToken().getValue()).getHeader().getAlgorithm())
-                .isEqualTo(JWSAlgorithm.RS256);
-        assertThat(UserInfoResponse.parse(new UserInfoRequest(site.endpoint("/userinfo"),
-                tokens.getOIDCTokens().getBearerAccessToken()).toHTTPRequest().send()).indicatesSuccess()).isTrue();
-    }
+		assertThat(SignedJWT.parse(tokens.getOIDCTokens().getAccessToken().getValue()).getHeader().getAlgorithm())
+			.isEqualTo(JWSAlgorithm.RS256);
+		assertThat(UserInfoResponse
+			.parse(new UserInfoRequest(site.endpoint("/userinfo"), tokens.getOIDCTokens().getBearerAccessToken())
+				.toHTTPRequest()
+				.send())
+			.indicatesSuccess()).isTrue();
+	}
+
 }

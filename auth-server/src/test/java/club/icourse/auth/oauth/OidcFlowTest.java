@@ -50,132 +50,163 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 /**
- * A site that knows nothing of this project signs a person in with an independent OpenID Connect library (Nimbus):
- * discovery, authorization code with PKCE, tokens, ID token checked against the JWKS, UserInfo, refresh, revocation.
+ * A site that knows nothing of this project signs a person in with an independent OpenID
+ * Connect library (Nimbus): discovery, authorization code with PKCE, tokens, ID token
+ * checked against the JWKS, UserInfo, refresh, revocation.
  */
 @AuthServerTest
 class OidcFlowTest {
 
-    private static final URI CALLBACK = URI.create("http://127.0.0.1:9/callback");
+	private static final URI CALLBACK = URI.create("http://127.0.0.1:9/callback");
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    RegisteredClientRepository clients;
+	@Autowired
+	RegisteredClientRepository clients;
 
-    @Test
-    void aThirdPartyLibraryCompletesTheWholeFlow() throws Exception {
-        Person person = TestAccounts.registerAndConfirm(port);
-        String clientId = "site-" + UUID.randomUUID();
-        String secret = ClientSecrets.generate();
-        clients.save(RegisteredClient.withId(UUID.randomUUID().toString())
-                .clientId(clientId)
-                .clientName("A site")
-                .clientSecret(new ClientSecrets().encode(secret))
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-                .redirectUri(CALLBACK.toString())
-                .scope("openid").scope("profile").scope("email").scope("school")
-                .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
-                .tokenSettings(TokenSettings.builder().reuseRefreshTokens(false).build())
-                .build());
+	@Test
+	void aThirdPartyLibraryCompletesTheWholeFlow() throws Exception {
+		Person person = TestAccounts.registerAndConfirm(port);
+		String clientId = "site-" + UUID.randomUUID();
+		String secret = ClientSecrets.generate();
+		clients.save(RegisteredClient.withId(UUID.randomUUID().toString())
+			.clientId(clientId)
+			.clientName("A site")
+			.clientSecret(new ClientSecrets().encode(secret))
+			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+			.redirectUri(CALLBACK.toString())
+			.scope("openid")
+			.scope("profile")
+			.scope("email")
+			.scope("school")
+			.clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
+			.tokenSettings(TokenSettings.builder().reuseRefreshTokens(false).build())
+			.build());
 
-        Issuer issuer = new Issuer("http://localhost:" + port);
-        OIDCProviderMetadata provider = OIDCProviderMetadata.resolve(issuer);
-        assertThat(provider.getIssuer()).isEqualTo(issuer);
+		Issuer issuer = new Issuer("http://localhost:" + port);
+		OIDCProviderMetadata provider = OIDCProviderMetadata.resolve(issuer);
+		assertThat(provider.getIssuer()).isEqualTo(issuer);
 
-        CodeVerifier verifier = new CodeVerifier();
-        Nonce nonce = new Nonce();
-        State state = new State();
-        URI authorize = new AuthenticationRequest.Builder(new ResponseType("code"), new Scope("openid", "profile", "email", "school"),
-                new ClientID(clientId), CALLBACK)
-                .endpointURI(provider.getAuthorizationEndpointURI())
-                .state(state).nonce(nonce)
-                .codeChallenge(verifier, CodeChallengeMethod.S256)
-                .build().toURI();
+		CodeVerifier verifier = new CodeVerifier();
+		Nonce nonce = new Nonce();
+		State state = new State();
+		URI authorize = new AuthenticationRequest.Builder(new ResponseType("code"),
+				new Scope("openid", "profile", "email", "school"), new ClientID(clientId), CALLBACK)
+			.endpointURI(provider.getAuthorizationEndpointURI())
+			.state(state)
+			.nonce(nonce)
+			.codeChallenge(verifier, CodeChallengeMethod.S256)
+			.build()
+			.toURI();
 
-        AuthorizationCode code;
-        try (Browser browser = new Browser(port)) {
-            browser.signIn(person.email(), person.password());
-            browser.client().getOptions().setRedirectEnabled(false);
-            WebResponse redirect = browser.client().loadWebResponse(new org.htmlunit.WebRequest(authorize.toURL()));
-            assertThat(redirect.getStatusCode()).isEqualTo(302);
-            URI back = URI.create(redirect.getResponseHeaderValue("Location"));
-            assertThat(back.toString()).startsWith(CALLBACK.toString()).contains("state=" + state.getValue());
-            code = new AuthorizationCode(query(back, "code"));
-        }
+		AuthorizationCode code;
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(person.email(), person.password());
+			browser.client().getOptions().setRedirectEnabled(false);
+			WebResponse redirect = browser.client().loadWebResponse(new org.htmlunit.WebRequest(authorize.toURL()));
+			assertThat(redirect.getStatusCode()).isEqualTo(302);
+			URI back = URI.create(redirect.getResponseHeaderValue("Location"));
+			assertThat(back.toString()).startsWith(CALLBACK.toString()).contains("state=" + state.getValue());
+			code = new AuthorizationCode(query(back, "code"));
+		}
 
-        ClientAuthentication site = new ClientSecretBasic(new ClientID(clientId), new Secret(secret));
-        OIDCTokenResponse tokens = (OIDCTokenResponse) OIDCTokenResponseParser.parse(new TokenRequest(provider.getTokenEndpointURI(),
-                site, new AuthorizationCodeGrant(code, CALLBACK, verifier)).toHTTPRequest().send());
-        assertThat(tokens.indicatesSuccess()).isTrue();
+		ClientAuthentication site = new ClientSecretBasic(new ClientID(clientId), new Secret(secret));
+		OIDCTokenResponse tokens = (OIDCTokenResponse) OIDCTokenResponseParser
+			.parse(new TokenRequest(provider.getTokenEndpointURI(), site,
+					new AuthorizationCodeGrant(code, CALLBACK, verifier))
+				.toHTTPRequest()
+				.send());
+		assertThat(tokens.indicatesSuccess()).isTrue();
 
-        IDTokenClaimsSet idToken = new IDTokenValidator(issuer, new ClientID(clientId), JWSAlgorithm.RS256,
-                provider.getJWKSetURI().toURL()).validate(tokens.getOIDCTokens().getIDToken(), nonce);
-        assertThat(idToken.getSubject().getValue()).isNotBlank().doesNotContain("@");
-        assertThat(idToken.getStringClaim("preferred_username")).isEqualTo(person.username());
-        assertThat(idToken.getStringClaim("email")).isEqualTo(person.email());
-        assertThat(idToken.getStringClaim("school")).isEqualTo("ustc");
-        assertThat(idToken.getStringClaim("affiliation")).isEqualTo("student");
+		IDTokenClaimsSet idToken = new IDTokenValidator(issuer, new ClientID(clientId), JWSAlgorithm.RS256,
+				provider.getJWKSetURI().toURL())
+			.validate(tokens.getOIDCTokens().getIDToken(), nonce);
+		assertThat(idToken.getSubject().getValue()).isNotBlank().doesNotContain("@");
+		assertThat(idToken.getStringClaim("preferred_username")).isEqualTo(person.username());
+		assertThat(idToken.getStringClaim("email")).isEqualTo(person.email());
+		assertThat(idToken.getStringClaim("school")).isEqualTo("ustc");
+		assertThat(idToken.getStringClaim("affiliation")).isEqualTo("student");
 
-        UserInfoResponse userInfoResponse = UserInfoResponse.parse(new UserInfoRequest(provider.getUserInfoEndpointURI(),
-                tokens.getOIDCTokens().getBearerAccessToken()).toHTTPRequest().send());
-        assertThat(userInfoResponse.indicatesSuccess()).isTrue();
-        UserInfo userInfo = userInfoResponse.toSuccessResponse().getUserInfo();
-        assertThat(userInfo.getSubject()).isEqualTo(idToken.getSubject());
-        assertThat(userInfo.getPreferredUsername()).isEqualTo(person.username());
-        assertThat(userInfo.getStringClaim("affiliation")).isEqualTo("student");
+		UserInfoResponse userInfoResponse = UserInfoResponse
+			.parse(new UserInfoRequest(provider.getUserInfoEndpointURI(), tokens.getOIDCTokens().getBearerAccessToken())
+				.toHTTPRequest()
+				.send());
+		assertThat(userInfoResponse.indicatesSuccess()).isTrue();
+		UserInfo userInfo = userInfoResponse.toSuccessResponse().getUserInfo();
+		assertThat(userInfo.getSubject()).isEqualTo(idToken.getSubject());
+		assertThat(userInfo.getPreferredUsername()).isEqualTo(person.username());
+		assertThat(userInfo.getStringClaim("affiliation")).isEqualTo("student");
 
-        Tokens refreshed = OIDCTokenResponseParser.parse(new TokenRequest(provider.getTokenEndpointURI(), site,
-                new RefreshTokenGrant(tokens.getOIDCTokens().getRefreshToken())).toHTTPRequest().send())
-                .toSuccessResponse().getTokens();
-        assertThat(refreshed.getRefreshToken().getValue()).as("refresh tokens rotate")
-                .isNotEqualTo(tokens.getOIDCTokens().getRefreshToken().getValue());
+		Tokens refreshed = OIDCTokenResponseParser
+			.parse(new TokenRequest(provider.getTokenEndpointURI(), site,
+					new RefreshTokenGrant(tokens.getOIDCTokens().getRefreshToken()))
+				.toHTTPRequest()
+				.send())
+			.toSuccessResponse()
+			.getTokens();
+		assertThat(refreshed.getRefreshToken().getValue()).as("refresh tokens rotate")
+			.isNotEqualTo(tokens.getOIDCTokens().getRefreshToken().getValue());
 
-        assertThat(new TokenRevocationRequest(provider.getRevocationEndpointURI(), site, refreshed.getAccessToken())
-                .toHTTPRequest().send().getStatusCode()).isEqualTo(200);
-        TokenIntrospectionResponse introspection = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(
-                provider.getIntrospectionEndpointURI(), site, refreshed.getAccessToken()).toHTTPRequest().send());
-        assertThat(introspection.toSuccessResponse().isActive()).isFalse();
-    }
+		assertThat(new TokenRevocationRequest(provider.getRevocationEndpointURI(), site, refreshed.getAccessToken())
+			.toHTTPRequest()
+			.send()
+			.getStatusCode()).isEqualTo(200);
+		TokenIntrospectionResponse introspection = TokenIntrospectionResponse.parse(
+				new TokenIntrospectionRequest(provider.getIntrospectionEndpointURI(), site, refreshed.getAccessToken())
+					.toHTTPRequest()
+					.send());
+		assertThat(introspection.toSuccessResponse().isActive()).isFalse();
+	}
 
-    @Test
-    void aPersonWhoIsNotSignedInSignsInAndIsSentBackWithACode() throws Exception {
-        Person person = TestAccounts.registerAndConfirm(port);
-        String clientId = "site-" + UUID.randomUUID();
-        clients.save(KnownClients.toRegistered(new KnownClients.Client(clientId, "A site", ClientSecrets.generate(),
-                java.util.List.of(CALLBACK.toString()), java.util.List.of(), true, null, null, false), UUID.randomUUID().toString()));
-        URI authorize = new AuthenticationRequest.Builder(new ResponseType("code"), new Scope("openid"),
-                new ClientID(clientId), CALLBACK)
-                .endpointURI(URI.create("http://localhost:" + port + "/oauth2/authorize"))
-                .state(new State()).nonce(new Nonce()).codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256)
-                .build().toURI();
+	@Test
+	void aPersonWhoIsNotSignedInSignsInAndIsSentBackWithACode() throws Exception {
+		Person person = TestAccounts.registerAndConfirm(port);
+		String clientId = "site-" + UUID.randomUUID();
+		clients.save(KnownClients.toRegistered(
+				new KnownClients.Client(clientId, "A site", ClientSecrets.generate(),
+						java.util.List.of(CALLBACK.toString()), java.util.List.of(), true, null, null, false),
+				UUID.randomUUID().toString()));
+		URI authorize = new AuthenticationRequest.Builder(new ResponseType("code"), new Scope("openid"),
+				new ClientID(clientId), CALLBACK)
+			.endpointURI(URI.create("http://localhost:" + port + "/oauth2/authorize"))
+			.state(new State())
+			.nonce(new Nonce())
+			.codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256)
+			.build()
+			.toURI();
 
-        try (Browser browser = new Browser(port)) {
-            org.htmlunit.html.HtmlPage login = browser.client().getPage(authorize.toURL());
-            assertThat(login.getUrl().getPath()).isEqualTo("/login");
-            browser.client().getOptions().setRedirectEnabled(false);
-            org.htmlunit.html.HtmlForm form = login.getForms().stream()
-                    .filter(candidate -> candidate.getActionAttribute().endsWith("/login")).findFirst().orElseThrow();
-            form.getInputByName("username").setValue(person.email());
-            form.getInputByName("password").setValue(person.password());
-            org.htmlunit.Page afterLogin = ((org.htmlunit.html.HtmlButton) form.getFirstByXPath(".//button[@type='submit']")).click();
-            String next = afterLogin.getWebResponse().getResponseHeaderValue("Location");
-            assertThat(next).contains("/oauth2/authorize");
-            WebResponse redirect = browser.client().loadWebResponse(new org.htmlunit.WebRequest(URI.create(next).toURL()));
-            assertThat(redirect.getResponseHeaderValue("Location")).startsWith(CALLBACK.toString()).contains("code=");
-        }
-    }
+		try (Browser browser = new Browser(port)) {
+			org.htmlunit.html.HtmlPage login = browser.client().getPage(authorize.toURL());
+			assertThat(login.getUrl().getPath()).isEqualTo("/login");
+			browser.client().getOptions().setRedirectEnabled(false);
+			org.htmlunit.html.HtmlForm form = login.getForms()
+				.stream()
+				.filter(candidate -> candidate.getActionAttribute().endsWith("/login"))
+				.findFirst()
+				.orElseThrow();
+			form.getInputByName("username").setValue(person.email());
+			form.getInputByName("password").setValue(person.password());
+			org.htmlunit.Page afterLogin = ((org.htmlunit.html.HtmlButton) form
+				.getFirstByXPath(".//button[@type='submit']")).click();
+			String next = afterLogin.getWebResponse().getResponseHeaderValue("Location");
+			assertThat(next).contains("/oauth2/authorize");
+			WebResponse redirect = browser.client()
+				.loadWebResponse(new org.htmlunit.WebRequest(URI.create(next).toURL()));
+			assertThat(redirect.getResponseHeaderValue("Location")).startsWith(CALLBACK.toString()).contains("code=");
+		}
+	}
 
-    private static String query(URI uri, String name) {
-        for (String pair : uri.getRawQuery().split("&")) {
-            String[] parts = pair.split("=", 2);
-            if (parts[0].equals(name)) {
-                return java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8);
-            }
-        }
-        throw new AssertionError("No " + name + " in " + uri);
-    }
+	private static String query(URI uri, String name) {
+		for (String pair : uri.getRawQuery().split("&")) {
+			String[] parts = pair.split("=", 2);
+			if (parts[0].equals(name)) {
+				return java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8);
+			}
+		}
+		throw new AssertionError("No " + name + " in " + uri);
+	}
+
 }

@@ -21,45 +21,52 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 @AuthServerTest
 class RefreshTokenReuseTest {
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    RegisteredClientRepository clients;
+	@Autowired
+	RegisteredClientRepository clients;
 
-    @Test
-    void aRotatedRefreshTokenPresentedAgainRevokesTheWholeGrant() throws Exception {
-        TestSite site = new TestSite(clients, port);
-        OIDCTokenResponse signedIn = site.signIn(TestAccounts.registerAndConfirm(port));
-        RefreshToken first = signedIn.getOIDCTokens().getRefreshToken();
+	@Test
+	void aRotatedRefreshTokenPresentedAgainRevokesTheWholeGrant() throws Exception {
+		TestSite site = new TestSite(clients, port);
+		OIDCTokenResponse signedIn = site.signIn(TestAccounts.registerAndConfirm(port));
+		RefreshToken first = signedIn.getOIDCTokens().getRefreshToken();
 
-        Tokens rotated = refresh(site, first).toSuccessResponse().getTokens();
-        assertThat(rotated.getRefreshToken()).isNotEqualTo(first);
+		Tokens rotated = refresh(site, first).toSuccessResponse().getTokens();
+		assertThat(rotated.getRefreshToken()).isNotEqualTo(first);
 
-        TokenResponse replay = refresh(site, first);
-        assertThat(replay.indicatesSuccess()).isFalse();
-        assertThat(replay.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
+		TokenResponse replay = refresh(site, first);
+		assertThat(replay.indicatesSuccess()).isFalse();
+		assertThat(replay.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
 
-        assertThat(refresh(site, rotated.getRefreshToken()).indicatesSuccess())
-                .as("the legitimate holder's newer refresh token dies with the grant").isFalse();
-        TokenIntrospectionResponse introspection = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(
-                site.endpoint("/oauth2/introspect"), site.authentication, rotated.getAccessToken()).toHTTPRequest().send());
-        assertThat(introspection.toSuccessResponse().isActive()).isFalse();
-    }
+		assertThat(refresh(site, rotated.getRefreshToken()).indicatesSuccess())
+			.as("the legitimate holder's newer refresh token dies with the grant")
+			.isFalse();
+		TokenIntrospectionResponse introspection = TokenIntrospectionResponse
+			.parse(new TokenIntrospectionRequest(site.endpoint("/oauth2/introspect"), site.authentication,
+					rotated.getAccessToken())
+				.toHTTPRequest()
+				.send());
+		assertThat(introspection.toSuccessResponse().isActive()).isFalse();
+	}
 
-    @Test
-    void anOrdinaryRotationChainKeepsWorking() throws Exception {
-        TestSite site = new TestSite(clients, port);
-        RefreshToken token = site.signIn(TestAccounts.registerAndConfirm(port)).getOIDCTokens().getRefreshToken();
-        for (int i = 0; i < 3; i++) {
-            TokenResponse response = refresh(site, token);
-            assertThat(response.indicatesSuccess()).isTrue();
-            token = response.toSuccessResponse().getTokens().getRefreshToken();
-        }
-    }
+	@Test
+	void anOrdinaryRotationChainKeepsWorking() throws Exception {
+		TestSite site = new TestSite(clients, port);
+		RefreshToken token = site.signIn(TestAccounts.registerAndConfirm(port)).getOIDCTokens().getRefreshToken();
+		for (int i = 0; i < 3; i++) {
+			TokenResponse response = refresh(site, token);
+			assertThat(response.indicatesSuccess()).isTrue();
+			token = response.toSuccessResponse().getTokens().getRefreshToken();
+		}
+	}
 
-    private static TokenResponse refresh(TestSite site, RefreshToken token) throws Exception {
-        return OIDCTokenResponseParser.parse(new TokenRequest(site.endpoint("/oauth2/token"), site.authentication,
-                new RefreshTokenGrant(token)).toHTTPRequest().send());
-    }
+	private static TokenResponse refresh(TestSite site, RefreshToken token) throws Exception {
+		return OIDCTokenResponseParser
+			.parse(new TokenRequest(site.endpoint("/oauth2/token"), site.authentication, new RefreshTokenGrant(token))
+				.toHTTPRequest()
+				.send());
+	}
+
 }

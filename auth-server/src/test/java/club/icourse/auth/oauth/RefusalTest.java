@@ -24,111 +24,121 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
-/** What the provider refuses, and how: errors go back to the site only when its redirect URI is trusted. */
+/**
+ * What the provider refuses, and how: errors go back to the site only when its redirect
+ * URI is trusted.
+ */
 @AuthServerTest
 class RefusalTest {
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    RegisteredClientRepository clients;
+	@Autowired
+	RegisteredClientRepository clients;
 
-    @Autowired
-    DSLContext dsl;
+	@Autowired
+	DSLContext dsl;
 
-    private TestSite site;
-    private Person person;
+	private TestSite site;
 
-    @BeforeEach
-    void registerSiteAndPerson() throws IOException {
-        site = new TestSite(clients, port);
-        person = TestAccounts.registerAndConfirm(port);
-    }
+	private Person person;
 
-    @Test
-    void anUnknownClientOrAnUnregisteredRedirectIsRefusedWithoutRedirecting() throws IOException {
-        try (Browser browser = new Browser(port)) {
-            browser.signIn(person.email(), person.password());
-            URI unknownClient = URI.create(site.authorizationRequest(new CodeVerifier(), new Nonce(), "openid", TestSite.CALLBACK)
-                    .toString().replace(site.clientId, "no-such-client"));
-            assertThat(status(browser, unknownClient)).isEqualTo(400);
+	@BeforeEach
+	void registerSiteAndPerson() throws IOException {
+		site = new TestSite(clients, port);
+		person = TestAccounts.registerAndConfirm(port);
+	}
 
-            URI foreignRedirect = site.authorizationRequest(new CodeVerifier(), new Nonce(), "openid",
-                    URI.create("https://evil.example/steal"));
-            WebResponse refused = load(browser, foreignRedirect);
-            assertThat(refused.getStatusCode()).isEqualTo(400);
-            assertThat(refused.getResponseHeaderValue("Location")).isNull();
+	@Test
+	void anUnknownClientOrAnUnregisteredRedirectIsRefusedWithoutRedirecting() throws IOException {
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(person.email(), person.password());
+			URI unknownClient = URI
+				.create(site.authorizationRequest(new CodeVerifier(), new Nonce(), "openid", TestSite.CALLBACK)
+					.toString()
+					.replace(site.clientId, "no-such-client"));
+			assertThat(status(browser, unknownClient)).isEqualTo(400);
 
-            URI prefixOfRegistered = site.authorizationRequest(new CodeVerifier(), new Nonce(), "openid",
-                    URI.create(TestSite.CALLBACK + "/more"));
-            assertThat(status(browser, prefixOfRegistered)).isEqualTo(400);
-        }
-    }
+			URI foreignRedirect = site.authorizationRequest(new CodeVerifier(), new Nonce(), "openid",
+					URI.create("https://evil.example/steal"));
+			WebResponse refused = load(browser, foreignRedirect);
+			assertThat(refused.getStatusCode()).isEqualTo(400);
+			assertThat(refused.getResponseHeaderValue("Location")).isNull();
 
-    @Test
-    void aScopeTheClientMayNotAskForIsAnErrorSentBackToTheSite() throws IOException {
-        try (Browser browser = new Browser(port)) {
-            browser.signIn(person.email(), person.password());
-            URI back = TestSite.follow(browser, site.authorizationRequest(new CodeVerifier(), new Nonce(), "openid admin",
-                    TestSite.CALLBACK));
-            assertThat(back.toString()).startsWith(TestSite.CALLBACK.toString());
-            assertThat(TestSite.parameter(back, "error")).isEqualTo("invalid_scope");
-        }
-    }
+			URI prefixOfRegistered = site.authorizationRequest(new CodeVerifier(), new Nonce(), "openid",
+					URI.create(TestSite.CALLBACK + "/more"));
+			assertThat(status(browser, prefixOfRegistered)).isEqualTo(400);
+		}
+	}
 
-    @Test
-    void aCodeNeedsItsPkceVerifierAndWorksOnlyOnce() throws Exception {
-        CodeVerifier verifier = new CodeVerifier();
-        AuthorizationCode code = site.code(person, verifier, new Nonce());
+	@Test
+	void aScopeTheClientMayNotAskForIsAnErrorSentBackToTheSite() throws IOException {
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(person.email(), person.password());
+			URI back = TestSite.follow(browser,
+					site.authorizationRequest(new CodeVerifier(), new Nonce(), "openid admin", TestSite.CALLBACK));
+			assertThat(back.toString()).startsWith(TestSite.CALLBACK.toString());
+			assertThat(TestSite.parameter(back, "error")).isEqualTo("invalid_scope");
+		}
+	}
 
-        TokenResponse wrongVerifier = site.redeem(code, new CodeVerifier());
-        assertThat(wrongVerifier.indicatesSuccess()).isFalse();
-        assertThat(wrongVerifier.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
+	@Test
+	void aCodeNeedsItsPkceVerifierAndWorksOnlyOnce() throws Exception {
+		CodeVerifier verifier = new CodeVerifier();
+		AuthorizationCode code = site.code(person, verifier, new Nonce());
 
-        CodeVerifier second = new CodeVerifier();
-        AuthorizationCode fresh = site.code(person, second, new Nonce());
-        assertThat(site.redeem(fresh, second).indicatesSuccess()).isTrue();
-        TokenResponse reused = site.redeem(fresh, second);
-        assertThat(reused.indicatesSuccess()).isFalse();
-        assertThat(reused.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
-    }
+		TokenResponse wrongVerifier = site.redeem(code, new CodeVerifier());
+		assertThat(wrongVerifier.indicatesSuccess()).isFalse();
+		assertThat(wrongVerifier.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
 
-    @Test
-    void anExpiredCodeIsRefused() throws Exception {
-        CodeVerifier verifier = new CodeVerifier();
-        AuthorizationCode code = site.code(person, verifier, new Nonce());
-        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-        dsl.update(DSL.table("oauth2_authorization"))
-                .set(DSL.field("authorization_code_issued_at", LocalDateTime.class), now.minusMinutes(10))
-                .set(DSL.field("authorization_code_expires_at", LocalDateTime.class), now.minusMinutes(5))
-                .where(DSL.field("authorization_code_value", String.class).eq(code.getValue()))
-                .execute();
+		CodeVerifier second = new CodeVerifier();
+		AuthorizationCode fresh = site.code(person, second, new Nonce());
+		assertThat(site.redeem(fresh, second).indicatesSuccess()).isTrue();
+		TokenResponse reused = site.redeem(fresh, second);
+		assertThat(reused.indicatesSuccess()).isFalse();
+		assertThat(reused.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
+	}
 
-        TokenResponse expired = site.redeem(code, verifier);
-        assertThat(expired.indicatesSuccess()).isFalse();
-        assertThat(expired.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
-    }
+	@Test
+	void anExpiredCodeIsRefused() throws Exception {
+		CodeVerifier verifier = new CodeVerifier();
+		AuthorizationCode code = site.code(person, verifier, new Nonce());
+		LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+		dsl.update(DSL.table("oauth2_authorization"))
+			.set(DSL.field("authorization_code_issued_at", LocalDateTime.class), now.minusMinutes(10))
+			.set(DSL.field("authorization_code_expires_at", LocalDateTime.class), now.minusMinutes(5))
+			.where(DSL.field("authorization_code_value", String.class).eq(code.getValue()))
+			.execute();
 
-    @Test
-    void aWrongClientSecretIsRefused() throws Exception {
-        CodeVerifier verifier = new CodeVerifier();
-        AuthorizationCode code = site.code(person, verifier, new Nonce());
-        TokenResponse refused = com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser.parse(
-                new com.nimbusds.oauth2.sdk.TokenRequest(site.endpoint("/oauth2/token"),
-                        new com.nimbusds.oauth2.sdk.auth.ClientSecretBasic(new com.nimbusds.oauth2.sdk.id.ClientID(site.clientId),
-                                new com.nimbusds.oauth2.sdk.auth.Secret("wrong")),
-                        new com.nimbusds.oauth2.sdk.AuthorizationCodeGrant(code, TestSite.CALLBACK, verifier)).toHTTPRequest().send());
-        assertThat(refused.indicatesSuccess()).isFalse();
-        assertThat(refused.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_client");
-    }
+		TokenResponse expired = site.redeem(code, verifier);
+		assertThat(expired.indicatesSuccess()).isFalse();
+		assertThat(expired.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
+	}
 
-    private static int status(Browser browser, URI uri) throws IOException {
-        return load(browser, uri).getStatusCode();
-    }
+	@Test
+	void aWrongClientSecretIsRefused() throws Exception {
+		CodeVerifier verifier = new CodeVerifier();
+		AuthorizationCode code = site.code(person, verifier, new Nonce());
+		TokenResponse refused = com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser
+			.parse(new com.nimbusds.oauth2.sdk.TokenRequest(site.endpoint("/oauth2/token"),
+					new com.nimbusds.oauth2.sdk.auth.ClientSecretBasic(
+							new com.nimbusds.oauth2.sdk.id.ClientID(site.clientId),
+							new com.nimbusds.oauth2.sdk.auth.Secret("wrong")),
+					new com.nimbusds.oauth2.sdk.AuthorizationCodeGrant(code, TestSite.CALLBACK, verifier))
+				.toHTTPRequest()
+				.send());
+		assertThat(refused.indicatesSuccess()).isFalse();
+		assertThat(refused.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_client");
+	}
 
-    private static WebResponse load(Browser browser, URI uri) throws IOException {
-        browser.client().getOptions().setRedirectEnabled(false);
-        return browser.client().loadWebResponse(new WebRequest(uri.toURL()));
-    }
+	private static int status(Browser browser, URI uri) throws IOException {
+		return load(browser, uri).getStatusCode();
+	}
+
+	private static WebResponse load(Browser browser, URI uri) throws IOException {
+		browser.client().getOptions().setRedirectEnabled(false);
+		return browser.client().loadWebResponse(new WebRequest(uri.toURL()));
+	}
+
 }

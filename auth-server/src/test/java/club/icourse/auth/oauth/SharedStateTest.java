@@ -47,154 +47,178 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Any instance serves any request: tokens of one instance work at another, a flow begun at one instance ends at
- * another, and a key rotation leaves earlier tokens valid. The issuer is fixed, as in production, so that both
- * instances are one provider.
+ * Any instance serves any request: tokens of one instance work at another, a flow begun
+ * at one instance ends at another, and a key rotation leaves earlier tokens valid. The
+ * issuer is fixed, as in production, so that both instances are one provider.
  */
 @AuthServerTest
 @TestPropertySource(properties = "icourse.oidc.issuer=http://localhost:1/issuer")
 class SharedStateTest {
 
-    private static final String ISSUER = "http://localhost:1/issuer";
+	private static final String ISSUER = "http://localhost:1/issuer";
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    RegisteredClientRepository clients;
+	@Autowired
+	RegisteredClientRepository clients;
 
-    @Autowired
-    SigningKeys keys;
+	@Autowired
+	SigningKeys keys;
 
-    @Autowired
-    DSLContext dsl;
+	@Autowired
+	DSLContext dsl;
 
-    @Autowired
-    AccountRepository accounts;
+	@Autowired
+	AccountRepository accounts;
 
-    @Test
-    void tokensIssuedByOneInstanceAreAcceptedIntrospectedAndRefreshedByAnother() throws Exception {
-        TestSite site = new TestSite(clients, port);
-        OIDCTokenResponse tokens = site.signIn(TestAccounts.registerAndConfirm(port));
-        assertThat(tokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getStringListClaim("roles"))
-                .as("a first-party site learns the person's roles").containsExactly("USER");
-        try (ConfigurableApplicationContext second = startSecondInstance()) {
-            String other = address(second);
+	@Test
+	void tokensIssuedByOneInstanceAreAcceptedIntrospectedAndRefreshedByAnother() throws Exception {
+		TestSite site = new TestSite(clients, port);
+		OIDCTokenResponse tokens = site.signIn(TestAccounts.registerAndConfirm(port));
+		assertThat(tokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getStringListClaim("roles"))
+			.as("a first-party site learns the person's roles")
+			.containsExactly("USER");
+		try (ConfigurableApplicationContext second = startSecondInstance()) {
+			String other = address(second);
 
-            UserInfoResponse userInfo = UserInfoResponse.parse(new UserInfoRequest(URI.create(other + "/userinfo"),
-                    tokens.getOIDCTokens().getBearerAccessToken()).toHTTPRequest().send());
-            assertThat(userInfo.indicatesSuccess()).isTrue();
+			UserInfoResponse userInfo = UserInfoResponse.parse(
+					new UserInfoRequest(URI.create(other + "/userinfo"), tokens.getOIDCTokens().getBearerAccessToken())
+						.toHTTPRequest()
+						.send());
+			assertThat(userInfo.indicatesSuccess()).isTrue();
 
-            TokenIntrospectionResponse introspection = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(
-                    URI.create(other + "/oauth2/introspect"), site.authentication, tokens.getOIDCTokens().getAccessToken())
-                    .toHTTPRequest().send());
-            assertThat(introspection.toSuccessResponse().isActive()).isTrue();
+			TokenIntrospectionResponse introspection = TokenIntrospectionResponse
+				.parse(new TokenIntrospectionRequest(URI.create(other + "/oauth2/introspect"), site.authentication,
+						tokens.getOIDCTokens().getAccessToken())
+					.toHTTPRequest()
+					.send());
+			assertThat(introspection.toSuccessResponse().isActive()).isTrue();
 
-            Tokens refreshed = OIDCTokenResponseParser.parse(new TokenRequest(URI.create(other + "/oauth2/token"),
-                    site.authentication, new RefreshTokenGrant(tokens.getOIDCTokens().getRefreshToken())).toHTTPRequest().send())
-                    .toSuccessResponse().getTokens();
-            assertThat(UserInfoResponse.parse(new UserInfoRequest(site.endpoint("/userinfo"), refreshed.getBearerAccessToken())
-                    .toHTTPRequest().send()).indicatesSuccess()).as("back at the first instance").isTrue();
-        }
-    }
+			Tokens refreshed = OIDCTokenResponseParser
+				.parse(new TokenRequest(URI.create(other + "/oauth2/token"), site.authentication,
+						new RefreshTokenGrant(tokens.getOIDCTokens().getRefreshToken()))
+					.toHTTPRequest()
+					.send())
+				.toSuccessResponse()
+				.getTokens();
+			assertThat(UserInfoResponse
+				.parse(new UserInfoRequest(site.endpoint("/userinfo"), refreshed.getBearerAccessToken()).toHTTPRequest()
+					.send())
+				.indicatesSuccess()).as("back at the first instance").isTrue();
+		}
+	}
 
-    @Test
-    void afterAKeyRotationEarlierTokensStayValidUntilTheyExpire() throws Exception {
-        TestSite site = new TestSite(clients, port);
-        TestAccounts.Person person = TestAccounts.registerAndConfirm(port);
-        OIDCTokenResponse before = site.signIn(person);
-        JWT oldIdToken = before.getOIDCTokens().getIDToken();
-        String oldKid = ((com.nimbusds.jose.JWSHeader) oldIdToken.getHeader()).getKeyID();
+	@Test
+	void afterAKeyRotationEarlierTokensStayValidUntilTheyExpire() throws Exception {
+		TestSite site = new TestSite(clients, port);
+		TestAccounts.Person person = TestAccounts.registerAndConfirm(port);
+		OIDCTokenResponse before = site.signIn(person);
+		JWT oldIdToken = before.getOIDCTokens().getIDToken();
+		String oldKid = ((com.nimbusds.jose.JWSHeader) oldIdToken.getHeader()).getKeyID();
 
-        retireSigningKeys();
-        keys.rotate();
-        assertThat(keys.signing().getKeys()).as("one signing key per algorithm")
-                .extracting(key -> key.getAlgorithm().getName()).containsExactly("RS256", "ES256");
+		retireSigningKeys();
+		keys.rotate();
+		assertThat(keys.signing().getKeys()).as("one signing key per algorithm")
+			.extracting(key -> key.getAlgorithm().getName())
+			.containsExactly("RS256", "ES256");
 
-        OIDCTokenResponse after = site.signIn(person);
-        String newKid = ((com.nimbusds.jose.JWSHeader) after.getOIDCTokens().getIDToken().getHeader()).getKeyID();
-        assertThat(newKid).isNotEqualTo(oldKid);
+		OIDCTokenResponse after = site.signIn(person);
+		String newKid = ((com.nimbusds.jose.JWSHeader) after.getOIDCTokens().getIDToken().getHeader()).getKeyID();
+		assertThat(newKid).isNotEqualTo(oldKid);
 
-        IDTokenValidator validator = new IDTokenValidator(new Issuer(ISSUER), new ClientID(site.clientId), JWSAlgorithm.RS256,
-                site.endpoint("/oauth2/jwks").toURL());
-        assertThat(validator.validate(oldIdToken, null).getSubject()).isNotNull();
-        assertThat(UserInfoResponse.parse(new UserInfoRequest(site.endpoint("/userinfo"), before.getOIDCTokens().getBearerAccessToken())
-                .toHTTPRequest().send()).indicatesSuccess()).isTrue();
-    }
+		IDTokenValidator validator = new IDTokenValidator(new Issuer(ISSUER), new ClientID(site.clientId),
+				JWSAlgorithm.RS256, site.endpoint("/oauth2/jwks").toURL());
+		assertThat(validator.validate(oldIdToken, null).getSubject()).isNotNull();
+		assertThat(UserInfoResponse
+			.parse(new UserInfoRequest(site.endpoint("/userinfo"), before.getOIDCTokens().getBearerAccessToken())
+				.toHTTPRequest()
+				.send())
+			.indicatesSuccess()).isTrue();
+	}
 
-    /**
-     * The framework keeps a half-done authorization (request, person, consent state) as JSON in the database; an
-     * instance started after the consent page was shown must read it back, answer the consent and issue the code.
-     */
-    @Test
-    void aConsentShownByOneInstanceIsAnsweredAtAnInstanceStartedSince() throws Exception {
-        TestAccounts.Person person = TestAccounts.registerAndConfirm(port);
-        String accountSubject = accounts.findCredentials(person.email()).orElseThrow().account().subject();
-        TestSite site = new TestSite(clients, port, URI.create("http://127.0.0.1:9/restart/callback"), false);
-        CodeVerifier verifier = new CodeVerifier();
-        Nonce nonce = new Nonce();
+	/**
+	 * The framework keeps a half-done authorization (request, person, consent state) as
+	 * JSON in the database; an instance started after the consent page was shown must
+	 * read it back, answer the consent and issue the code.
+	 */
+	@Test
+	void aConsentShownByOneInstanceIsAnsweredAtAnInstanceStartedSince() throws Exception {
+		TestAccounts.Person person = TestAccounts.registerAndConfirm(port);
+		String accountSubject = accounts.findCredentials(person.email()).orElseThrow().account().subject();
+		TestSite site = new TestSite(clients, port, URI.create("http://127.0.0.1:9/restart/callback"), false);
+		CodeVerifier verifier = new CodeVerifier();
+		Nonce nonce = new Nonce();
 
-        try (Browser browser = new Browser(port)) {
-            browser.signIn(person.email(), person.password());
-            URI consentAddress = TestSite.follow(browser, site.authorizationRequest(verifier, nonce,
-                    "openid profile email school", site.callback));
-            assertThat(consentAddress.getPath()).isEqualTo(ConsentController.PATH);
-            HtmlPage consent = browser.open(consentAddress.getRawPath() + "?" + consentAddress.getRawQuery());
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(person.email(), person.password());
+			URI consentAddress = TestSite.follow(browser,
+					site.authorizationRequest(verifier, nonce, "openid profile email school", site.callback));
+			assertThat(consentAddress.getPath()).isEqualTo(ConsentController.PATH);
+			HtmlPage consent = browser.open(consentAddress.getRawPath() + "?" + consentAddress.getRawQuery());
 
-            try (ConfigurableApplicationContext second = startSecondInstance()) {
-                String other = address(second);
-                // The browser's session cookie is per host, so it goes to the second instance's port too.
-                HtmlForm allow = consent.getHtmlElementById("allow");
-                allow.setActionAttribute(other + "/oauth2/authorize");
-                WebResponse answer = ((HtmlButton) allow.getFirstByXPath(".//button")).click().getWebResponse();
-                assertThat(answer.getWebRequest().getUrl().toString()).startsWith(other);
-                URI back = URI.create(answer.getResponseHeaderValue("Location"));
-                assertThat(back.toString()).startsWith(site.callback.toString());
+			try (ConfigurableApplicationContext second = startSecondInstance()) {
+				String other = address(second);
+				// The browser's session cookie is per host, so it goes to the second
+				// instance's port too.
+				HtmlForm allow = consent.getHtmlElementById("allow");
+				allow.setActionAttribute(other + "/oauth2/authorize");
+				WebResponse answer = ((HtmlButton) allow.getFirstByXPath(".//button")).click().getWebResponse();
+				assertThat(answer.getWebRequest().getUrl().toString()).startsWith(other);
+				URI back = URI.create(answer.getResponseHeaderValue("Location"));
+				assertThat(back.toString()).startsWith(site.callback.toString());
 
-                TokenResponse response = OIDCTokenResponseParser.parse(new TokenRequest(URI.create(other + "/oauth2/token"),
-                        site.authentication, new AuthorizationCodeGrant(new AuthorizationCode(TestSite.parameter(back, "code")),
-                        site.callback, verifier)).toHTTPRequest().send());
-                assertThat(response.indicatesSuccess()).as(String.valueOf(response.toHTTPResponse().getBody())).isTrue();
-                OIDCTokenResponse tokens = (OIDCTokenResponse) response.toSuccessResponse();
+				TokenResponse response = OIDCTokenResponseParser
+					.parse(new TokenRequest(URI.create(other + "/oauth2/token"), site.authentication,
+							new AuthorizationCodeGrant(new AuthorizationCode(TestSite.parameter(back, "code")),
+									site.callback, verifier))
+						.toHTTPRequest()
+						.send());
+				assertThat(response.indicatesSuccess()).as(String.valueOf(response.toHTTPResponse().getBody()))
+					.isTrue();
+				OIDCTokenResponse tokens = (OIDCTokenResponse) response.toSuccessResponse();
 
-                IDTokenClaimsSet idToken = new IDTokenValidator(new Issuer(ISSUER), new ClientID(site.clientId),
-                        JWSAlgorithm.RS256, URI.create(other + "/oauth2/jwks").toURL())
-                        .validate(tokens.getOIDCTokens().getIDToken(), nonce);
-                assertThat(idToken.getSubject().getValue()).as("pairwise").isNotEqualTo(accountSubject);
-                assertThat(idToken.getStringClaim("preferred_username")).isEqualTo(person.username());
-                assertThat(idToken.getStringClaim("email")).isEqualTo(person.email());
-                assertThat(idToken.getStringClaim("school")).isEqualTo("ustc");
-                assertThat(idToken.getStringClaim("affiliation")).isEqualTo("student");
-                assertThat(idToken.getAuthenticationTime()).as("the sign-in at the first instance").isNotNull()
-                        .isBefore(new Date());
+				IDTokenClaimsSet idToken = new IDTokenValidator(new Issuer(ISSUER), new ClientID(site.clientId),
+						JWSAlgorithm.RS256, URI.create(other + "/oauth2/jwks").toURL())
+					.validate(tokens.getOIDCTokens().getIDToken(), nonce);
+				assertThat(idToken.getSubject().getValue()).as("pairwise").isNotEqualTo(accountSubject);
+				assertThat(idToken.getStringClaim("preferred_username")).isEqualTo(person.username());
+				assertThat(idToken.getStringClaim("email")).isEqualTo(person.email());
+				assertThat(idToken.getStringClaim("school")).isEqualTo("ustc");
+				assertThat(idToken.getStringClaim("affiliation")).isEqualTo("student");
+				assertThat(idToken.getAuthenticationTime()).as("the sign-in at the first instance")
+					.isNotNull()
+					.isBefore(new Date());
 
-                UserInfoResponse userInfo = UserInfoResponse.parse(new UserInfoRequest(site.endpoint("/userinfo"),
-                        tokens.getOIDCTokens().getBearerAccessToken()).toHTTPRequest().send());
-                assertThat(userInfo.toSuccessResponse().getUserInfo().getSubject()).as("back at the first instance")
-                        .isEqualTo(idToken.getSubject());
-            }
-        }
-    }
+				UserInfoResponse userInfo = UserInfoResponse.parse(
+						new UserInfoRequest(site.endpoint("/userinfo"), tokens.getOIDCTokens().getBearerAccessToken())
+							.toHTTPRequest()
+							.send());
+				assertThat(userInfo.toSuccessResponse().getUserInfo().getSubject()).as("back at the first instance")
+					.isEqualTo(idToken.getSubject());
+			}
+		}
+	}
 
-    private static ConfigurableApplicationContext startSecondInstance() {
-        return new SpringApplicationBuilder(AuthServerApplication.class)
-                .initializers(new AuthTestInfrastructure())
-                .run("--server.port=0", "--icourse.oidc.issuer=" + ISSUER, "--icourse.mail.poll-delay=1h",
-                        "--icourse.rate-limits.enabled=false",
-                        "--icourse.oidc.key-encryption-secret=" + AuthServerTest.KEY_ENCRYPTION_SECRET);
-    }
+	private static ConfigurableApplicationContext startSecondInstance() {
+		return new SpringApplicationBuilder(AuthServerApplication.class).initializers(new AuthTestInfrastructure())
+			.run("--server.port=0", "--icourse.oidc.issuer=" + ISSUER, "--icourse.mail.poll-delay=1h",
+					"--icourse.rate-limits.enabled=false",
+					"--icourse.oidc.key-encryption-secret=" + AuthServerTest.KEY_ENCRYPTION_SECRET);
+	}
 
-    private static String address(ConfigurableApplicationContext instance) {
-        return "http://localhost:" + ((WebServerApplicationContext) instance).getWebServer().getPort();
-    }
+	private static String address(ConfigurableApplicationContext instance) {
+		return "http://localhost:" + ((WebServerApplicationContext) instance).getWebServer().getPort();
+	}
 
-    /** Ends the signing period of every key now, as the passing of time would. */
-    private void retireSigningKeys() {
-        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-        dsl.update(club.icourse.db.auth.Tables.SIGNING_KEY)
-                .set(club.icourse.db.auth.Tables.SIGNING_KEY.SIGNS_FROM, now.minusDays(1))
-                .set(club.icourse.db.auth.Tables.SIGNING_KEY.SIGNS_UNTIL, now.minusSeconds(1))
-                .where(club.icourse.db.auth.Tables.SIGNING_KEY.SIGNS_UNTIL.gt(now))
-                .execute();
-    }
+	/** Ends the signing period of every key now, as the passing of time would. */
+	private void retireSigningKeys() {
+		LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+		dsl.update(club.icourse.db.auth.Tables.SIGNING_KEY)
+			.set(club.icourse.db.auth.Tables.SIGNING_KEY.SIGNS_FROM, now.minusDays(1))
+			.set(club.icourse.db.auth.Tables.SIGNING_KEY.SIGNS_UNTIL, now.minusSeconds(1))
+			.where(club.icourse.db.auth.Tables.SIGNING_KEY.SIGNS_UNTIL.gt(now))
+			.execute();
+	}
+
 }

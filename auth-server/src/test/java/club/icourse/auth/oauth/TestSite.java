@@ -32,93 +32,110 @@ import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
-/** A registered client driven with the Nimbus SDK, as a third-party site would drive this provider. */
+/**
+ * A registered client driven with the Nimbus SDK, as a third-party site would drive this
+ * provider.
+ */
 final class TestSite {
 
-    static final URI CALLBACK = URI.create("http://127.0.0.1:9/callback");
-    static final URI SIGNED_OUT = URI.create("http://127.0.0.1:9/signed-out");
+	static final URI CALLBACK = URI.create("http://127.0.0.1:9/callback");
+	static final URI SIGNED_OUT = URI.create("http://127.0.0.1:9/signed-out");
 
-    final String clientId = "site-" + UUID.randomUUID();
-    final String secret = ClientSecrets.generate();
-    final ClientAuthentication authentication = new ClientSecretBasic(new ClientID(clientId), new Secret(secret));
-    final URI callback;
-    private final int port;
+	final String clientId = "site-" + UUID.randomUUID();
 
-    /** A first-party client (no consent page, the account's own subject). */
-    TestSite(RegisteredClientRepository clients, int port) {
-        this(clients, port, CALLBACK, true);
-    }
+	final String secret = ClientSecrets.generate();
 
-    TestSite(RegisteredClientRepository clients, int port, URI callback, boolean firstParty) {
-        this(clients, port, callback, firstParty, null);
-    }
+	final ClientAuthentication authentication = new ClientSecretBasic(new ClientID(clientId), new Secret(secret));
 
-    TestSite(RegisteredClientRepository clients, int port, URI callback, boolean firstParty, String backchannelLogoutUri) {
-        this.port = port;
-        this.callback = callback;
-        clients.save(KnownClients.toRegistered(new KnownClients.Client(clientId, "Site " + clientId.substring(5, 13), secret,
-                List.of(callback.toString()), List.of(SIGNED_OUT.toString()), firstParty, backchannelLogoutUri, null, false),
-                UUID.randomUUID().toString()));
-    }
+	final URI callback;
 
-    URI endpoint(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
+	private final int port;
 
-    /** The authorization request a site sends the person's browser to. */
-    URI authorizationRequest(CodeVerifier verifier, Nonce nonce, String scope, URI redirect) {
-        return new AuthenticationRequest.Builder(new ResponseType("code"), Scope.parse(scope), new ClientID(clientId), redirect)
-                .endpointURI(endpoint("/oauth2/authorize"))
-                .state(new State()).nonce(nonce)
-                .codeChallenge(verifier, CodeChallengeMethod.S256)
-                .build().toURI();
-    }
+	/** A first-party client (no consent page, the account's own subject). */
+	TestSite(RegisteredClientRepository clients, int port) {
+		this(clients, port, CALLBACK, true);
+	}
 
-    /** Where the provider sends the browser back, for a person already signed in there. */
-    static URI follow(Browser browser, URI authorizationRequest) throws IOException {
-        browser.client().getOptions().setRedirectEnabled(false);
-        WebResponse response = browser.client().loadWebResponse(new WebRequest(authorizationRequest.toURL()));
-        assertThat(response.getStatusCode()).as(response.getContentAsString()).isEqualTo(302);
-        URI location = URI.create(response.getResponseHeaderValue("Location"));
-        return location.isAbsolute() ? location : authorizationRequest.resolve(location);
-    }
+	TestSite(RegisteredClientRepository clients, int port, URI callback, boolean firstParty) {
+		this(clients, port, callback, firstParty, null);
+	}
 
-    /** The code the person's browser brings back, after signing in. */
-    AuthorizationCode code(Person person, CodeVerifier verifier, Nonce nonce) throws IOException {
-        try (Browser browser = new Browser(port)) {
-            browser.signIn(person.email(), person.password());
-            return code(browser, verifier, nonce);
-        }
-    }
+	TestSite(RegisteredClientRepository clients, int port, URI callback, boolean firstParty,
+			String backchannelLogoutUri) {
+		this.port = port;
+		this.callback = callback;
+		clients.save(KnownClients.toRegistered(new KnownClients.Client(clientId, "Site " + clientId.substring(5, 13),
+				secret, List.of(callback.toString()), List.of(SIGNED_OUT.toString()), firstParty, backchannelLogoutUri,
+				null, false), UUID.randomUUID().toString()));
+	}
 
-    /** The code a browser already signed in at the provider brings back. */
-    AuthorizationCode code(Browser browser, CodeVerifier verifier, Nonce nonce) throws IOException {
-        return new AuthorizationCode(parameter(follow(browser, authorizationRequest(verifier, nonce,
-                "openid profile email school", callback)), "code"));
-    }
+	URI endpoint(String path) {
+		return URI.create("http://localhost:" + port + path);
+	}
 
-    TokenResponse redeem(AuthorizationCode code, CodeVerifier verifier) throws Exception {
-        return OIDCTokenResponseParser.parse(new TokenRequest(endpoint("/oauth2/token"), authentication,
-                new AuthorizationCodeGrant(code, callback, verifier)).toHTTPRequest().send());
-    }
+	/** The authorization request a site sends the person's browser to. */
+	URI authorizationRequest(CodeVerifier verifier, Nonce nonce, String scope, URI redirect) {
+		return new AuthenticationRequest.Builder(new ResponseType("code"), Scope.parse(scope), new ClientID(clientId),
+				redirect)
+			.endpointURI(endpoint("/oauth2/authorize"))
+			.state(new State())
+			.nonce(nonce)
+			.codeChallenge(verifier, CodeChallengeMethod.S256)
+			.build()
+			.toURI();
+	}
 
-    /** The whole sign-in: the tokens a site holds afterwards. */
-    OIDCTokenResponse signIn(Person person) throws Exception {
-        CodeVerifier verifier = new CodeVerifier();
-        TokenResponse response = redeem(code(person, verifier, new Nonce()), verifier);
-        assertThat(response.indicatesSuccess()).as(String.valueOf(response.toHTTPResponse().getBody())).isTrue();
-        return (OIDCTokenResponse) response.toSuccessResponse();
-    }
+	/**
+	 * Where the provider sends the browser back, for a person already signed in there.
+	 */
+	static URI follow(Browser browser, URI authorizationRequest) throws IOException {
+		browser.client().getOptions().setRedirectEnabled(false);
+		WebResponse response = browser.client().loadWebResponse(new WebRequest(authorizationRequest.toURL()));
+		assertThat(response.getStatusCode()).as(response.getContentAsString()).isEqualTo(302);
+		URI location = URI.create(response.getResponseHeaderValue("Location"));
+		return location.isAbsolute() ? location : authorizationRequest.resolve(location);
+	}
 
-    static String parameter(URI uri, String name) {
-        if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
-                String[] parts = pair.split("=", 2);
-                if (parts[0].equals(name)) {
-                    return URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
-                }
-            }
-        }
-        throw new AssertionError("No " + name + " in " + uri);
-    }
+	/** The code the person's browser brings back, after signing in. */
+	AuthorizationCode code(Person person, CodeVerifier verifier, Nonce nonce) throws IOException {
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(person.email(), person.password());
+			return code(browser, verifier, nonce);
+		}
+	}
+
+	/** The code a browser already signed in at the provider brings back. */
+	AuthorizationCode code(Browser browser, CodeVerifier verifier, Nonce nonce) throws IOException {
+		return new AuthorizationCode(parameter(
+				follow(browser, authorizationRequest(verifier, nonce, "openid profile email school", callback)),
+				"code"));
+	}
+
+	TokenResponse redeem(AuthorizationCode code, CodeVerifier verifier) throws Exception {
+		return OIDCTokenResponseParser.parse(new TokenRequest(endpoint("/oauth2/token"), authentication,
+				new AuthorizationCodeGrant(code, callback, verifier))
+			.toHTTPRequest()
+			.send());
+	}
+
+	/** The whole sign-in: the tokens a site holds afterwards. */
+	OIDCTokenResponse signIn(Person person) throws Exception {
+		CodeVerifier verifier = new CodeVerifier();
+		TokenResponse response = redeem(code(person, verifier, new Nonce()), verifier);
+		assertThat(response.indicatesSuccess()).as(String.valueOf(response.toHTTPResponse().getBody())).isTrue();
+		return (OIDCTokenResponse) response.toSuccessResponse();
+	}
+
+	static String parameter(URI uri, String name) {
+		if (uri.getRawQuery() != null) {
+			for (String pair : uri.getRawQuery().split("&")) {
+				String[] parts = pair.split("=", 2);
+				if (parts[0].equals(name)) {
+					return URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
+				}
+			}
+		}
+		throw new AssertionError("No " + name + " in " + uri);
+	}
+
 }

@@ -27,121 +27,134 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 @AuthServerTest
 class ThirdPartyConsentTest {
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    RegisteredClientRepository clients;
+	@Autowired
+	RegisteredClientRepository clients;
 
-    @Autowired
-    AccountRepository accounts;
+	@Autowired
+	AccountRepository accounts;
 
-    @Autowired
-    AuditLog audit;
+	@Autowired
+	AuditLog audit;
 
-    @Test
-    void eachSiteGetsItsOwnSubjectAfterThePersonAllowsIt() throws Exception {
-        Person person = TestAccounts.registerAndConfirm(port);
-        String accountSubject = accounts.findCredentials(person.email()).orElseThrow().account().subject();
-        TestSite first = new TestSite(clients, port, URI.create("http://127.0.0.1:9/a/callback"), false);
-        TestSite second = new TestSite(clients, port, URI.create("http://127.0.0.2:9/b/callback"), false);
+	@Test
+	void eachSiteGetsItsOwnSubjectAfterThePersonAllowsIt() throws Exception {
+		Person person = TestAccounts.registerAndConfirm(port);
+		String accountSubject = accounts.findCredentials(person.email()).orElseThrow().account().subject();
+		TestSite first = new TestSite(clients, port, URI.create("http://127.0.0.1:9/a/callback"), false);
+		TestSite second = new TestSite(clients, port, URI.create("http://127.0.0.2:9/b/callback"), false);
 
-        String firstSubject = signInAllowing(first, person);
-        String secondSubject = signInAllowing(second, person);
+		String firstSubject = signInAllowing(first, person);
+		String secondSubject = signInAllowing(second, person);
 
-        assertThat(firstSubject).isNotEqualTo(secondSubject).isNotEqualTo(accountSubject).doesNotContain("@");
-        assertThat(signInAllowing(first, person)).as("stable for one site").isEqualTo(firstSubject);
-        assertThat(lastTokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getClaims())
-                .as("roles are for first-party sites only").doesNotContainKey("roles");
-    }
+		assertThat(firstSubject).isNotEqualTo(secondSubject).isNotEqualTo(accountSubject).doesNotContain("@");
+		assertThat(signInAllowing(first, person)).as("stable for one site").isEqualTo(firstSubject);
+		assertThat(lastTokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getClaims())
+			.as("roles are for first-party sites only")
+			.doesNotContainKey("roles");
+	}
 
-    @Test
-    void theConsentPageSaysWhoAsksAndWhatInPlainWordsAndDenyingRefuses() throws IOException {
-        Person person = TestAccounts.registerAndConfirm(port);
-        TestSite site = new TestSite(clients, port, URI.create("http://127.0.0.1:9/c/callback"), false);
-        try (Browser browser = new Browser(port)) {
-            browser.signIn(person.email(), person.password());
-            HtmlPage consent = browser.open(pathOf(site.authorizationRequest(new CodeVerifier(), new Nonce(),
-                    "openid profile email school", site.callback)));
-            assertThat(consent.getUrl().getPath()).isEqualTo("/oauth2/consent");
-            assertThat(consent.asNormalizedText()).contains("asks to sign you in", "127.0.0.1", "Your email address",
-                    "Your school, and whether you are a student or a teacher");
+	@Test
+	void theConsentPageSaysWhoAsksAndWhatInPlainWordsAndDenyingRefuses() throws IOException {
+		Person person = TestAccounts.registerAndConfirm(port);
+		TestSite site = new TestSite(clients, port, URI.create("http://127.0.0.1:9/c/callback"), false);
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(person.email(), person.password());
+			HtmlPage consent = browser.open(pathOf(site.authorizationRequest(new CodeVerifier(), new Nonce(),
+					"openid profile email school", site.callback)));
+			assertThat(consent.getUrl().getPath()).isEqualTo("/oauth2/consent");
+			assertThat(consent.asNormalizedText()).contains("asks to sign you in", "127.0.0.1", "Your email address",
+					"Your school, and whether you are a student or a teacher");
 
-            browser.client().getOptions().setRedirectEnabled(false);
-            var denied = ((org.htmlunit.html.HtmlButton) consent.getHtmlElementById("deny")
-                    .getFirstByXPath(".//button")).click().getWebResponse();
-            assertThat(denied.getResponseHeaderValue("Location")).startsWith(site.callback.toString())
-                    .contains("error=access_denied");
-        }
-    }
+			browser.client().getOptions().setRedirectEnabled(false);
+			var denied = ((org.htmlunit.html.HtmlButton) consent.getHtmlElementById("deny")
+				.getFirstByXPath(".//button")).click().getWebResponse();
+			assertThat(denied.getResponseHeaderValue("Location")).startsWith(site.callback.toString())
+				.contains("error=access_denied");
+		}
+	}
 
-    @Test
-    void theAccountPageListsAllowedSitesAndWithdrawingRevokesTheirTokens() throws Exception {
-        Person person = TestAccounts.registerAndConfirm(port);
-        TestSite site = new TestSite(clients, port, URI.create("http://127.0.0.1:9/d/callback"), false);
-        signInAllowing(site, person);
-        OIDCTokenResponse tokens = lastTokens;
+	@Test
+	void theAccountPageListsAllowedSitesAndWithdrawingRevokesTheirTokens() throws Exception {
+		Person person = TestAccounts.registerAndConfirm(port);
+		TestSite site = new TestSite(clients, port, URI.create("http://127.0.0.1:9/d/callback"), false);
+		signInAllowing(site, person);
+		OIDCTokenResponse tokens = lastTokens;
 
-        try (Browser browser = new Browser(port)) {
-            HtmlPage account = browser.signIn(person.email(), person.password());
-            assertThat(account.asNormalizedText()).contains("Sites you signed in to", "Site " + site.clientId.substring(5, 13),
-                    "Your email address");
-            HtmlPage withdrawn = browser.submit(account, "/account/apps/" + site.clientId + "/revoke");
-            assertThat(withdrawn.asNormalizedText()).contains("Access withdrawn", "You have not let any other site sign you in.");
-        }
-        assertThat(active(site, tokens)).isFalse();
-        assertThat(audit.latest(site.clientId, null, 10)).extracting(AuditLog.Event::action, AuditLog.Event::actorName)
-                .contains(tuple("consent.granted", person.username()), tuple("consent.withdrawn", person.username()));
-    }
+		try (Browser browser = new Browser(port)) {
+			HtmlPage account = browser.signIn(person.email(), person.password());
+			assertThat(account.asNormalizedText()).contains("Sites you signed in to",
+					"Site " + site.clientId.substring(5, 13), "Your email address");
+			HtmlPage withdrawn = browser.submit(account, "/account/apps/" + site.clientId + "/revoke");
+			assertThat(withdrawn.asNormalizedText()).contains("Access withdrawn",
+					"You have not let any other site sign you in.");
+		}
+		assertThat(active(site, tokens)).isFalse();
+		assertThat(audit.latest(site.clientId, null, 10)).extracting(AuditLog.Event::action, AuditLog.Event::actorName)
+			.contains(tuple("consent.granted", person.username()), tuple("consent.withdrawn", person.username()));
+	}
 
-    @Test
-    void deletingTheAccountRevokesEveryGrant() throws Exception {
-        Person person = TestAccounts.registerAndConfirm(port);
-        TestSite site = new TestSite(clients, port, URI.create("http://127.0.0.1:9/e/callback"), false);
-        signInAllowing(site, person);
-        OIDCTokenResponse tokens = lastTokens;
-        assertThat(active(site, tokens)).isTrue();
+	@Test
+	void deletingTheAccountRevokesEveryGrant() throws Exception {
+		Person person = TestAccounts.registerAndConfirm(port);
+		TestSite site = new TestSite(clients, port, URI.create("http://127.0.0.1:9/e/callback"), false);
+		signInAllowing(site, person);
+		OIDCTokenResponse tokens = lastTokens;
+		assertThat(active(site, tokens)).isTrue();
 
-        try (Browser browser = new Browser(port)) {
-            browser.submit(browser.signIn(person.email(), person.password()), "/account/delete", "password", person.password());
-        }
-        assertThat(active(site, tokens)).isFalse();
-    }
+		try (Browser browser = new Browser(port)) {
+			browser.submit(browser.signIn(person.email(), person.password()), "/account/delete", "password",
+					person.password());
+		}
+		assertThat(active(site, tokens)).isFalse();
+	}
 
-    private static boolean active(TestSite site, OIDCTokenResponse tokens) throws Exception {
-        return com.nimbusds.oauth2.sdk.TokenIntrospectionResponse.parse(new com.nimbusds.oauth2.sdk.TokenIntrospectionRequest(
-                        site.endpoint("/oauth2/introspect"), site.authentication, tokens.getOIDCTokens().getAccessToken())
-                .toHTTPRequest().send()).toSuccessResponse().isActive();
-    }
+	private static boolean active(TestSite site, OIDCTokenResponse tokens) throws Exception {
+		return com.nimbusds.oauth2.sdk.TokenIntrospectionResponse
+			.parse(new com.nimbusds.oauth2.sdk.TokenIntrospectionRequest(site.endpoint("/oauth2/introspect"),
+					site.authentication, tokens.getOIDCTokens().getAccessToken())
+				.toHTTPRequest()
+				.send())
+			.toSuccessResponse()
+			.isActive();
+	}
 
-    private OIDCTokenResponse lastTokens;
+	private OIDCTokenResponse lastTokens;
 
-    /** Signs in at the site through the consent page, returning the subject the site sees in both ID token and UserInfo. */
-    private String signInAllowing(TestSite site, Person person) throws Exception {
-        CodeVerifier verifier = new CodeVerifier();
-        AuthorizationCode code;
-        try (Browser browser = new Browser(port)) {
-            browser.signIn(person.email(), person.password());
-            URI next = TestSite.follow(browser, site.authorizationRequest(verifier, new Nonce(), "openid profile email school",
-                    site.callback));
-            String location = next.toString();
-            if (next.getPath().equals("/oauth2/consent")) {
-                HtmlPage consent = browser.open(next.getRawPath() + "?" + next.getRawQuery());
-                location = ((org.htmlunit.html.HtmlButton) consent.getHtmlElementById("allow").getFirstByXPath(".//button"))
-                        .click().getWebResponse().getResponseHeaderValue("Location");
-            }
-            code = new AuthorizationCode(TestSite.parameter(URI.create(location), "code"));
-        }
-        OIDCTokenResponse tokens = (OIDCTokenResponse) site.redeem(code, verifier).toSuccessResponse();
-        lastTokens = tokens;
-        String subject = tokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getSubject();
-        UserInfoResponse userInfo = UserInfoResponse.parse(new UserInfoRequest(site.endpoint("/userinfo"),
-                tokens.getOIDCTokens().getBearerAccessToken()).toHTTPRequest().send());
-        assertThat(userInfo.toSuccessResponse().getUserInfo().getSubject().getValue()).isEqualTo(subject);
-        return subject;
-    }
+	/**
+	 * Signs in at the site through the consent page, returning the subject the site sees
+	 * in both ID token and UserInfo.
+	 */
+	private String signInAllowing(TestSite site, Person person) throws Exception {
+		CodeVerifier verifier = new CodeVerifier();
+		AuthorizationCode code;
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(person.email(), person.password());
+			URI next = TestSite.follow(browser,
+					site.authorizationRequest(verifier, new Nonce(), "openid profile email school", site.callback));
+			String location = next.toString();
+			if (next.getPath().equals("/oauth2/consent")) {
+				HtmlPage consent = browser.open(next.getRawPath() + "?" + next.getRawQuery());
+				location = ((org.htmlunit.html.HtmlButton) consent.getHtmlElementById("allow")
+					.getFirstByXPath(".//button")).click().getWebResponse().getResponseHeaderValue("Location");
+			}
+			code = new AuthorizationCode(TestSite.parameter(URI.create(location), "code"));
+		}
+		OIDCTokenResponse tokens = (OIDCTokenResponse) site.redeem(code, verifier).toSuccessResponse();
+		lastTokens = tokens;
+		String subject = tokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getSubject();
+		UserInfoResponse userInfo = UserInfoResponse
+			.parse(new UserInfoRequest(site.endpoint("/userinfo"), tokens.getOIDCTokens().getBearerAccessToken())
+				.toHTTPRequest()
+				.send());
+		assertThat(userInfo.toSuccessResponse().getUserInfo().getSubject().getValue()).isEqualTo(subject);
+		return subject;
+	}
 
-    private static String pathOf(URI uri) {
-        return uri.getRawPath() + "?" + uri.getRawQuery();
-    }
+	private static String pathOf(URI uri) {
+		return uri.getRawPath() + "?" + uri.getRawQuery();
+	}
+
 }

@@ -19,78 +19,83 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
-/** Limits on, and small, in a context of their own; a second instance shares the same database. */
+/**
+ * Limits on, and small, in a context of their own; a second instance shares the same
+ * database.
+ */
 @AuthServerTest
-@TestPropertySource(properties = {"icourse.rate-limits.enabled=true",
-        "icourse.rate-limits.limits.sign-in-ip.capacity=1000",
-        "icourse.rate-limits.limits.sign-in-account.capacity=3",
-        "icourse.rate-limits.limits.availability-ip.capacity=2"})
+@TestPropertySource(properties = { "icourse.rate-limits.enabled=true",
+		"icourse.rate-limits.limits.sign-in-ip.capacity=1000", "icourse.rate-limits.limits.sign-in-account.capacity=3",
+		"icourse.rate-limits.limits.availability-ip.capacity=2" })
 class RateLimitTest {
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    RateLimiter rateLimiter;
+	@Autowired
+	RateLimiter rateLimiter;
 
-    @Test
-    void aBucketAllowsItsCapacityThenSaysHowLongToWait() {
-        String key = Mailbox.newUsername();
-        for (int i = 0; i < 3; i++) {
-            assertThat(rateLimiter.tryConsume(RateLimit.SIGN_IN_ACCOUNT, key).allowed()).isTrue();
-        }
-        RateLimitDecision refused = rateLimiter.tryConsume(RateLimit.SIGN_IN_ACCOUNT, "  " + key.toUpperCase() + " ");
-        assertThat(refused.allowed()).isFalse();
-        assertThat(refused.retryAfter()).isPositive();
-        assertThat(rateLimiter.tryConsume(RateLimit.SIGN_IN_ACCOUNT, Mailbox.newUsername()).allowed()).isTrue();
-    }
+	@Test
+	void aBucketAllowsItsCapacityThenSaysHowLongToWait() {
+		String key = Mailbox.newUsername();
+		for (int i = 0; i < 3; i++) {
+			assertThat(rateLimiter.tryConsume(RateLimit.SIGN_IN_ACCOUNT, key).allowed()).isTrue();
+		}
+		RateLimitDecision refused = rateLimiter.tryConsume(RateLimit.SIGN_IN_ACCOUNT, "  " + key.toUpperCase() + " ");
+		assertThat(refused.allowed()).isFalse();
+		assertThat(refused.retryAfter()).isPositive();
+		assertThat(rateLimiter.tryConsume(RateLimit.SIGN_IN_ACCOUNT, Mailbox.newUsername()).allowed()).isTrue();
+	}
 
-    @Test
-    void signInsOverTheLimitGet429WithRetryAfterAndAPageEvenAcrossTwoInstances() throws Exception {
-        String name = Mailbox.newUsername();
-        try (ConfigurableApplicationContext second = startSecondInstance()) {
-            int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
-            assertThat(postSignIn(port, name).statusCode()).isNotEqualTo(429);
-            assertThat(postSignIn(secondPort, name).statusCode()).isNotEqualTo(429);
-            assertThat(postSignIn(port, name).statusCode()).isNotEqualTo(429);
+	@Test
+	void signInsOverTheLimitGet429WithRetryAfterAndAPageEvenAcrossTwoInstances() throws Exception {
+		String name = Mailbox.newUsername();
+		try (ConfigurableApplicationContext second = startSecondInstance()) {
+			int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+			assertThat(postSignIn(port, name).statusCode()).isNotEqualTo(429);
+			assertThat(postSignIn(secondPort, name).statusCode()).isNotEqualTo(429);
+			assertThat(postSignIn(port, name).statusCode()).isNotEqualTo(429);
 
-            HttpResponse<String> limited = postSignIn(secondPort, name);
-            assertThat(limited.statusCode()).isEqualTo(429);
-            assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isPositive();
-            assertThat(limited.body()).contains("Too many requests");
-            assertThat(second.getBean(RateLimiter.class).tryConsume(RateLimit.SIGN_IN_ACCOUNT, name).allowed()).isFalse();
-        }
-    }
+			HttpResponse<String> limited = postSignIn(secondPort, name);
+			assertThat(limited.statusCode()).isEqualTo(429);
+			assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+			assertThat(limited.body()).contains("Too many requests");
+			assertThat(second.getBean(RateLimiter.class).tryConsume(RateLimit.SIGN_IN_ACCOUNT, name).allowed())
+				.isFalse();
+		}
+	}
 
-    @Test
-    void scriptsAskingForJsonGetJson() throws IOException, InterruptedException {
-        HttpResponse<String> last = null;
-        for (int i = 0; i < 3; i++) {
-            last = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + "/register/check/username?value=abc"))
-                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-        }
-        assertThat(last.statusCode()).isEqualTo(429);
-        assertThat(last.body()).contains("\"error\":\"too_many_requests\"", "\"retryAfterSeconds\"");
-        assertThat(last.headers().firstValue("Retry-After")).isPresent();
-    }
+	@Test
+	void scriptsAskingForJsonGetJson() throws IOException, InterruptedException {
+		HttpResponse<String> last = null;
+		for (int i = 0; i < 3; i++) {
+			last = HttpClient.newHttpClient()
+				.send(HttpRequest
+					.newBuilder(URI.create("http://localhost:" + port + "/register/check/username?value=abc"))
+					.header("Accept", "application/json")
+					.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		assertThat(last.statusCode()).isEqualTo(429);
+		assertThat(last.body()).contains("\"error\":\"too_many_requests\"", "\"retryAfterSeconds\"");
+		assertThat(last.headers().firstValue("Retry-After")).isPresent();
+	}
 
-    private ConfigurableApplicationContext startSecondInstance() {
-        return new SpringApplicationBuilder(AuthServerApplication.class)
-                .initializers(new AuthTestInfrastructure())
-                .run("--server.port=0", "--icourse.rate-limits.enabled=true",
-                        "--icourse.rate-limits.limits.sign-in-ip.capacity=1000",
-                        "--icourse.rate-limits.limits.sign-in-account.capacity=3",
-                        "--icourse.mail.poll-delay=1h",
-                        "--icourse.oidc.key-encryption-secret=" + AuthServerTest.KEY_ENCRYPTION_SECRET);
-    }
+	private ConfigurableApplicationContext startSecondInstance() {
+		return new SpringApplicationBuilder(AuthServerApplication.class).initializers(new AuthTestInfrastructure())
+			.run("--server.port=0", "--icourse.rate-limits.enabled=true",
+					"--icourse.rate-limits.limits.sign-in-ip.capacity=1000",
+					"--icourse.rate-limits.limits.sign-in-account.capacity=3", "--icourse.mail.poll-delay=1h",
+					"--icourse.oidc.key-encryption-secret=" + AuthServerTest.KEY_ENCRYPTION_SECRET);
+	}
 
-    private HttpResponse<String> postSignIn(int targetPort, String name) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + targetPort + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Accept", "text/html")
-                        .header("Accept-Language", "en")
-                        .POST(HttpRequest.BodyPublishers.ofString("username=" + name + "&password=whatever")).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
+	private HttpResponse<String> postSignIn(int targetPort, String name) throws IOException, InterruptedException {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + targetPort + "/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Accept", "text/html")
+				.header("Accept-Language", "en")
+				.POST(HttpRequest.BodyPublishers.ofString("username=" + name + "&password=whatever"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 }

@@ -14,26 +14,35 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
-/** Hashes of an older algorithm keep working and are replaced by Argon2id at the next sign-in. */
+/**
+ * Hashes of an older algorithm keep working and are replaced by Argon2id at the next
+ * sign-in.
+ */
 @AuthServerTest
 class PasswordUpgradeTest {
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    DSLContext dsl;
+	@Autowired
+	DSLContext dsl;
 
-    @Test
-    void aBcryptHashIsRehashedWithArgon2idWhenThePersonSignsIn() throws IOException {
-        Person person = TestAccounts.registerAndConfirm(port);
-        dsl.update(ACCOUNT).set(ACCOUNT.PASSWORD_HASH, "{bcrypt}" + new BCryptPasswordEncoder().encode(person.password()))
-                .where(ACCOUNT.EMAIL.eq(person.email())).execute();
+	@Test
+	void aBcryptHashIsRehashedWithArgon2idWhenThePersonSignsIn() throws IOException {
+		Person person = TestAccounts.registerAndConfirm(port);
+		dsl.update(ACCOUNT)
+			.set(ACCOUNT.PASSWORD_HASH, "{bcrypt}" + new BCryptPasswordEncoder().encode(person.password()))
+			.where(ACCOUNT.EMAIL.eq(person.email()))
+			.execute();
 
-        try (Browser browser = new Browser(port)) {
-            assertThat(browser.signIn(person.email(), person.password()).getUrl().getPath()).isEqualTo("/account");
-        }
-        assertThat(dsl.select(ACCOUNT.PASSWORD_HASH).from(ACCOUNT).where(ACCOUNT.EMAIL.eq(person.email())).fetchSingle().value1())
-                .startsWith("{argon2@SpringSecurity_v5_8}");
-    }
+		try (Browser browser = new Browser(port)) {
+			assertThat(browser.signIn(person.email(), person.password()).getUrl().getPath()).isEqualTo("/account");
+		}
+		assertThat(dsl.select(ACCOUNT.PASSWORD_HASH)
+			.from(ACCOUNT)
+			.where(ACCOUNT.EMAIL.eq(person.email()))
+			.fetchSingle()
+			.value1()).startsWith("{argon2@SpringSecurity_v5_8}");
+	}
+
 }

@@ -19,68 +19,76 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AuthServerTest
 class SignInTest {
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    DSLContext dsl;
+	@Autowired
+	DSLContext dsl;
 
-    @Autowired
-    AccountRepository accounts;
+	@Autowired
+	AccountRepository accounts;
 
-    @Test
-    void afterFiveFailuresEvenTheRightPasswordMustWaitAndUnknownNamesBehaveTheSame() throws IOException {
-        Person person = register();
-        String unknown = Mailbox.newStudentAddress();
-        try (Browser browser = new Browser(port)) {
-            for (int i = 0; i < 5; i++) {
-                assertThat(browser.signIn(person.username(), "wrong password " + i).getUrl().getQuery()).isEqualTo("error");
-                assertThat(browser.signIn(unknown, "wrong password " + i).getUrl().getQuery()).isEqualTo("error");
-            }
-            HtmlPage refused = browser.signIn(person.username(), person.password());
-            assertThat(refused.getUrl().getQuery()).startsWith("wait=");
-            assertThat(refused.asNormalizedText()).contains("Too many failed attempts");
-            assertThat(browser.signIn(unknown, "anything").getUrl().getQuery()).startsWith("wait=");
+	@Test
+	void afterFiveFailuresEvenTheRightPasswordMustWaitAndUnknownNamesBehaveTheSame() throws IOException {
+		Person person = register();
+		String unknown = Mailbox.newStudentAddress();
+		try (Browser browser = new Browser(port)) {
+			for (int i = 0; i < 5; i++) {
+				assertThat(browser.signIn(person.username(), "wrong password " + i).getUrl().getQuery())
+					.isEqualTo("error");
+				assertThat(browser.signIn(unknown, "wrong password " + i).getUrl().getQuery()).isEqualTo("error");
+			}
+			HtmlPage refused = browser.signIn(person.username(), person.password());
+			assertThat(refused.getUrl().getQuery()).startsWith("wait=");
+			assertThat(refused.asNormalizedText()).contains("Too many failed attempts");
+			assertThat(browser.signIn(unknown, "anything").getUrl().getQuery()).startsWith("wait=");
 
-            assertThat(browser.signIn(person.email(), person.password()).getUrl().getPath())
-                    .as("another sign-in name of the same person has its own count").isEqualTo("/account");
-        }
-    }
+			assertThat(browser.signIn(person.email(), person.password()).getUrl().getPath())
+				.as("another sign-in name of the same person has its own count")
+				.isEqualTo("/account");
+		}
+	}
 
-    @Test
-    void everyAttemptIsRecordedAndShownOnTheAccountPage() throws IOException {
-        Person person = register();
-        try (Browser browser = new Browser(port)) {
-            browser.signIn(person.email(), "wrong password");
-            HtmlPage account = browser.signIn(person.email(), person.password());
-            assertThat(account.asNormalizedText()).contains("Wrong password", "Signed in", "127.0.0.1");
-        }
-        long accountId = accounts.findCredentials(person.email()).orElseThrow().account().id();
-        assertThat(dsl.fetchCount(SIGN_IN_ATTEMPT, SIGN_IN_ATTEMPT.ACCOUNT_ID.eq(accountId))).isGreaterThanOrEqualTo(3);
-    }
+	@Test
+	void everyAttemptIsRecordedAndShownOnTheAccountPage() throws IOException {
+		Person person = register();
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(person.email(), "wrong password");
+			HtmlPage account = browser.signIn(person.email(), person.password());
+			assertThat(account.asNormalizedText()).contains("Wrong password", "Signed in", "127.0.0.1");
+		}
+		long accountId = accounts.findCredentials(person.email()).orElseThrow().account().id();
+		assertThat(dsl.fetchCount(SIGN_IN_ATTEMPT, SIGN_IN_ATTEMPT.ACCOUNT_ID.eq(accountId))).isGreaterThanOrEqualTo(3);
+	}
 
-    @Test
-    void rememberMeKeepsThePersonSignedInAfterTheSessionIsGone() throws IOException {
-        Person person = register();
-        try (Browser browser = new Browser(port)) {
-            HtmlPage login = browser.open("/login");
-            login.getHtmlElementById("remember-me").click();
-            browser.submit(login, "/login", "username", person.username(), "password", person.password());
-            browser.client().getCookieManager().removeCookie(browser.client().getCookieManager().getCookie(Browser.SESSION_COOKIE));
+	@Test
+	void rememberMeKeepsThePersonSignedInAfterTheSessionIsGone() throws IOException {
+		Person person = register();
+		try (Browser browser = new Browser(port)) {
+			HtmlPage login = browser.open("/login");
+			login.getHtmlElementById("remember-me").click();
+			browser.submit(login, "/login", "username", person.username(), "password", person.password());
+			browser.client()
+				.getCookieManager()
+				.removeCookie(browser.client().getCookieManager().getCookie(Browser.SESSION_COOKIE));
 
-            assertThat(browser.open("/account").getUrl().getPath()).isEqualTo("/account");
-        }
-    }
+			assertThat(browser.open("/account").getUrl().getPath()).isEqualTo("/account");
+		}
+	}
 
-    @Test
-    void passwordsAreHashedWithArgon2id() throws IOException {
-        Person person = register();
-        String hash = dsl.select(club.icourse.db.auth.Tables.ACCOUNT.PASSWORD_HASH).from(club.icourse.db.auth.Tables.ACCOUNT)
-                .where(club.icourse.db.auth.Tables.ACCOUNT.EMAIL.eq(person.email())).fetchSingle().value1();
-        assertThat(hash).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$");
-    }
+	@Test
+	void passwordsAreHashedWithArgon2id() throws IOException {
+		Person person = register();
+		String hash = dsl.select(club.icourse.db.auth.Tables.ACCOUNT.PASSWORD_HASH)
+			.from(club.icourse.db.auth.Tables.ACCOUNT)
+			.where(club.icourse.db.auth.Tables.ACCOUNT.EMAIL.eq(person.email()))
+			.fetchSingle()
+			.value1();
+		assertThat(hash).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$");
+	}
 
-    private Person register() throws IOException {
-        return TestAccounts.registerAndConfirm(port);
-    }
+	private Person register() throws IOException {
+		return TestAccounts.registerAndConfirm(port);
+	}
+
 }

@@ -15,54 +15,65 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 
-/** Administrators upload a catalogue file and see what it changed, or why it was refused. Only /admin/** (ADMIN). */
+/**
+ * Administrators upload a catalogue file and see what it changed, or why it was refused.
+ * Only /admin/** (ADMIN).
+ */
 @Controller
 class CatalogueAdminController {
 
-    static final String VIEW = "catalogue/admin";
-    static final String PATH = "/admin/catalogue";
+	static final String VIEW = "catalogue/admin";
+	static final String PATH = "/admin/catalogue";
 
-    /** A refusal as shown: where and what, in the reader's language. */
-    record ProblemView(String entry, String field, String message) {
-    }
+	/** A refusal as shown: where and what, in the reader's language. */
+	record ProblemView(String entry, String field, String message) {
+	}
 
-    private final CatalogueImport catalogue;
-    private final MessageSource messages;
-    private final DataSize maxFileSize;
+	private final CatalogueImport catalogue;
 
-    CatalogueAdminController(CatalogueImport catalogue, MessageSource messages,
-                             @Value("${spring.servlet.multipart.max-file-size}") DataSize maxFileSize) {
-        this.catalogue = catalogue;
-        this.messages = messages;
-        this.maxFileSize = maxFileSize;
-    }
+	private final MessageSource messages;
 
-    @GetMapping(PATH)
-    String form(Model model) {
-        model.addAttribute("maxMegabytes", maxFileSize.toMegabytes());
-        return VIEW;
-    }
+	private final DataSize maxFileSize;
 
-    @PostMapping(PATH)
-    ModelAndView upload(@RequestParam(name = "file", required = false) MultipartFile file, Locale locale) throws IOException {
-        ModelAndView page = new ModelAndView(VIEW);
-        page.addObject("maxMegabytes", maxFileSize.toMegabytes());
-        if (file == null || file.isEmpty()) {
-            return refused(page, List.of(CatalogueProblem.of("file", "", "empty")), locale);
-        }
-        try {
-            page.addObject("summary", catalogue.load(file.getBytes()));
-            page.addObject("fileName", file.getOriginalFilename());
-            return page;
-        } catch (CatalogueRefusedException e) {
-            return refused(page, e.problems(), locale);
-        }
-    }
+	CatalogueAdminController(CatalogueImport catalogue, MessageSource messages,
+			@Value("${spring.servlet.multipart.max-file-size}") DataSize maxFileSize) {
+		this.catalogue = catalogue;
+		this.messages = messages;
+		this.maxFileSize = maxFileSize;
+	}
 
-    private ModelAndView refused(ModelAndView page, List<CatalogueProblem> problems, Locale locale) {
-        page.addObject("problems", problems.stream().map(p -> new ProblemView(p.entry(), p.field(),
-                messages.getMessage(p.messageKey(), p.arguments().toArray(), locale))).toList());
-        page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-        return page;
-    }
+	@GetMapping(PATH)
+	String form(Model model) {
+		model.addAttribute("maxMegabytes", maxFileSize.toMegabytes());
+		return VIEW;
+	}
+
+	@PostMapping(PATH)
+	ModelAndView upload(@RequestParam(name = "file", required = false) MultipartFile file, Locale locale)
+			throws IOException {
+		ModelAndView page = new ModelAndView(VIEW);
+		page.addObject("maxMegabytes", maxFileSize.toMegabytes());
+		if (file == null || file.isEmpty()) {
+			return refused(page, List.of(CatalogueProblem.of("file", "", "empty")), locale);
+		}
+		try {
+			page.addObject("summary", catalogue.load(file.getBytes()));
+			page.addObject("fileName", file.getOriginalFilename());
+			return page;
+		}
+		catch (CatalogueRefusedException e) {
+			return refused(page, e.problems(), locale);
+		}
+	}
+
+	private ModelAndView refused(ModelAndView page, List<CatalogueProblem> problems, Locale locale) {
+		page.addObject("problems",
+				problems.stream()
+					.map(p -> new ProblemView(p.entry(), p.field(),
+							messages.getMessage(p.messageKey(), p.arguments().toArray(), locale)))
+					.toList());
+		page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		return page;
+	}
+
 }

@@ -9,29 +9,31 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * An upload over the size limit fails while the request is read, before any controller is chosen; the page of the
- * upload (the catalogue page, or the settings page for an avatar) then says so, rather than an error page.
+ * An upload over the size limit fails while the request is read, before any controller is
+ * chosen; the page of the upload (the catalogue page, or the settings page for an avatar)
+ * then says so, rather than an error page.
  */
 @ControllerAdvice
 class UploadTooLarge {
 
-    private final DataSize maxFileSize;
+	private final DataSize maxFileSize;
 
-    UploadTooLarge(@Value("${spring.servlet.multipart.max-file-size}") DataSize maxFileSize) {
-        this.maxFileSize = maxFileSize;
-    }
+	UploadTooLarge(@Value("${spring.servlet.multipart.max-file-size}") DataSize maxFileSize) {
+		this.maxFileSize = maxFileSize;
+	}
 
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ModelAndView tooLarge(jakarta.servlet.http.HttpServletRequest request,
-                          org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/settings")) {
-            // An avatar far over its own limit: back to the settings page, which says so.
-            redirect.addFlashAttribute("avatarProblem", "settings.avatar.too-large");
-            return new ModelAndView("redirect:/settings");
-        }
-        ModelAndView page = new ModelAndView(CatalogueAdminController.VIEW, HttpStatus.CONTENT_TOO_LARGE);
-        page.addObject("maxMegabytes", maxFileSize.toMegabytes());
-        page.addObject("tooLarge", true);
-        return page;
-    }
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ModelAndView tooLarge(jakarta.servlet.http.HttpServletRequest request,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/settings")) {
+			// An avatar far over its own limit: back to the settings page, which says so.
+			redirect.addFlashAttribute("avatarProblem", "settings.avatar.too-large");
+			return new ModelAndView("redirect:/settings");
+		}
+		ModelAndView page = new ModelAndView(CatalogueAdminController.VIEW, HttpStatus.CONTENT_TOO_LARGE);
+		page.addObject("maxMegabytes", maxFileSize.toMegabytes());
+		page.addObject("tooLarge", true);
+		return page;
+	}
+
 }

@@ -14,36 +14,38 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Controller
 class CommentController {
 
-    private final Comments comments;
+	private final Comments comments;
 
-    CommentController(Comments comments) {
-        this.comments = comments;
-    }
+	CommentController(Comments comments) {
+		this.comments = comments;
+	}
 
-    @PostMapping("/reviews/{reviewId}/comments")
-    String write(@PathVariable long reviewId, @RequestParam(defaultValue = "") String content, Authentication authentication) {
-        comments.write(SignedIn.person(authentication).orElseThrow(), reviewId, content);
-        return "redirect:/reviews/" + reviewId;
-    }
+	@PostMapping("/reviews/{reviewId}/comments")
+	String write(@PathVariable long reviewId, @RequestParam(defaultValue = "") String content,
+			Authentication authentication) {
+		comments.write(SignedIn.person(authentication).orElseThrow(), reviewId, content);
+		return "redirect:/reviews/" + reviewId;
+	}
 
-    @PostMapping("/comments/{id}/delete")
-    String delete(@PathVariable long id, Authentication authentication) {
-        long reviewId = comments.delete(SignedIn.person(authentication).orElseThrow(), id);
-        return "redirect:/reviews/" + reviewId;
-    }
+	@PostMapping("/comments/{id}/delete")
+	String delete(@PathVariable long id, Authentication authentication) {
+		long reviewId = comments.delete(SignedIn.person(authentication).orElseThrow(), id);
+		return "redirect:/reviews/" + reviewId;
+	}
 
-    @ExceptionHandler(Comments.CommentRefusedException.class)
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    String refused(Comments.CommentRefusedException refused, Model model) {
-        model.addAttribute("status", 400);
-        model.addAttribute("problem", refused.messageKey());
-        return "error";
-    }
+	@ExceptionHandler(Comments.CommentRefusedException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String refused(Comments.CommentRefusedException refused, Model model) {
+		model.addAttribute("status", 400);
+		model.addAttribute("problem", refused.messageKey());
+		return "error";
+	}
 
-    @ExceptionHandler(Comments.CommentNotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(Model model) {
-        model.addAttribute("status", 404);
-        return "error";
-    }
+	@ExceptionHandler(Comments.CommentNotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound(Model model) {
+		model.addAttribute("status", 404);
+		return "error";
+	}
+
 }

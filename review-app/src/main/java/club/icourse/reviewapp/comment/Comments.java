@@ -27,120 +27,148 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Comments: written by signed-in people on reviews they can read, at most 500 characters of plain text. */
+/**
+ * Comments: written by signed-in people on reviews they can read, at most 500 characters
+ * of plain text.
+ */
 @Service
 public class Comments {
 
-    public static final int MAX_LENGTH = 500;
+	public static final int MAX_LENGTH = 500;
 
-    /** A comment as pages show it. */
-    public record CommentView(long id, long reviewId, String author, String content, String contentHtml, Instant at,
-                              boolean deletable) {
-    }
+	/** A comment as pages show it. */
+	public record CommentView(long id, long reviewId, String author, String content, String contentHtml, Instant at,
+			boolean deletable) {
+	}
 
-    /** The comment cannot be written: {@code comment.problem.<code>}. */
-    public static class CommentRefusedException extends RuntimeException {
+	/** The comment cannot be written: {@code comment.problem.<code>}. */
+	public static class CommentRefusedException extends RuntimeException {
 
-        private final String code;
+		private final String code;
 
-        CommentRefusedException(String code) {
-            super(code);
-            this.code = code;
-        }
+		CommentRefusedException(String code) {
+			super(code);
+			this.code = code;
+		}
 
-        public String messageKey() {
-            return "comment.problem." + code;
-        }
-    }
+		public String messageKey() {
+			return "comment.problem." + code;
+		}
 
-    /** No such comment or review, or not one this person may act on. */
-    public static class CommentNotFoundException extends RuntimeException {
-    }
+	}
 
-    private final DSLContext dsl;
-    private final Clock clock;
-    private final ApplicationEventPublisher events;
-    private final Mentions mentions;
-    private final Mutes mutes;
+	/** No such comment or review, or not one this person may act on. */
+	public static class CommentNotFoundException extends RuntimeException {
 
-    Comments(DSLContext dsl, Clock clock, ApplicationEventPublisher events, Mentions mentions, Mutes mutes) {
-        this.mutes = mutes;
-        this.mentions = mentions;
-        this.dsl = dsl;
-        this.clock = clock;
-        this.events = events;
-    }
+	}
 
-    @Transactional
-    public long write(Person author, long reviewId, String text) {
-        mutes.requireNotMuted(author);
-        ReviewRecord review = dsl.selectFrom(REVIEW).where(REVIEW.ID.eq(reviewId)).forUpdate().fetchOptional()
-                .filter(found -> Visibility.canRead(Optional.of(author), found))
-                .orElseThrow(CommentNotFoundException::new);
-        String content = ReviewText.clean(text).replaceAll("\\s*\\n\\s*", "\n");
-        if (content.isEmpty()) {
-            throw new CommentRefusedException("empty");
-        }
-        if (content.codePointCount(0, content.length()) > MAX_LENGTH) {
-            throw new CommentRefusedException("long");
-        }
-        Instant now = clock.instant();
-        ReviewCommentRecord comment = dsl.newRecord(REVIEW_COMMENT);
-        comment.setReviewId(review.getId());
-        comment.setAuthorId(author.id());
-        comment.setContent(content);
-        comment.setCreatedAt(utc(now));
-        comment.store();
-        dsl.update(REVIEW).set(REVIEW.COMMENT_COUNT, REVIEW.COMMENT_COUNT.plus(1)).where(REVIEW.ID.eq(review.getId())).execute();
-        history(comment, "create", author.id(), now);
-        return comment.getId();
-    }
+	private final DSLContext dsl;
 
-    /** Deletes a comment (its author or an administrator); returns the review it was on. */
-    @Transactional
-    public long delete(Person person, long commentId) {
-        ReviewCommentRecord comment = dsl.selectFrom(REVIEW_COMMENT).where(REVIEW_COMMENT.ID.eq(commentId)).forUpdate().fetchOptional()
-                .filter(found -> found.getAuthorId() == person.id() || person.admin())
-                .orElseThrow(CommentNotFoundException::new);
-        history(comment, "delete", person.id(), clock.instant());
-        comment.delete();
-        dsl.update(REVIEW).set(REVIEW.COMMENT_COUNT, REVIEW.COMMENT_COUNT.minus(1)).where(REVIEW.ID.eq(comment.getReviewId())).execute();
-        return comment.getReviewId();
-    }
+	private final Clock clock;
 
-    /** The comments on the given reviews, oldest first, by review. */
-    public Map<Long, List<CommentView>> on(Collection<Long> reviewIds, Optional<Person> viewer) {
-        if (reviewIds.isEmpty()) {
-            return Map.of();
-        }
-        var rows = dsl.select(REVIEW_COMMENT.ID, REVIEW_COMMENT.REVIEW_ID, PERSON.USERNAME, REVIEW_COMMENT.CONTENT,
-                        REVIEW_COMMENT.CREATED_AT, REVIEW_COMMENT.AUTHOR_ID)
-                .from(REVIEW_COMMENT).join(PERSON).on(PERSON.ID.eq(REVIEW_COMMENT.AUTHOR_ID))
-                .where(REVIEW_COMMENT.REVIEW_ID.in(reviewIds))
-                .orderBy(REVIEW_COMMENT.ID)
-                .fetch();
-        var known = mentions.known(String.join("\n", rows.getValues(REVIEW_COMMENT.CONTENT)));
-        return rows.stream()
-                .map(r -> new CommentView(r.value1(), r.value2(), r.value3(), r.value4(), Mentions.linkPlainText(r.value4(), known),
-                        r.value5().toInstant(ZoneOffset.UTC), viewer.map(person -> person.admin() || person.id() == r.value6()).orElse(false)))
-                .collect(Collectors.groupingBy(CommentView::reviewId, java.util.LinkedHashMap::new, Collectors.toList()));
-    }
+	private final ApplicationEventPublisher events;
 
-    private void history(ReviewCommentRecord comment, String action, long operatorId, Instant at) {
-        Result<ReviewCommentRecord> one = dsl.newResult(REVIEW_COMMENT);
-        one.add(comment);
-        dsl.insertInto(COMMENT_HISTORY)
-                .set(COMMENT_HISTORY.COMMENT_ID, comment.getId())
-                .set(COMMENT_HISTORY.REVIEW_ID, comment.getReviewId())
-                .set(COMMENT_HISTORY.ACTION, action)
-                .set(COMMENT_HISTORY.OPERATOR_ID, operatorId)
-                .set(COMMENT_HISTORY.OCCURRED_AT, utc(at))
-                .set(COMMENT_HISTORY.SNAPSHOT, one.formatJSON())
-                .execute();
-        events.publishEvent(new CommentChanged(comment.into(REVIEW_COMMENT), action, operatorId, at));
-    }
+	private final Mentions mentions;
 
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
+	private final Mutes mutes;
+
+	Comments(DSLContext dsl, Clock clock, ApplicationEventPublisher events, Mentions mentions, Mutes mutes) {
+		this.mutes = mutes;
+		this.mentions = mentions;
+		this.dsl = dsl;
+		this.clock = clock;
+		this.events = events;
+	}
+
+	@Transactional
+	public long write(Person author, long reviewId, String text) {
+		mutes.requireNotMuted(author);
+		ReviewRecord review = dsl.selectFrom(REVIEW)
+			.where(REVIEW.ID.eq(reviewId))
+			.forUpdate()
+			.fetchOptional()
+			.filter(found -> Visibility.canRead(Optional.of(author), found))
+			.orElseThrow(CommentNotFoundException::new);
+		String content = ReviewText.clean(text).replaceAll("\\s*\\n\\s*", "\n");
+		if (content.isEmpty()) {
+			throw new CommentRefusedException("empty");
+		}
+		if (content.codePointCount(0, content.length()) > MAX_LENGTH) {
+			throw new CommentRefusedException("long");
+		}
+		Instant now = clock.instant();
+		ReviewCommentRecord comment = dsl.newRecord(REVIEW_COMMENT);
+		comment.setReviewId(review.getId());
+		comment.setAuthorId(author.id());
+		comment.setContent(content);
+		comment.setCreatedAt(utc(now));
+		comment.store();
+		dsl.update(REVIEW)
+			.set(REVIEW.COMMENT_COUNT, REVIEW.COMMENT_COUNT.plus(1))
+			.where(REVIEW.ID.eq(review.getId()))
+			.execute();
+		history(comment, "create", author.id(), now);
+		return comment.getId();
+	}
+
+	/**
+	 * Deletes a comment (its author or an administrator); returns the review it was on.
+	 */
+	@Transactional
+	public long delete(Person person, long commentId) {
+		ReviewCommentRecord comment = dsl.selectFrom(REVIEW_COMMENT)
+			.where(REVIEW_COMMENT.ID.eq(commentId))
+			.forUpdate()
+			.fetchOptional()
+			.filter(found -> found.getAuthorId() == person.id() || person.admin())
+			.orElseThrow(CommentNotFoundException::new);
+		history(comment, "delete", person.id(), clock.instant());
+		comment.delete();
+		dsl.update(REVIEW)
+			.set(REVIEW.COMMENT_COUNT, REVIEW.COMMENT_COUNT.minus(1))
+			.where(REVIEW.ID.eq(comment.getReviewId()))
+			.execute();
+		return comment.getReviewId();
+	}
+
+	/** The comments on the given reviews, oldest first, by review. */
+	public Map<Long, List<CommentView>> on(Collection<Long> reviewIds, Optional<Person> viewer) {
+		if (reviewIds.isEmpty()) {
+			return Map.of();
+		}
+		var rows = dsl
+			.select(REVIEW_COMMENT.ID, REVIEW_COMMENT.REVIEW_ID, PERSON.USERNAME, REVIEW_COMMENT.CONTENT,
+					REVIEW_COMMENT.CREATED_AT, REVIEW_COMMENT.AUTHOR_ID)
+			.from(REVIEW_COMMENT)
+			.join(PERSON)
+			.on(PERSON.ID.eq(REVIEW_COMMENT.AUTHOR_ID))
+			.where(REVIEW_COMMENT.REVIEW_ID.in(reviewIds))
+			.orderBy(REVIEW_COMMENT.ID)
+			.fetch();
+		var known = mentions.known(String.join("\n", rows.getValues(REVIEW_COMMENT.CONTENT)));
+		return rows.stream()
+			.map(r -> new CommentView(r.value1(), r.value2(), r.value3(), r.value4(),
+					Mentions.linkPlainText(r.value4(), known), r.value5().toInstant(ZoneOffset.UTC),
+					viewer.map(person -> person.admin() || person.id() == r.value6()).orElse(false)))
+			.collect(Collectors.groupingBy(CommentView::reviewId, java.util.LinkedHashMap::new, Collectors.toList()));
+	}
+
+	private void history(ReviewCommentRecord comment, String action, long operatorId, Instant at) {
+		Result<ReviewCommentRecord> one = dsl.newResult(REVIEW_COMMENT);
+		one.add(comment);
+		dsl.insertInto(COMMENT_HISTORY)
+			.set(COMMENT_HISTORY.COMMENT_ID, comment.getId())
+			.set(COMMENT_HISTORY.REVIEW_ID, comment.getReviewId())
+			.set(COMMENT_HISTORY.ACTION, action)
+			.set(COMMENT_HISTORY.OPERATOR_ID, operatorId)
+			.set(COMMENT_HISTORY.OCCURRED_AT, utc(at))
+			.set(COMMENT_HISTORY.SNAPSHOT, one.formatJSON())
+			.execute();
+		events.publishEvent(new CommentChanged(comment.into(REVIEW_COMMENT), action, operatorId, at));
+	}
+
+	private static LocalDateTime utc(Instant instant) {
+		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
 }

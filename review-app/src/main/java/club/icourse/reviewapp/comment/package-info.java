@@ -1,2 +1,5 @@
-/** Plain-text comments on reviews, deletable by their author or an administrator, each change kept in history. */
+/**
+ * Plain-text comments on reviews, deletable by their author or an administrator, each
+ * change kept in history.
+ */
 package club.icourse.reviewapp.comment;

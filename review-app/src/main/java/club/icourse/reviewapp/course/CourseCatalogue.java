@@ -26,144 +26,182 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CourseCatalogue {
 
-    public static final int PAGE_SIZE = 20;
+	public static final int PAGE_SIZE = 20;
 
-    /** A teacher's page: who, and what they teach. */
-    public record TeacherDetails(long id, String name, String department, String homepage, String description,
-                                 List<CourseSummary> courses) {
-    }
+	/** A teacher's page: who, and what they teach. */
+	public record TeacherDetails(long id, String name, String department, String homepage, String description,
+			List<CourseSummary> courses) {
+	}
 
-    /** A filter choice: value and label. */
-    public record Option(String value, String label) {
-    }
+	/** A filter choice: value and label. */
+	public record Option(String value, String label) {
+	}
 
-    private final DSLContext dsl;
+	private final DSLContext dsl;
 
-    CourseCatalogue(DSLContext dsl) {
-        this.dsl = dsl;
-    }
+	CourseCatalogue(DSLContext dsl) {
+		this.dsl = dsl;
+	}
 
-    public Optional<CourseDetails> course(long id) {
-        var row = dsl.select(COURSE.ID, COURSE.NAME, DEPARTMENT.NAME, COURSE.INTRODUCTION, COURSE.HOMEPAGE)
-                .from(COURSE).leftJoin(DEPARTMENT).on(DEPARTMENT.ID.eq(COURSE.DEPARTMENT_ID))
-                .where(COURSE.ID.eq(id)).fetchOptional();
-        if (row.isEmpty()) {
-            return Optional.empty();
-        }
-        List<CourseDetails.TeacherName> teachers = dsl.select(TEACHER.ID, TEACHER.NAME).from(COURSE_TEACHER)
-                .join(TEACHER).on(TEACHER.ID.eq(COURSE_TEACHER.TEACHER_ID))
-                .where(COURSE_TEACHER.COURSE_ID.eq(id)).orderBy(COURSE_TEACHER.POSITION)
-                .fetch(r -> new CourseDetails.TeacherName(r.value1(), r.value2()));
-        CourseDetails.LatestTerm latest = dsl.selectFrom(COURSE_TERM).where(COURSE_TERM.COURSE_ID.eq(id))
-                .orderBy(COURSE_TERM.TERM_ORDER.desc(), COURSE_TERM.ID.desc()).limit(1).fetchOptional()
-                .map(t -> new CourseDetails.LatestTerm(t.getTerm(), t.getCourseCode(), t.getCredits(), t.getHours(),
-                        t.getCourseType(), t.getLevel(), t.getDescription()))
-                .orElse(null);
-        CourseStatsRecord stats = dsl.selectFrom(COURSE_STATS).where(COURSE_STATS.COURSE_ID.eq(id)).fetchOptional()
-                .orElseGet(() -> dsl.newRecord(COURSE_STATS));
-        var r = row.get();
-        return Optional.of(new CourseDetails(r.value1(), r.value2(), teachers, r.value3(), latest, r.value4(), r.value5(),
-                figures(stats)));
-    }
+	public Optional<CourseDetails> course(long id) {
+		var row = dsl.select(COURSE.ID, COURSE.NAME, DEPARTMENT.NAME, COURSE.INTRODUCTION, COURSE.HOMEPAGE)
+			.from(COURSE)
+			.leftJoin(DEPARTMENT)
+			.on(DEPARTMENT.ID.eq(COURSE.DEPARTMENT_ID))
+			.where(COURSE.ID.eq(id))
+			.fetchOptional();
+		if (row.isEmpty()) {
+			return Optional.empty();
+		}
+		List<CourseDetails.TeacherName> teachers = dsl.select(TEACHER.ID, TEACHER.NAME)
+			.from(COURSE_TEACHER)
+			.join(TEACHER)
+			.on(TEACHER.ID.eq(COURSE_TEACHER.TEACHER_ID))
+			.where(COURSE_TEACHER.COURSE_ID.eq(id))
+			.orderBy(COURSE_TEACHER.POSITION)
+			.fetch(r -> new CourseDetails.TeacherName(r.value1(), r.value2()));
+		CourseDetails.LatestTerm latest = dsl.selectFrom(COURSE_TERM)
+			.where(COURSE_TERM.COURSE_ID.eq(id))
+			.orderBy(COURSE_TERM.TERM_ORDER.desc(), COURSE_TERM.ID.desc())
+			.limit(1)
+			.fetchOptional()
+			.map(t -> new CourseDetails.LatestTerm(t.getTerm(), t.getCourseCode(), t.getCredits(), t.getHours(),
+					t.getCourseType(), t.getLevel(), t.getDescription()))
+			.orElse(null);
+		CourseStatsRecord stats = dsl.selectFrom(COURSE_STATS)
+			.where(COURSE_STATS.COURSE_ID.eq(id))
+			.fetchOptional()
+			.orElseGet(() -> dsl.newRecord(COURSE_STATS));
+		var r = row.get();
+		return Optional.of(new CourseDetails(r.value1(), r.value2(), teachers, r.value3(), latest, r.value4(),
+				r.value5(), figures(stats)));
+	}
 
-    public Page<CourseSummary> list(CourseSort sort, String department, String courseType, String term, int page) {
-        Condition where = DSL.trueCondition();
-        if (department != null && !department.isBlank()) {
-            where = where.and(COURSE.DEPARTMENT_ID.in(select(DEPARTMENT.ID).from(DEPARTMENT).where(DEPARTMENT.CODE.eq(department))));
-        }
-        if ((courseType != null && !courseType.isBlank()) || (term != null && !term.isBlank())) {
-            Condition offering = COURSE_TERM.COURSE_ID.eq(COURSE.ID);
-            if (courseType != null && !courseType.isBlank()) {
-                offering = offering.and(COURSE_TERM.COURSE_TYPE.eq(courseType));
-            }
-            if (term != null && !term.isBlank()) {
-                offering = offering.and(COURSE_TERM.TERM.eq(term));
-            }
-            where = where.and(DSL.exists(select(COURSE_TERM.ID).from(COURSE_TERM).where(offering)));
-        }
-        int total = dsl.fetchCount(COURSE, where);
-        List<CourseSummary> items = summaries(where, order(sort), PAGE_SIZE, (page - 1) * PAGE_SIZE);
-        return new Page<>(items, page, PAGE_SIZE, total);
-    }
+	public Page<CourseSummary> list(CourseSort sort, String department, String courseType, String term, int page) {
+		Condition where = DSL.trueCondition();
+		if (department != null && !department.isBlank()) {
+			where = where.and(COURSE.DEPARTMENT_ID
+				.in(select(DEPARTMENT.ID).from(DEPARTMENT).where(DEPARTMENT.CODE.eq(department))));
+		}
+		if ((courseType != null && !courseType.isBlank()) || (term != null && !term.isBlank())) {
+			Condition offering = COURSE_TERM.COURSE_ID.eq(COURSE.ID);
+			if (courseType != null && !courseType.isBlank()) {
+				offering = offering.and(COURSE_TERM.COURSE_TYPE.eq(courseType));
+			}
+			if (term != null && !term.isBlank()) {
+				offering = offering.and(COURSE_TERM.TERM.eq(term));
+			}
+			where = where.and(DSL.exists(select(COURSE_TERM.ID).from(COURSE_TERM).where(offering)));
+		}
+		int total = dsl.fetchCount(COURSE, where);
+		List<CourseSummary> items = summaries(where, order(sort), PAGE_SIZE, (page - 1) * PAGE_SIZE);
+		return new Page<>(items, page, PAGE_SIZE, total);
+	}
 
-    /** Summaries of the given courses, in the given order. */
-    public List<CourseSummary> summaries(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        List<CourseSummary> found = summaries(COURSE.ID.in(ids), List.of(COURSE.ID.asc()), ids.size(), 0);
-        return ids.stream().flatMap(id -> found.stream().filter(course -> course.id() == id)).toList();
-    }
+	/** Summaries of the given courses, in the given order. */
+	public List<CourseSummary> summaries(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		List<CourseSummary> found = summaries(COURSE.ID.in(ids), List.of(COURSE.ID.asc()), ids.size(), 0);
+		return ids.stream().flatMap(id -> found.stream().filter(course -> course.id() == id)).toList();
+	}
 
-    public Optional<TeacherDetails> teacher(long id) {
-        return dsl.select(TEACHER.ID, TEACHER.NAME, DEPARTMENT.NAME, TEACHER.HOMEPAGE, TEACHER.DESCRIPTION)
-                .from(TEACHER).leftJoin(DEPARTMENT).on(DEPARTMENT.ID.eq(TEACHER.DEPARTMENT_ID))
-                .where(TEACHER.ID.eq(id)).fetchOptional()
-                .map(r -> new TeacherDetails(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        summaries(COURSE.ID.in(select(COURSE_TEACHER.COURSE_ID).from(COURSE_TEACHER)
-                                .where(COURSE_TEACHER.TEACHER_ID.eq(id))), order(CourseSort.RATING), 500, 0)));
-    }
+	public Optional<TeacherDetails> teacher(long id) {
+		return dsl.select(TEACHER.ID, TEACHER.NAME, DEPARTMENT.NAME, TEACHER.HOMEPAGE, TEACHER.DESCRIPTION)
+			.from(TEACHER)
+			.leftJoin(DEPARTMENT)
+			.on(DEPARTMENT.ID.eq(TEACHER.DEPARTMENT_ID))
+			.where(TEACHER.ID.eq(id))
+			.fetchOptional()
+			.map(r -> new TeacherDetails(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), summaries(COURSE.ID
+				.in(select(COURSE_TEACHER.COURSE_ID).from(COURSE_TEACHER).where(COURSE_TEACHER.TEACHER_ID.eq(id))),
+					order(CourseSort.RATING), 500, 0)));
+	}
 
-    public List<Option> departments() {
-        return dsl.select(DEPARTMENT.CODE, DEPARTMENT.NAME).from(DEPARTMENT).orderBy(DEPARTMENT.CODE)
-                .fetch(r -> new Option(r.value1(), r.value2()));
-    }
+	public List<Option> departments() {
+		return dsl.select(DEPARTMENT.CODE, DEPARTMENT.NAME)
+			.from(DEPARTMENT)
+			.orderBy(DEPARTMENT.CODE)
+			.fetch(r -> new Option(r.value1(), r.value2()));
+	}
 
-    public List<Option> courseTypes() {
-        return dsl.selectDistinct(COURSE_TERM.COURSE_TYPE).from(COURSE_TERM).where(COURSE_TERM.COURSE_TYPE.isNotNull())
-                .orderBy(COURSE_TERM.COURSE_TYPE).fetch(r -> new Option(r.value1(), r.value1()));
-    }
+	public List<Option> courseTypes() {
+		return dsl.selectDistinct(COURSE_TERM.COURSE_TYPE)
+			.from(COURSE_TERM)
+			.where(COURSE_TERM.COURSE_TYPE.isNotNull())
+			.orderBy(COURSE_TERM.COURSE_TYPE)
+			.fetch(r -> new Option(r.value1(), r.value1()));
+	}
 
-    public List<Option> terms() {
-        return dsl.selectDistinct(COURSE_TERM.TERM, COURSE_TERM.TERM_ORDER).from(COURSE_TERM)
-                .orderBy(COURSE_TERM.TERM_ORDER.desc()).fetch(r -> new Option(r.value1(), r.value1()));
-    }
+	public List<Option> terms() {
+		return dsl.selectDistinct(COURSE_TERM.TERM, COURSE_TERM.TERM_ORDER)
+			.from(COURSE_TERM)
+			.orderBy(COURSE_TERM.TERM_ORDER.desc())
+			.fetch(r -> new Option(r.value1(), r.value1()));
+	}
 
-    private List<CourseSummary> summaries(Condition where, List<? extends SortField<?>> order, int limit, int offset) {
-        Field<Result<Record1<String>>> teachers = multiset(select(TEACHER.NAME).from(COURSE_TEACHER)
-                .join(TEACHER).on(TEACHER.ID.eq(COURSE_TEACHER.TEACHER_ID))
-                .where(COURSE_TEACHER.COURSE_ID.eq(COURSE.ID)).orderBy(COURSE_TEACHER.POSITION));
-        var latestTerm = select(COURSE_TERM.TERM).from(COURSE_TERM).where(COURSE_TERM.COURSE_ID.eq(COURSE.ID))
-                .orderBy(COURSE_TERM.TERM_ORDER.desc()).limit(1).asField("latest_term");
-        var latestCode = select(COURSE_TERM.COURSE_CODE).from(COURSE_TERM).where(COURSE_TERM.COURSE_ID.eq(COURSE.ID))
-                .orderBy(COURSE_TERM.TERM_ORDER.desc()).limit(1).asField("latest_code");
-        return dsl.select(COURSE.ID, COURSE.NAME, teachers, DEPARTMENT.NAME, latestTerm, latestCode,
-                        COURSE_STATS.REVIEW_COUNT, COURSE_STATS.RATED_COUNT, COURSE_STATS.RATING_SUM,
-                        COURSE_STATS.NORMALIZED_RATING)
-                .from(COURSE)
-                .leftJoin(COURSE_STATS).on(COURSE_STATS.COURSE_ID.eq(COURSE.ID))
-                .leftJoin(DEPARTMENT).on(DEPARTMENT.ID.eq(COURSE.DEPARTMENT_ID))
-                .where(where)
-                .orderBy(order)
-                .limit(limit).offset(offset)
-                .fetch(r -> new CourseSummary(r.value1(), r.value2(), r.value3().map(Record1::value1), r.value4(),
-                        (String) r.value5(), (String) r.value6(), value(r.value7()),
-                        value(r.value8()) == 0 ? null : (double) r.value9() / r.value8(),
-                        r.value10() == null ? 0 : r.value10()));
-    }
+	private List<CourseSummary> summaries(Condition where, List<? extends SortField<?>> order, int limit, int offset) {
+		Field<Result<Record1<String>>> teachers = multiset(select(TEACHER.NAME).from(COURSE_TEACHER)
+			.join(TEACHER)
+			.on(TEACHER.ID.eq(COURSE_TEACHER.TEACHER_ID))
+			.where(COURSE_TEACHER.COURSE_ID.eq(COURSE.ID))
+			.orderBy(COURSE_TEACHER.POSITION));
+		var latestTerm = select(COURSE_TERM.TERM).from(COURSE_TERM)
+			.where(COURSE_TERM.COURSE_ID.eq(COURSE.ID))
+			.orderBy(COURSE_TERM.TERM_ORDER.desc())
+			.limit(1)
+			.asField("latest_term");
+		var latestCode = select(COURSE_TERM.COURSE_CODE).from(COURSE_TERM)
+			.where(COURSE_TERM.COURSE_ID.eq(COURSE.ID))
+			.orderBy(COURSE_TERM.TERM_ORDER.desc())
+			.limit(1)
+			.asField("latest_code");
+		return dsl
+			.select(COURSE.ID, COURSE.NAME, teachers, DEPARTMENT.NAME, latestTerm, latestCode,
+					COURSE_STATS.REVIEW_COUNT, COURSE_STATS.RATED_COUNT, COURSE_STATS.RATING_SUM,
+					COURSE_STATS.NORMALIZED_RATING)
+			.from(COURSE)
+			.leftJoin(COURSE_STATS)
+			.on(COURSE_STATS.COURSE_ID.eq(COURSE.ID))
+			.leftJoin(DEPARTMENT)
+			.on(DEPARTMENT.ID.eq(COURSE.DEPARTMENT_ID))
+			.where(where)
+			.orderBy(order)
+			.limit(limit)
+			.offset(offset)
+			.fetch(r -> new CourseSummary(r.value1(), r.value2(), r.value3().map(Record1::value1), r.value4(),
+					(String) r.value5(), (String) r.value6(), value(r.value7()),
+					value(r.value8()) == 0 ? null : (double) r.value9() / r.value8(),
+					r.value10() == null ? 0 : r.value10()));
+	}
 
-    private static List<SortField<?>> order(CourseSort sort) {
-        return switch (sort) {
-            case RATING -> List.of(COURSE_STATS.NORMALIZED_RATING.desc(), COURSE_STATS.REVIEW_COUNT.desc(), COURSE.ID.asc());
-            case REVIEWS -> List.of(COURSE_STATS.REVIEW_COUNT.desc(), COURSE_STATS.NORMALIZED_RATING.desc(), COURSE.ID.asc());
-            case RECENT -> List.of(COURSE_STATS.LAST_REVIEW_AT.desc().nullsLast(), COURSE.ID.asc());
-        };
-    }
+	private static List<SortField<?>> order(CourseSort sort) {
+		return switch (sort) {
+			case RATING ->
+				List.of(COURSE_STATS.NORMALIZED_RATING.desc(), COURSE_STATS.REVIEW_COUNT.desc(), COURSE.ID.asc());
+			case REVIEWS ->
+				List.of(COURSE_STATS.REVIEW_COUNT.desc(), COURSE_STATS.NORMALIZED_RATING.desc(), COURSE.ID.asc());
+			case RECENT -> List.of(COURSE_STATS.LAST_REVIEW_AT.desc().nullsLast(), COURSE.ID.asc());
+		};
+	}
 
-    private static CourseDetails.Figures figures(CourseStatsRecord s) {
-        int rated = value(s.getRatedCount());
-        return new CourseDetails.Figures(value(s.getReviewCount()), rated, average(s.getRatingSum(), rated),
-                average(s.getDifficultySum(), rated), average(s.getHomeworkSum(), rated), average(s.getGradingSum(), rated),
-                average(s.getGainSum(), rated), s.getNormalizedRating() == null ? 0 : s.getNormalizedRating(),
-                value(s.getUpvoteCount()), value(s.getDownvoteCount()), value(s.getBlockedCount()), value(s.getDeletedCount()),
-                value(s.getFollowCount()));
-    }
+	private static CourseDetails.Figures figures(CourseStatsRecord s) {
+		int rated = value(s.getRatedCount());
+		return new CourseDetails.Figures(value(s.getReviewCount()), rated, average(s.getRatingSum(), rated),
+				average(s.getDifficultySum(), rated), average(s.getHomeworkSum(), rated),
+				average(s.getGradingSum(), rated), average(s.getGainSum(), rated),
+				s.getNormalizedRating() == null ? 0 : s.getNormalizedRating(), value(s.getUpvoteCount()),
+				value(s.getDownvoteCount()), value(s.getBlockedCount()), value(s.getDeletedCount()),
+				value(s.getFollowCount()));
+	}
 
-    private static Double average(Integer sum, int count) {
-        return count == 0 || sum == null ? null : (double) sum / count;
-    }
+	private static Double average(Integer sum, int count) {
+		return count == 0 || sum == null ? null : (double) sum / count;
+	}
 
-    private static int value(Integer value) {
-        return value == null ? 0 : value;
-    }
+	private static int value(Integer value) {
+		return value == null ? 0 : value;
+	}
+
 }

@@ -27,96 +27,106 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Controller
 class CourseController {
 
-    private final CourseCatalogue catalogue;
-    private final ReviewListing listing;
-    private final Reviews reviews;
-    private final Comments comments;
-    private final Upvotes upvotes;
-    private final CourseVotes votes;
-    private final ReviewHistory history;
+	private final CourseCatalogue catalogue;
 
-    private final Follows follows;
+	private final ReviewListing listing;
 
-    CourseController(CourseCatalogue catalogue, ReviewListing listing, Reviews reviews, Comments comments, Upvotes upvotes,
-                     CourseVotes votes, ReviewHistory history, Follows follows) {
-        this.history = history;
-        this.follows = follows;
-        this.catalogue = catalogue;
-        this.listing = listing;
-        this.reviews = reviews;
-        this.comments = comments;
-        this.upvotes = upvotes;
-        this.votes = votes;
-    }
+	private final Reviews reviews;
 
-    @GetMapping("/courses")
-    String list(@RequestParam(required = false) String sort, @RequestParam(required = false) String department,
-                @RequestParam(required = false) String type, @RequestParam(required = false) String term,
-                @RequestParam(required = false) String page, Model model) {
-        CourseSort order = CourseSort.of(sort);
-        model.addAttribute("courses", catalogue.list(order, department, type, term, Page.number(page)));
-        model.addAttribute("sort", order.parameter());
-        model.addAttribute("department", department);
-        model.addAttribute("type", type);
-        model.addAttribute("term", term);
-        model.addAttribute("departments", catalogue.departments());
-        model.addAttribute("types", catalogue.courseTypes());
-        model.addAttribute("terms", catalogue.terms());
-        return "course/list";
-    }
+	private final Comments comments;
 
-    @GetMapping("/courses/{id}")
-    String show(@PathVariable long id, @RequestParam(required = false) String sort, @RequestParam(required = false) String term,
-                @RequestParam(required = false) String stars, @RequestParam(required = false) String page,
-                Authentication authentication, Model model) {
-        CourseDetails course = catalogue.course(id).orElseThrow(CourseNotFoundException::new);
-        Optional<Person> viewer = SignedIn.person(authentication);
-        ReviewSort order = ReviewSort.of(sort);
-        Integer starLevel = starLevel(stars);
-        model.addAttribute("course", course);
-        Page<ReviewView> shown = listing.ofCourse(id, viewer, order, term, starLevel, Page.number(page));
-        List<Long> ids = shown.items().stream().map(ReviewView::id).toList();
-        model.addAttribute("reviews", shown);
-        model.addAttribute("comments", comments.on(ids, viewer));
-        model.addAttribute("upvoted", upvotes.byPerson(ids, viewer));
-        model.addAttribute("upvoters", upvotes.whoUpvoted(ids, viewer));
-        model.addAttribute("myVote", votes.voteOf(viewer, id));
-        model.addAttribute("following", follows.followsCourse(viewer, id));
-        model.addAttribute("deletedReviews", viewer.filter(Person::admin).map(admin -> history.deletedOf(id)).orElse(List.of()));
-        model.addAttribute("termSummary", listing.termSummary(id));
-        model.addAttribute("sort", order.parameter());
-        model.addAttribute("term", term);
-        model.addAttribute("stars", starLevel);
-        model.addAttribute("termOptions", reviews.termsOf(id).stream().map(t -> new CourseCatalogue.Option(t, t)).toList());
-        model.addAttribute("hasOwnReview", viewer.flatMap(person -> reviews.ownReview(id, person)).isPresent());
-        return "course/show";
-    }
+	private final Upvotes upvotes;
 
-    @PostMapping("/courses/{id}/vote")
-    String vote(@PathVariable long id, @RequestParam(defaultValue = "0") int value, Authentication authentication) {
-        votes.vote(SignedIn.person(authentication).orElseThrow(), id, Integer.signum(value));
-        return "redirect:/courses/" + id;
-    }
+	private final CourseVotes votes;
 
-    @GetMapping("/teachers/{id}")
-    String teacher(@PathVariable long id, Model model) {
-        model.addAttribute("teacher", catalogue.teacher(id).orElseThrow(CourseNotFoundException::new));
-        return "course/teacher";
-    }
+	private final ReviewHistory history;
 
-    @ExceptionHandler(CourseNotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(Model model) {
-        model.addAttribute("status", 404);
-        return "error";
-    }
+	private final Follows follows;
 
-    private static Integer starLevel(String stars) {
-        try {
-            int level = Integer.parseInt(stars == null ? "" : stars.strip());
-            return level >= 1 && level <= 5 ? level : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
+	CourseController(CourseCatalogue catalogue, ReviewListing listing, Reviews reviews, Comments comments,
+			Upvotes upvotes, CourseVotes votes, ReviewHistory history, Follows follows) {
+		this.history = history;
+		this.follows = follows;
+		this.catalogue = catalogue;
+		this.listing = listing;
+		this.reviews = reviews;
+		this.comments = comments;
+		this.upvotes = upvotes;
+		this.votes = votes;
+	}
+
+	@GetMapping("/courses")
+	String list(@RequestParam(required = false) String sort, @RequestParam(required = false) String department,
+			@RequestParam(required = false) String type, @RequestParam(required = false) String term,
+			@RequestParam(required = false) String page, Model model) {
+		CourseSort order = CourseSort.of(sort);
+		model.addAttribute("courses", catalogue.list(order, department, type, term, Page.number(page)));
+		model.addAttribute("sort", order.parameter());
+		model.addAttribute("department", department);
+		model.addAttribute("type", type);
+		model.addAttribute("term", term);
+		model.addAttribute("departments", catalogue.departments());
+		model.addAttribute("types", catalogue.courseTypes());
+		model.addAttribute("terms", catalogue.terms());
+		return "course/list";
+	}
+
+	@GetMapping("/courses/{id}")
+	String show(@PathVariable long id, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String term, @RequestParam(required = false) String stars,
+			@RequestParam(required = false) String page, Authentication authentication, Model model) {
+		CourseDetails course = catalogue.course(id).orElseThrow(CourseNotFoundException::new);
+		Optional<Person> viewer = SignedIn.person(authentication);
+		ReviewSort order = ReviewSort.of(sort);
+		Integer starLevel = starLevel(stars);
+		model.addAttribute("course", course);
+		Page<ReviewView> shown = listing.ofCourse(id, viewer, order, term, starLevel, Page.number(page));
+		List<Long> ids = shown.items().stream().map(ReviewView::id).toList();
+		model.addAttribute("reviews", shown);
+		model.addAttribute("comments", comments.on(ids, viewer));
+		model.addAttribute("upvoted", upvotes.byPerson(ids, viewer));
+		model.addAttribute("upvoters", upvotes.whoUpvoted(ids, viewer));
+		model.addAttribute("myVote", votes.voteOf(viewer, id));
+		model.addAttribute("following", follows.followsCourse(viewer, id));
+		model.addAttribute("deletedReviews",
+				viewer.filter(Person::admin).map(admin -> history.deletedOf(id)).orElse(List.of()));
+		model.addAttribute("termSummary", listing.termSummary(id));
+		model.addAttribute("sort", order.parameter());
+		model.addAttribute("term", term);
+		model.addAttribute("stars", starLevel);
+		model.addAttribute("termOptions",
+				reviews.termsOf(id).stream().map(t -> new CourseCatalogue.Option(t, t)).toList());
+		model.addAttribute("hasOwnReview", viewer.flatMap(person -> reviews.ownReview(id, person)).isPresent());
+		return "course/show";
+	}
+
+	@PostMapping("/courses/{id}/vote")
+	String vote(@PathVariable long id, @RequestParam(defaultValue = "0") int value, Authentication authentication) {
+		votes.vote(SignedIn.person(authentication).orElseThrow(), id, Integer.signum(value));
+		return "redirect:/courses/" + id;
+	}
+
+	@GetMapping("/teachers/{id}")
+	String teacher(@PathVariable long id, Model model) {
+		model.addAttribute("teacher", catalogue.teacher(id).orElseThrow(CourseNotFoundException::new));
+		return "course/teacher";
+	}
+
+	@ExceptionHandler(CourseNotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound(Model model) {
+		model.addAttribute("status", 404);
+		return "error";
+	}
+
+	private static Integer starLevel(String stars) {
+		try {
+			int level = Integer.parseInt(stars == null ? "" : stars.strip());
+			return level >= 1 && level <= 5 ? level : null;
+		}
+		catch (NumberFormatException e) {
+			return null;
+		}
+	}
+
 }

@@ -3,26 +3,32 @@ package club.icourse.reviewapp.course;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** A course as its page shows it: the latest term's details and the figures of its reviews. */
+/**
+ * A course as its page shows it: the latest term's details and the figures of its
+ * reviews.
+ */
 public record CourseDetails(long id, String name, List<TeacherName> teachers, String department, LatestTerm latest,
-                            String introduction, String homepage, Figures figures) {
+		String introduction, String homepage, Figures figures) {
 
-    public record TeacherName(long id, String name) {
-    }
+	public record TeacherName(long id, String name) {
+	}
 
-    /** The details of the newest offering (null fields when the catalogue did not give them). */
-    public record LatestTerm(String term, String courseCode, BigDecimal credits, Integer hours, String courseType,
-                             String level, String description) {
-    }
+	/**
+	 * The details of the newest offering (null fields when the catalogue did not give
+	 * them).
+	 */
+	public record LatestTerm(String term, String courseCode, BigDecimal credits, Integer hours, String courseType,
+			String level, String description) {
+	}
 
-    /** Averages are over the visible rated reviews; null when there is none. */
-    public record Figures(int reviewCount, int ratedCount, Double averageRating, Double difficulty, Double homework,
-                          Double grading, Double gain, double normalizedRating, int upvotes, int downvotes,
-                          int blockedCount, int deletedCount, int follows) {
+	/** Averages are over the visible rated reviews; null when there is none. */
+	public record Figures(int reviewCount, int ratedCount, Double averageRating, Double difficulty, Double homework,
+			Double grading, Double gain, double normalizedRating, int upvotes, int downvotes, int blockedCount,
+			int deletedCount, int follows) {
 
-        /** The rating as stars out of five (the rating is out of ten). */
-        public Double stars() {
-            return averageRating == null ? null : averageRating / 2;
-        }
-    }
+		/** The rating as stars out of five (the rating is out of ten). */
+		public Double stars() {
+			return averageRating == null ? null : averageRating / 2;
+		}
+	}
 }

@@ -26,142 +26,172 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Edits of course and teacher information by anyone signed in and not muted (unless an administrator locked it),
- * each kept as a version with its author and time; administrators can revert to any version and lock the
- * information.
+ * Edits of course and teacher information by anyone signed in and not muted (unless an
+ * administrator locked it), each kept as a version with its author and time;
+ * administrators can revert to any version and lock the information.
  */
 @Service
 public class InfoEdits {
 
-    public static final int MAX_TEXT = 5000;
-    public static final int MAX_HOMEPAGE = 500;
+	public static final int MAX_TEXT = 5000;
 
-    /** The information as it is now. */
-    public record Info(InfoSubject subject, long id, String name, String text, String homepage, boolean locked) {
-    }
+	public static final int MAX_HOMEPAGE = 500;
 
-    /** One version; {@code editor} is null for the version before the first edit. */
-    public record Version(long id, String text, String homepage, String editor, Long revertedFrom, Instant at) {
-    }
+	/** The information as it is now. */
+	public record Info(InfoSubject subject, long id, String name, String text, String homepage, boolean locked) {
+	}
 
-    private final DSLContext dsl;
-    private final Mutes mutes;
-    private final ModerationLog log;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
+	/** One version; {@code editor} is null for the version before the first edit. */
+	public record Version(long id, String text, String homepage, String editor, Long revertedFrom, Instant at) {
+	}
 
-    InfoEdits(DSLContext dsl, Mutes mutes, ModerationLog log, ApplicationEventPublisher events, Clock clock) {
-        this.dsl = dsl;
-        this.mutes = mutes;
-        this.log = log;
-        this.events = events;
-        this.clock = clock;
-    }
+	private final DSLContext dsl;
 
-    public Info info(InfoSubject subject, long id) {
-        Columns c = Columns.of(subject);
-        return dsl.select(c.name, c.text, c.homepage, c.locked).from(c.table).where(c.id.eq(id)).fetchOptional()
-                .map(r -> new Info(subject, id, r.value1(), r.value2(), r.value3(), r.value4()))
-                .orElseThrow(() -> new InfoEditRefusedException("not-found"));
-    }
+	private final Mutes mutes;
 
-    @Transactional
-    public void edit(Person editor, InfoSubject subject, long id, String text, String homepage) {
-        mutes.requireNotMuted(editor);
-        Columns c = Columns.of(subject);
-        var current = lockedRow(c, id);
-        if (current.value3() && !editor.admin()) {
-            throw new InfoEditRefusedException("locked");
-        }
-        String cleanText = blankToNull(ReviewText.clean(text));
-        String cleanHomepage = blankToNull(ReviewText.clean(homepage));
-        if (cleanText != null && cleanText.codePointCount(0, cleanText.length()) > MAX_TEXT) {
-            throw new InfoEditRefusedException("text-long");
-        }
-        if (cleanHomepage != null && !WebAddresses.isWebAddress(cleanHomepage, MAX_HOMEPAGE)) {
-            throw new InfoEditRefusedException("homepage");
-        }
-        store(subject, c, id, current.value1(), current.value2(), cleanText, cleanHomepage, editor.id(), null);
-    }
+	private final ModerationLog log;
 
-    @Transactional
-    public void revert(Person admin, InfoSubject subject, long id, long versionId) {
-        requireAdmin(admin);
-        Columns c = Columns.of(subject);
-        var current = lockedRow(c, id);
-        var version = dsl.selectFrom(INFO_EDIT).where(INFO_EDIT.ID.eq(versionId)).and(INFO_EDIT.SUBJECT_TYPE.eq(subject.value()))
-                .and(INFO_EDIT.SUBJECT_ID.eq(id)).fetchOptional().orElseThrow(() -> new InfoEditRefusedException("not-found"));
-        store(subject, c, id, current.value1(), current.value2(), version.getText(), version.getHomepage(), admin.id(), versionId);
-        log.record(admin.id(), "info.revert", subject.value(), id, "version " + versionId, clock.instant());
-    }
+	private final ApplicationEventPublisher events;
 
-    @Transactional
-    public void lock(Person admin, InfoSubject subject, long id, boolean locked) {
-        requireAdmin(admin);
-        Columns c = Columns.of(subject);
-        lockedRow(c, id);
-        dsl.update(c.table).set(c.locked, locked).where(c.id.eq(id)).execute();
-        log.record(admin.id(), locked ? "info.lock" : "info.unlock", subject.value(), id, null, clock.instant());
-    }
+	private final Clock clock;
 
-    /** Every version, newest first. */
-    public List<Version> history(InfoSubject subject, long id) {
-        return dsl.select(INFO_EDIT.ID, INFO_EDIT.TEXT, INFO_EDIT.HOMEPAGE, PERSON.USERNAME, INFO_EDIT.REVERTED_FROM, INFO_EDIT.OCCURRED_AT)
-                .from(INFO_EDIT).leftJoin(PERSON).on(PERSON.ID.eq(INFO_EDIT.EDITOR_ID))
-                .where(INFO_EDIT.SUBJECT_TYPE.eq(subject.value())).and(INFO_EDIT.SUBJECT_ID.eq(id))
-                .orderBy(INFO_EDIT.ID.desc())
-                .fetch(r -> new Version(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6().toInstant(ZoneOffset.UTC)));
-    }
+	InfoEdits(DSLContext dsl, Mutes mutes, ModerationLog log, ApplicationEventPublisher events, Clock clock) {
+		this.dsl = dsl;
+		this.mutes = mutes;
+		this.log = log;
+		this.events = events;
+		this.clock = clock;
+	}
 
-    private void store(InfoSubject subject, Columns c, long id, String oldText, String oldHomepage, String text, String homepage,
-                       long editorId, Long revertedFrom) {
-        Instant now = clock.instant();
-        if (!dsl.fetchExists(INFO_EDIT, INFO_EDIT.SUBJECT_TYPE.eq(subject.value()).and(INFO_EDIT.SUBJECT_ID.eq(id)))) {
-            version(subject, id, oldText, oldHomepage, null, null, now);
-        }
-        dsl.update(c.table).set(c.text, text).set(c.homepage, homepage).where(c.id.eq(id)).execute();
-        version(subject, id, text, homepage, editorId, revertedFrom, now);
-        if (subject == InfoSubject.COURSE) {
-            events.publishEvent(new CourseChanged(id));
-        }
-    }
+	public Info info(InfoSubject subject, long id) {
+		Columns c = Columns.of(subject);
+		return dsl.select(c.name, c.text, c.homepage, c.locked)
+			.from(c.table)
+			.where(c.id.eq(id))
+			.fetchOptional()
+			.map(r -> new Info(subject, id, r.value1(), r.value2(), r.value3(), r.value4()))
+			.orElseThrow(() -> new InfoEditRefusedException("not-found"));
+	}
 
-    private void version(InfoSubject subject, long id, String text, String homepage, Long editorId, Long revertedFrom, Instant at) {
-        dsl.insertInto(INFO_EDIT)
-                .set(INFO_EDIT.SUBJECT_TYPE, subject.value())
-                .set(INFO_EDIT.SUBJECT_ID, id)
-                .set(INFO_EDIT.TEXT, text)
-                .set(INFO_EDIT.HOMEPAGE, homepage)
-                .set(INFO_EDIT.EDITOR_ID, editorId)
-                .set(INFO_EDIT.REVERTED_FROM, revertedFrom)
-                .set(INFO_EDIT.OCCURRED_AT, LocalDateTime.ofInstant(at, ZoneOffset.UTC))
-                .execute();
-    }
+	@Transactional
+	public void edit(Person editor, InfoSubject subject, long id, String text, String homepage) {
+		mutes.requireNotMuted(editor);
+		Columns c = Columns.of(subject);
+		var current = lockedRow(c, id);
+		if (current.value3() && !editor.admin()) {
+			throw new InfoEditRefusedException("locked");
+		}
+		String cleanText = blankToNull(ReviewText.clean(text));
+		String cleanHomepage = blankToNull(ReviewText.clean(homepage));
+		if (cleanText != null && cleanText.codePointCount(0, cleanText.length()) > MAX_TEXT) {
+			throw new InfoEditRefusedException("text-long");
+		}
+		if (cleanHomepage != null && !WebAddresses.isWebAddress(cleanHomepage, MAX_HOMEPAGE)) {
+			throw new InfoEditRefusedException("homepage");
+		}
+		store(subject, c, id, current.value1(), current.value2(), cleanText, cleanHomepage, editor.id(), null);
+	}
 
-    /** The subject's row locked for the change: (text, homepage, locked). */
-    private Record3<String, String, Boolean> lockedRow(Columns c, long id) {
-        return dsl.select(c.text, c.homepage, c.locked).from(c.table).where(c.id.eq(id)).forUpdate().fetchOptional()
-                .orElseThrow(() -> new InfoEditRefusedException("not-found"));
-    }
+	@Transactional
+	public void revert(Person admin, InfoSubject subject, long id, long versionId) {
+		requireAdmin(admin);
+		Columns c = Columns.of(subject);
+		var current = lockedRow(c, id);
+		var version = dsl.selectFrom(INFO_EDIT)
+			.where(INFO_EDIT.ID.eq(versionId))
+			.and(INFO_EDIT.SUBJECT_TYPE.eq(subject.value()))
+			.and(INFO_EDIT.SUBJECT_ID.eq(id))
+			.fetchOptional()
+			.orElseThrow(() -> new InfoEditRefusedException("not-found"));
+		store(subject, c, id, current.value1(), current.value2(), version.getText(), version.getHomepage(), admin.id(),
+				versionId);
+		log.record(admin.id(), "info.revert", subject.value(), id, "version " + versionId, clock.instant());
+	}
 
-    private static void requireAdmin(Person person) {
-        if (!person.admin()) {
-            throw new InfoEditRefusedException("not-allowed");
-        }
-    }
+	@Transactional
+	public void lock(Person admin, InfoSubject subject, long id, boolean locked) {
+		requireAdmin(admin);
+		Columns c = Columns.of(subject);
+		lockedRow(c, id);
+		dsl.update(c.table).set(c.locked, locked).where(c.id.eq(id)).execute();
+		log.record(admin.id(), locked ? "info.lock" : "info.unlock", subject.value(), id, null, clock.instant());
+	}
 
-    private static String blankToNull(String text) {
-        return text.isBlank() ? null : text;
-    }
+	/** Every version, newest first. */
+	public List<Version> history(InfoSubject subject, long id) {
+		return dsl
+			.select(INFO_EDIT.ID, INFO_EDIT.TEXT, INFO_EDIT.HOMEPAGE, PERSON.USERNAME, INFO_EDIT.REVERTED_FROM,
+					INFO_EDIT.OCCURRED_AT)
+			.from(INFO_EDIT)
+			.leftJoin(PERSON)
+			.on(PERSON.ID.eq(INFO_EDIT.EDITOR_ID))
+			.where(INFO_EDIT.SUBJECT_TYPE.eq(subject.value()))
+			.and(INFO_EDIT.SUBJECT_ID.eq(id))
+			.orderBy(INFO_EDIT.ID.desc())
+			.fetch(r -> new Version(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+					r.value6().toInstant(ZoneOffset.UTC)));
+	}
 
-    /** The columns of one subject's table, so that courses and teachers share every rule above. */
-    private record Columns(Table<?> table, Field<Long> id, Field<String> name, TableField<?, String> text,
-                           TableField<?, String> homepage, TableField<?, Boolean> locked) {
+	private void store(InfoSubject subject, Columns c, long id, String oldText, String oldHomepage, String text,
+			String homepage, long editorId, Long revertedFrom) {
+		Instant now = clock.instant();
+		if (!dsl.fetchExists(INFO_EDIT, INFO_EDIT.SUBJECT_TYPE.eq(subject.value()).and(INFO_EDIT.SUBJECT_ID.eq(id)))) {
+			version(subject, id, oldText, oldHomepage, null, null, now);
+		}
+		dsl.update(c.table).set(c.text, text).set(c.homepage, homepage).where(c.id.eq(id)).execute();
+		version(subject, id, text, homepage, editorId, revertedFrom, now);
+		if (subject == InfoSubject.COURSE) {
+			events.publishEvent(new CourseChanged(id));
+		}
+	}
 
-        static Columns of(InfoSubject subject) {
-            return subject == InfoSubject.COURSE
-                    ? new Columns(COURSE, COURSE.ID, COURSE.NAME, COURSE.INTRODUCTION, COURSE.HOMEPAGE, COURSE.INFO_LOCKED)
-                    : new Columns(TEACHER, TEACHER.ID, TEACHER.NAME, TEACHER.DESCRIPTION, TEACHER.HOMEPAGE, TEACHER.INFO_LOCKED);
-        }
-    }
+	private void version(InfoSubject subject, long id, String text, String homepage, Long editorId, Long revertedFrom,
+			Instant at) {
+		dsl.insertInto(INFO_EDIT)
+			.set(INFO_EDIT.SUBJECT_TYPE, subject.value())
+			.set(INFO_EDIT.SUBJECT_ID, id)
+			.set(INFO_EDIT.TEXT, text)
+			.set(INFO_EDIT.HOMEPAGE, homepage)
+			.set(INFO_EDIT.EDITOR_ID, editorId)
+			.set(INFO_EDIT.REVERTED_FROM, revertedFrom)
+			.set(INFO_EDIT.OCCURRED_AT, LocalDateTime.ofInstant(at, ZoneOffset.UTC))
+			.execute();
+	}
+
+	/** The subject's row locked for the change: (text, homepage, locked). */
+	private Record3<String, String, Boolean> lockedRow(Columns c, long id) {
+		return dsl.select(c.text, c.homepage, c.locked)
+			.from(c.table)
+			.where(c.id.eq(id))
+			.forUpdate()
+			.fetchOptional()
+			.orElseThrow(() -> new InfoEditRefusedException("not-found"));
+	}
+
+	private static void requireAdmin(Person person) {
+		if (!person.admin()) {
+			throw new InfoEditRefusedException("not-allowed");
+		}
+	}
+
+	private static String blankToNull(String text) {
+		return text.isBlank() ? null : text;
+	}
+
+	/**
+	 * The columns of one subject's table, so that courses and teachers share every rule
+	 * above.
+	 */
+	private record Columns(Table<?> table, Field<Long> id, Field<String> name, TableField<?, String> text,
+			TableField<?, String> homepage, TableField<?, Boolean> locked) {
+
+		static Columns of(InfoSubject subject) {
+			return subject == InfoSubject.COURSE
+					? new Columns(COURSE, COURSE.ID, COURSE.NAME, COURSE.INTRODUCTION, COURSE.HOMEPAGE,
+							COURSE.INFO_LOCKED)
+					: new Columns(TEACHER, TEACHER.ID, TEACHER.NAME, TEACHER.DESCRIPTION, TEACHER.HOMEPAGE,
+							TEACHER.INFO_LOCKED);
+		}
+	}
+
 }

@@ -3,28 +3,34 @@ package club.icourse.reviewapp.courseinfo;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What people edit: a course (its introduction and homepage) or a teacher (description and homepage). */
+/**
+ * What people edit: a course (its introduction and homepage) or a teacher (description
+ * and homepage).
+ */
 public enum InfoSubject {
-    COURSE("course", "courses"), TEACHER("teacher", "teachers");
 
-    private final String value;
-    private final String path;
+	COURSE("course", "courses"), TEACHER("teacher", "teachers");
 
-    InfoSubject(String value, String path) {
-        this.value = value;
-        this.path = path;
-    }
+	private final String value;
 
-    public String value() {
-        return value;
-    }
+	private final String path;
 
-    /** The first segment of the subject's pages: /courses/1, /teachers/2. */
-    public String path() {
-        return path;
-    }
+	InfoSubject(String value, String path) {
+		this.value = value;
+		this.path = path;
+	}
 
-    public static Optional<InfoSubject> ofPath(String path) {
-        return Arrays.stream(values()).filter(subject -> subject.path.equals(path)).findFirst();
-    }
+	public String value() {
+		return value;
+	}
+
+	/** The first segment of the subject's pages: /courses/1, /teachers/2. */
+	public String path() {
+		return path;
+	}
+
+	public static Optional<InfoSubject> ofPath(String path) {
+		return Arrays.stream(values()).filter(subject -> subject.path.equals(path)).findFirst();
+	}
+
 }

@@ -19,35 +19,38 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class FollowController {
 
-    private final Follows follows;
-    private final PersonRepository people;
-    private final ReviewListing reviews;
+	private final Follows follows;
 
-    FollowController(Follows follows, PersonRepository people, ReviewListing reviews) {
-        this.follows = follows;
-        this.people = people;
-        this.reviews = reviews;
-    }
+	private final PersonRepository people;
 
-    @PostMapping("/courses/{id}/follow")
-    String followCourse(@PathVariable long id, Authentication authentication) {
-        follows.toggleCourse(SignedIn.required(authentication), id);
-        return "redirect:/courses/" + id;
-    }
+	private final ReviewListing reviews;
 
-    @PostMapping("/people/{username}/follow")
-    String followPerson(@PathVariable String username, Authentication authentication) {
-        Person followee = people.byUsername(username).orElseThrow(PersonNotFollowableException::new);
-        follows.togglePerson(SignedIn.required(authentication), followee.id());
-        return "redirect:" + Mentions.profilePath(followee.username());
-    }
+	FollowController(Follows follows, PersonRepository people, ReviewListing reviews) {
+		this.follows = follows;
+		this.people = people;
+		this.reviews = reviews;
+	}
 
-    @GetMapping("/following")
-    String feed(Authentication authentication, @RequestParam(required = false) String page, Model model) {
-        Person person = SignedIn.required(authentication);
-        model.addAttribute("reviews", reviews.following(person.id(), Optional.of(person), Page.number(page)));
-        model.addAttribute("courses", follows.coursesFollowedBy(person.id()));
-        model.addAttribute("people", follows.peopleFollowedBy(person.id()));
-        return "follow/feed";
-    }
+	@PostMapping("/courses/{id}/follow")
+	String followCourse(@PathVariable long id, Authentication authentication) {
+		follows.toggleCourse(SignedIn.required(authentication), id);
+		return "redirect:/courses/" + id;
+	}
+
+	@PostMapping("/people/{username}/follow")
+	String followPerson(@PathVariable String username, Authentication authentication) {
+		Person followee = people.byUsername(username).orElseThrow(PersonNotFollowableException::new);
+		follows.togglePerson(SignedIn.required(authentication), followee.id());
+		return "redirect:" + Mentions.profilePath(followee.username());
+	}
+
+	@GetMapping("/following")
+	String feed(Authentication authentication, @RequestParam(required = false) String page, Model model) {
+		Person person = SignedIn.required(authentication);
+		model.addAttribute("reviews", reviews.following(person.id(), Optional.of(person), Page.number(page)));
+		model.addAttribute("courses", follows.coursesFollowedBy(person.id()));
+		model.addAttribute("people", follows.peopleFollowedBy(person.id()));
+		return "follow/feed";
+	}
+
 }

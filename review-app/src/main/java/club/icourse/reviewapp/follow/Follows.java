@@ -20,104 +20,144 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Following courses and people. A course's follower count moves in the same transaction. */
+/**
+ * Following courses and people. A course's follower count moves in the same transaction.
+ */
 @Service
 public class Follows {
 
-    /** Someone followed or following, as lists show them. */
-    public record Followed(long id, String name) {
-    }
+	/** Someone followed or following, as lists show them. */
+	public record Followed(long id, String name) {
+	}
 
-    private final DSLContext dsl;
-    private final CourseFigures figures;
-    private final Clock clock;
-    private final ApplicationEventPublisher events;
+	private final DSLContext dsl;
 
-    Follows(DSLContext dsl, CourseFigures figures, Clock clock, ApplicationEventPublisher events) {
-        this.dsl = dsl;
-        this.figures = figures;
-        this.clock = clock;
-        this.events = events;
-    }
+	private final CourseFigures figures;
 
-    /** Follows the course, or stops following it; returns whether the person follows it now. */
-    @Transactional
-    public boolean toggleCourse(Person person, long courseId) {
-        if (!dsl.fetchExists(COURSE, COURSE.ID.eq(courseId))) {
-            throw new CourseNotFoundException();
-        }
-        figures.lock(courseId);
-        int removed = dsl.deleteFrom(COURSE_FOLLOW).where(COURSE_FOLLOW.PERSON_ID.eq(person.id()))
-                .and(COURSE_FOLLOW.COURSE_ID.eq(courseId)).execute();
-        if (removed == 0) {
-            dsl.insertInto(COURSE_FOLLOW).set(COURSE_FOLLOW.PERSON_ID, person.id()).set(COURSE_FOLLOW.COURSE_ID, courseId)
-                    .set(COURSE_FOLLOW.CREATED_AT, utc(clock.instant())).execute();
-        }
-        dsl.update(COURSE_STATS)
-                .set(COURSE_STATS.FOLLOW_COUNT, dsl.selectCount().from(COURSE_FOLLOW).where(COURSE_FOLLOW.COURSE_ID.eq(courseId)))
-                .where(COURSE_STATS.COURSE_ID.eq(courseId)).execute();
-        return removed == 0;
-    }
+	private final Clock clock;
 
-    /** Follows the person, or stops following them; returns whether the follower follows them now. */
-    @Transactional
-    public boolean togglePerson(Person follower, long followeeId) {
-        if (follower.id() == followeeId || !dsl.fetchExists(PERSON, PERSON.ID.eq(followeeId))) {
-            throw new PersonNotFollowableException();
-        }
-        int removed = dsl.deleteFrom(PERSON_FOLLOW).where(PERSON_FOLLOW.FOLLOWER_ID.eq(follower.id()))
-                .and(PERSON_FOLLOW.FOLLOWEE_ID.eq(followeeId)).execute();
-        if (removed == 0) {
-            Instant now = clock.instant();
-            int added = dsl.insertInto(PERSON_FOLLOW).set(PERSON_FOLLOW.FOLLOWER_ID, follower.id())
-                    .set(PERSON_FOLLOW.FOLLOWEE_ID, followeeId).set(PERSON_FOLLOW.CREATED_AT, utc(now))
-                    .onDuplicateKeyIgnore().execute();
-            if (added == 1) {
-                events.publishEvent(new PersonFollowed(follower.id(), followeeId, now));
-            }
-        }
-        return removed == 0;
-    }
+	private final ApplicationEventPublisher events;
 
-    public boolean followsCourse(Optional<Person> person, long courseId) {
-        return person.isPresent() && dsl.fetchExists(COURSE_FOLLOW,
-                COURSE_FOLLOW.PERSON_ID.eq(person.get().id()).and(COURSE_FOLLOW.COURSE_ID.eq(courseId)));
-    }
+	Follows(DSLContext dsl, CourseFigures figures, Clock clock, ApplicationEventPublisher events) {
+		this.dsl = dsl;
+		this.figures = figures;
+		this.clock = clock;
+		this.events = events;
+	}
 
-    public boolean followsPerson(Optional<Person> person, long followeeId) {
-        return person.isPresent() && dsl.fetchExists(PERSON_FOLLOW,
-                PERSON_FOLLOW.FOLLOWER_ID.eq(person.get().id()).and(PERSON_FOLLOW.FOLLOWEE_ID.eq(followeeId)));
-    }
+	/**
+	 * Follows the course, or stops following it; returns whether the person follows it
+	 * now.
+	 */
+	@Transactional
+	public boolean toggleCourse(Person person, long courseId) {
+		if (!dsl.fetchExists(COURSE, COURSE.ID.eq(courseId))) {
+			throw new CourseNotFoundException();
+		}
+		figures.lock(courseId);
+		int removed = dsl.deleteFrom(COURSE_FOLLOW)
+			.where(COURSE_FOLLOW.PERSON_ID.eq(person.id()))
+			.and(COURSE_FOLLOW.COURSE_ID.eq(courseId))
+			.execute();
+		if (removed == 0) {
+			dsl.insertInto(COURSE_FOLLOW)
+				.set(COURSE_FOLLOW.PERSON_ID, person.id())
+				.set(COURSE_FOLLOW.COURSE_ID, courseId)
+				.set(COURSE_FOLLOW.CREATED_AT, utc(clock.instant()))
+				.execute();
+		}
+		dsl.update(COURSE_STATS)
+			.set(COURSE_STATS.FOLLOW_COUNT,
+					dsl.selectCount().from(COURSE_FOLLOW).where(COURSE_FOLLOW.COURSE_ID.eq(courseId)))
+			.where(COURSE_STATS.COURSE_ID.eq(courseId))
+			.execute();
+		return removed == 0;
+	}
 
-    public List<Long> followersOfCourse(long courseId) {
-        return dsl.select(COURSE_FOLLOW.PERSON_ID).from(COURSE_FOLLOW).where(COURSE_FOLLOW.COURSE_ID.eq(courseId))
-                .fetch(COURSE_FOLLOW.PERSON_ID);
-    }
+	/**
+	 * Follows the person, or stops following them; returns whether the follower follows
+	 * them now.
+	 */
+	@Transactional
+	public boolean togglePerson(Person follower, long followeeId) {
+		if (follower.id() == followeeId || !dsl.fetchExists(PERSON, PERSON.ID.eq(followeeId))) {
+			throw new PersonNotFollowableException();
+		}
+		int removed = dsl.deleteFrom(PERSON_FOLLOW)
+			.where(PERSON_FOLLOW.FOLLOWER_ID.eq(follower.id()))
+			.and(PERSON_FOLLOW.FOLLOWEE_ID.eq(followeeId))
+			.execute();
+		if (removed == 0) {
+			Instant now = clock.instant();
+			int added = dsl.insertInto(PERSON_FOLLOW)
+				.set(PERSON_FOLLOW.FOLLOWER_ID, follower.id())
+				.set(PERSON_FOLLOW.FOLLOWEE_ID, followeeId)
+				.set(PERSON_FOLLOW.CREATED_AT, utc(now))
+				.onDuplicateKeyIgnore()
+				.execute();
+			if (added == 1) {
+				events.publishEvent(new PersonFollowed(follower.id(), followeeId, now));
+			}
+		}
+		return removed == 0;
+	}
 
-    public List<Long> followersOfPerson(long personId) {
-        return dsl.select(PERSON_FOLLOW.FOLLOWER_ID).from(PERSON_FOLLOW).where(PERSON_FOLLOW.FOLLOWEE_ID.eq(personId))
-                .fetch(PERSON_FOLLOW.FOLLOWER_ID);
-    }
+	public boolean followsCourse(Optional<Person> person, long courseId) {
+		return person.isPresent() && dsl.fetchExists(COURSE_FOLLOW,
+				COURSE_FOLLOW.PERSON_ID.eq(person.get().id()).and(COURSE_FOLLOW.COURSE_ID.eq(courseId)));
+	}
 
-    public List<Followed> coursesFollowedBy(long personId) {
-        return dsl.select(COURSE.ID, COURSE.NAME).from(COURSE_FOLLOW).join(COURSE).on(COURSE.ID.eq(COURSE_FOLLOW.COURSE_ID))
-                .where(COURSE_FOLLOW.PERSON_ID.eq(personId)).orderBy(COURSE_FOLLOW.CREATED_AT.desc())
-                .fetch(r -> new Followed(r.value1(), r.value2()));
-    }
+	public boolean followsPerson(Optional<Person> person, long followeeId) {
+		return person.isPresent() && dsl.fetchExists(PERSON_FOLLOW,
+				PERSON_FOLLOW.FOLLOWER_ID.eq(person.get().id()).and(PERSON_FOLLOW.FOLLOWEE_ID.eq(followeeId)));
+	}
 
-    public List<Followed> peopleFollowedBy(long personId) {
-        return dsl.select(PERSON.ID, PERSON.USERNAME).from(PERSON_FOLLOW).join(PERSON).on(PERSON.ID.eq(PERSON_FOLLOW.FOLLOWEE_ID))
-                .where(PERSON_FOLLOW.FOLLOWER_ID.eq(personId)).orderBy(PERSON_FOLLOW.CREATED_AT.desc())
-                .fetch(r -> new Followed(r.value1(), r.value2()));
-    }
+	public List<Long> followersOfCourse(long courseId) {
+		return dsl.select(COURSE_FOLLOW.PERSON_ID)
+			.from(COURSE_FOLLOW)
+			.where(COURSE_FOLLOW.COURSE_ID.eq(courseId))
+			.fetch(COURSE_FOLLOW.PERSON_ID);
+	}
 
-    public List<Followed> followersOf(long personId) {
-        return dsl.select(PERSON.ID, PERSON.USERNAME).from(PERSON_FOLLOW).join(PERSON).on(PERSON.ID.eq(PERSON_FOLLOW.FOLLOWER_ID))
-                .where(PERSON_FOLLOW.FOLLOWEE_ID.eq(personId)).orderBy(PERSON_FOLLOW.CREATED_AT.desc())
-                .fetch(r -> new Followed(r.value1(), r.value2()));
-    }
+	public List<Long> followersOfPerson(long personId) {
+		return dsl.select(PERSON_FOLLOW.FOLLOWER_ID)
+			.from(PERSON_FOLLOW)
+			.where(PERSON_FOLLOW.FOLLOWEE_ID.eq(personId))
+			.fetch(PERSON_FOLLOW.FOLLOWER_ID);
+	}
 
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
+	public List<Followed> coursesFollowedBy(long personId) {
+		return dsl.select(COURSE.ID, COURSE.NAME)
+			.from(COURSE_FOLLOW)
+			.join(COURSE)
+			.on(COURSE.ID.eq(COURSE_FOLLOW.COURSE_ID))
+			.where(COURSE_FOLLOW.PERSON_ID.eq(personId))
+			.orderBy(COURSE_FOLLOW.CREATED_AT.desc())
+			.fetch(r -> new Followed(r.value1(), r.value2()));
+	}
+
+	public List<Followed> peopleFollowedBy(long personId) {
+		return dsl.select(PERSON.ID, PERSON.USERNAME)
+			.from(PERSON_FOLLOW)
+			.join(PERSON)
+			.on(PERSON.ID.eq(PERSON_FOLLOW.FOLLOWEE_ID))
+			.where(PERSON_FOLLOW.FOLLOWER_ID.eq(personId))
+			.orderBy(PERSON_FOLLOW.CREATED_AT.desc())
+			.fetch(r -> new Followed(r.value1(), r.value2()));
+	}
+
+	public List<Followed> followersOf(long personId) {
+		return dsl.select(PERSON.ID, PERSON.USERNAME)
+			.from(PERSON_FOLLOW)
+			.join(PERSON)
+			.on(PERSON.ID.eq(PERSON_FOLLOW.FOLLOWER_ID))
+			.where(PERSON_FOLLOW.FOLLOWEE_ID.eq(personId))
+			.orderBy(PERSON_FOLLOW.CREATED_AT.desc())
+			.fetch(r -> new Followed(r.value1(), r.value2()));
+	}
+
+	private static LocalDateTime utc(Instant instant) {
+		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
 }

@@ -6,4 +6,5 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 /** No such person, or oneself. */
 @ResponseStatus(HttpStatus.NOT_FOUND)
 public class PersonNotFollowableException extends RuntimeException {
+
 }

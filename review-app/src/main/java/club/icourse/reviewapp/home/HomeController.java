@@ -13,21 +13,25 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
-    static final String VIEW = "home/index";
-    private static final int LATEST = 10;
+	static final String VIEW = "home/index";
 
-    private final ReviewListing reviews;
-    private final CourseCatalogue catalogue;
+	private static final int LATEST = 10;
 
-    HomeController(ReviewListing reviews, CourseCatalogue catalogue) {
-        this.reviews = reviews;
-        this.catalogue = catalogue;
-    }
+	private final ReviewListing reviews;
 
-    @GetMapping("/")
-    String home(Authentication authentication, Model model) {
-        model.addAttribute("latest", reviews.latest(SignedIn.person(authentication), LATEST));
-        model.addAttribute("top", catalogue.list(CourseSort.RATING, null, null, null, 1).items().stream().limit(LATEST).toList());
-        return VIEW;
-    }
+	private final CourseCatalogue catalogue;
+
+	HomeController(ReviewListing reviews, CourseCatalogue catalogue) {
+		this.reviews = reviews;
+		this.catalogue = catalogue;
+	}
+
+	@GetMapping("/")
+	String home(Authentication authentication, Model model) {
+		model.addAttribute("latest", reviews.latest(SignedIn.person(authentication), LATEST));
+		model.addAttribute("top",
+				catalogue.list(CourseSort.RATING, null, null, null, 1).items().stream().limit(LATEST).toList());
+		return VIEW;
+	}
+
 }

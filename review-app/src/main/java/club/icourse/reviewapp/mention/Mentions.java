@@ -10,47 +10,58 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
-/** The people a text mentions, and plain text with its mentions made links to their profiles. */
+/**
+ * The people a text mentions, and plain text with its mentions made links to their
+ * profiles.
+ */
 @Component
 public class Mentions {
 
-    private final PersonRepository people;
+	private final PersonRepository people;
 
-    Mentions(PersonRepository people) {
-        this.people = people;
-    }
+	Mentions(PersonRepository people) {
+		this.people = people;
+	}
 
-    /** The people mentioned, each once, in order of first mention. */
-    public List<Person> in(String text) {
-        Map<String, Person> known = known(text);
-        Map<Long, Person> mentioned = new LinkedHashMap<>();
-        MentionSyntax.spans(text, known::containsKey)
-                .forEach(span -> {
-                    Person person = known.get(span.username().toLowerCase(Locale.ROOT));
-                    mentioned.putIfAbsent(person.id(), person);
-                });
-        return List.copyOf(mentioned.values());
-    }
+	/** The people mentioned, each once, in order of first mention. */
+	public List<Person> in(String text) {
+		Map<String, Person> known = known(text);
+		Map<Long, Person> mentioned = new LinkedHashMap<>();
+		MentionSyntax.spans(text, known::containsKey).forEach(span -> {
+			Person person = known.get(span.username().toLowerCase(Locale.ROOT));
+			mentioned.putIfAbsent(person.id(), person);
+		});
+		return List.copyOf(mentioned.values());
+	}
 
-    /** Known usernames (lower case) the text could mention, with the person each names. */
-    public Map<String, Person> known(String text) {
-        return people.byUsernames(MentionSyntax.candidates(text));
-    }
+	/**
+	 * Known usernames (lower case) the text could mention, with the person each names.
+	 */
+	public Map<String, Person> known(String text) {
+		return people.byUsernames(MentionSyntax.candidates(text));
+	}
 
-    /** Plain text as HTML: escaped, with mentions of the known usernames linked to their profiles. */
-    public static String linkPlainText(String text, Map<String, Person> known) {
-        StringBuilder html = new StringBuilder();
-        int from = 0;
-        for (MentionSyntax.Span span : MentionSyntax.spans(text, known::containsKey)) {
-            html.append(HtmlUtils.htmlEscape(text.substring(from, span.start())));
-            html.append("<a class=\"mention\" href=\"").append(profilePath(span.username())).append("\">@")
-                    .append(HtmlUtils.htmlEscape(span.username())).append("</a>");
-            from = span.end();
-        }
-        return html.append(HtmlUtils.htmlEscape(text.substring(from))).toString();
-    }
+	/**
+	 * Plain text as HTML: escaped, with mentions of the known usernames linked to their
+	 * profiles.
+	 */
+	public static String linkPlainText(String text, Map<String, Person> known) {
+		StringBuilder html = new StringBuilder();
+		int from = 0;
+		for (MentionSyntax.Span span : MentionSyntax.spans(text, known::containsKey)) {
+			html.append(HtmlUtils.htmlEscape(text.substring(from, span.start())));
+			html.append("<a class=\"mention\" href=\"")
+				.append(profilePath(span.username()))
+				.append("\">@")
+				.append(HtmlUtils.htmlEscape(span.username()))
+				.append("</a>");
+			from = span.end();
+		}
+		return html.append(HtmlUtils.htmlEscape(text.substring(from))).toString();
+	}
 
-    public static String profilePath(String username) {
-        return "/people/" + UriUtils.encodePathSegment(username, java.nio.charset.StandardCharsets.UTF_8);
-    }
+	public static String profilePath(String username) {
+		return "/people/" + UriUtils.encodePathSegment(username, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
 }

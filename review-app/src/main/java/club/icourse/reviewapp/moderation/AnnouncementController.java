@@ -8,15 +8,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class AnnouncementController {
 
-    private final Announcements announcements;
+	private final Announcements announcements;
 
-    AnnouncementController(Announcements announcements) {
-        this.announcements = announcements;
-    }
+	AnnouncementController(Announcements announcements) {
+		this.announcements = announcements;
+	}
 
-    @GetMapping("/announcements")
-    String list(Model model) {
-        model.addAttribute("announcements", announcements.all(50));
-        return "moderation/public-announcements";
-    }
+	@GetMapping("/announcements")
+	String list(Model model) {
+		model.addAttribute("announcements", announcements.all(50));
+		return "moderation/public-announcements";
+	}
+
 }

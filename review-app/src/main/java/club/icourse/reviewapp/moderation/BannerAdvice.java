@@ -7,14 +7,15 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class BannerAdvice {
 
-    private final Announcements announcements;
+	private final Announcements announcements;
 
-    BannerAdvice(Announcements announcements) {
-        this.announcements = announcements;
-    }
+	BannerAdvice(Announcements announcements) {
+		this.announcements = announcements;
+	}
 
-    @ModelAttribute("banner")
-    Announcements.Announcement banner() {
-        return announcements.banner().orElse(null);
-    }
+	@ModelAttribute("banner")
+	Announcements.Announcement banner() {
+		return announcements.banner().orElse(null);
+	}
+
 }

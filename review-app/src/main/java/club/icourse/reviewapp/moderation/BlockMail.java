@@ -15,38 +15,47 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A review blocked or unblocked by an administrator is also told to its author by mail (besides the notification),
- * queued in the same transaction. Mails go out in Chinese, the site's language; the address is the one iCourse ID
- * gave at the author's last sign-in.
+ * A review blocked or unblocked by an administrator is also told to its author by mail
+ * (besides the notification), queued in the same transaction. Mails go out in Chinese,
+ * the site's language; the address is the one iCourse ID gave at the author's last
+ * sign-in.
  */
 @Component
 class BlockMail {
 
-    static final Locale MAIL_LOCALE = Locale.SIMPLIFIED_CHINESE;
+	static final Locale MAIL_LOCALE = Locale.SIMPLIFIED_CHINESE;
 
-    private final MailOutbox outbox;
-    private final PersonRepository people;
-    private final SiteAddress site;
-    private final DSLContext dsl;
+	private final MailOutbox outbox;
 
-    BlockMail(MailOutbox outbox, PersonRepository people, SiteAddress site, DSLContext dsl) {
-        this.outbox = outbox;
-        this.people = people;
-        this.site = site;
-        this.dsl = dsl;
-    }
+	private final PersonRepository people;
 
-    @EventListener
-    void on(ReviewChanged change) {
-        if (change.action() != Action.BLOCK && change.action() != Action.UNBLOCK) {
-            return;
-        }
-        ReviewRecord review = change.review();
-        people.email(review.getAuthorId()).ifPresent(address -> outbox.enqueue(address, MAIL_LOCALE,
-                change.action() == Action.BLOCK ? "review-blocked" : "review-unblocked",
-                Map.of("username", people.username(review.getAuthorId()).orElse(""),
-                        "course", dsl.select(COURSE.NAME).from(COURSE).where(COURSE.ID.eq(review.getCourseId())).fetchOne(COURSE.NAME),
-                        "reason", review.getBlockedReason() == null ? "" : review.getBlockedReason(),
-                        "link", site.of("/reviews/" + review.getId()))));
-    }
+	private final SiteAddress site;
+
+	private final DSLContext dsl;
+
+	BlockMail(MailOutbox outbox, PersonRepository people, SiteAddress site, DSLContext dsl) {
+		this.outbox = outbox;
+		this.people = people;
+		this.site = site;
+		this.dsl = dsl;
+	}
+
+	@EventListener
+	void on(ReviewChanged change) {
+		if (change.action() != Action.BLOCK && change.action() != Action.UNBLOCK) {
+			return;
+		}
+		ReviewRecord review = change.review();
+		people.email(review.getAuthorId())
+			.ifPresent(address -> outbox.enqueue(address, MAIL_LOCALE,
+					change.action() == Action.BLOCK ? "review-blocked" : "review-unblocked",
+					Map.of("username", people.username(review.getAuthorId()).orElse(""), "course",
+							dsl.select(COURSE.NAME)
+								.from(COURSE)
+								.where(COURSE.ID.eq(review.getCourseId()))
+								.fetchOne(COURSE.NAME),
+							"reason", review.getBlockedReason() == null ? "" : review.getBlockedReason(), "link",
+							site.of("/reviews/" + review.getId()))));
+	}
+
 }

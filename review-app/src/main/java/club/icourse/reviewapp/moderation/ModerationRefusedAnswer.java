@@ -9,11 +9,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ControllerAdvice
 class ModerationRefusedAnswer {
 
-    @ExceptionHandler(ModerationRefusedException.class)
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    String refused(Model model) {
-        model.addAttribute("status", 400);
-        model.addAttribute("problem", "moderation.refused");
-        return "error";
-    }
+	@ExceptionHandler(ModerationRefusedException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String refused(Model model) {
+		model.addAttribute("status", 400);
+		model.addAttribute("problem", "moderation.refused");
+		return "error";
+	}
+
 }

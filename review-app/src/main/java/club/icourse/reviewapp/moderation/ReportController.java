@@ -15,27 +15,32 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ReportController {
 
-    private final Reports reports;
-    private final DSLContext dsl;
+	private final Reports reports;
 
-    ReportController(Reports reports, DSLContext dsl) {
-        this.reports = reports;
-        this.dsl = dsl;
-    }
+	private final DSLContext dsl;
 
-    @PostMapping("/reviews/{id}/report")
-    String reportReview(@PathVariable long id, @RequestParam(required = false) String reason,
-                        @RequestParam(required = false) String details, Authentication authentication) {
-        reports.reportReview(SignedIn.required(authentication), id, reason, details);
-        return "redirect:/reviews/" + id + "?reported";
-    }
+	ReportController(Reports reports, DSLContext dsl) {
+		this.reports = reports;
+		this.dsl = dsl;
+	}
 
-    @PostMapping("/comments/{id}/report")
-    String reportComment(@PathVariable long id, @RequestParam(required = false) String reason,
-                         @RequestParam(required = false) String details, Authentication authentication) {
-        reports.reportComment(SignedIn.required(authentication), id, reason, details);
-        long reviewId = dsl.select(REVIEW_COMMENT.REVIEW_ID).from(REVIEW_COMMENT).where(REVIEW_COMMENT.ID.eq(id))
-                .fetchOptional(REVIEW_COMMENT.REVIEW_ID).orElseThrow(ModerationRefusedException::new);
-        return "redirect:/reviews/" + reviewId + "?reported";
-    }
+	@PostMapping("/reviews/{id}/report")
+	String reportReview(@PathVariable long id, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String details, Authentication authentication) {
+		reports.reportReview(SignedIn.required(authentication), id, reason, details);
+		return "redirect:/reviews/" + id + "?reported";
+	}
+
+	@PostMapping("/comments/{id}/report")
+	String reportComment(@PathVariable long id, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String details, Authentication authentication) {
+		reports.reportComment(SignedIn.required(authentication), id, reason, details);
+		long reviewId = dsl.select(REVIEW_COMMENT.REVIEW_ID)
+			.from(REVIEW_COMMENT)
+			.where(REVIEW_COMMENT.ID.eq(id))
+			.fetchOptional(REVIEW_COMMENT.REVIEW_ID)
+			.orElseThrow(ModerationRefusedException::new);
+		return "redirect:/reviews/" + reviewId + "?reported";
+	}
+
 }

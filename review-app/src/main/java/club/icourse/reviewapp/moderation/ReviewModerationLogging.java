@@ -5,31 +5,38 @@ import club.icourse.reviewapp.review.ReviewChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Blocks, unblocks, restores and deletions of other people's reviews go into the moderation log. */
+/**
+ * Blocks, unblocks, restores and deletions of other people's reviews go into the
+ * moderation log.
+ */
 @Component
 class ReviewModerationLogging {
 
-    private final ModerationLog log;
+	private final ModerationLog log;
 
-    ReviewModerationLogging(ModerationLog log) {
-        this.log = log;
-    }
+	ReviewModerationLogging(ModerationLog log) {
+		this.log = log;
+	}
 
-    @EventListener
-    void on(ReviewChanged change) {
-        ReviewRecord review = change.review();
-        boolean byOther = change.operatorId() != review.getAuthorId();
-        switch (change.action()) {
-            case BLOCK -> log.record(change.operatorId(), "review.block", "review", review.getId(), review.getBlockedReason(), change.at());
-            case UNBLOCK -> log.record(change.operatorId(), "review.unblock", "review", review.getId(), null, change.at());
-            case RESTORE -> log.record(change.operatorId(), "review.restore", "review", review.getId(), null, change.at());
-            case DELETE -> {
-                if (byOther) {
-                    log.record(change.operatorId(), "review.delete", "review", review.getId(), null, change.at());
-                }
-            }
-            default -> {
-            }
-        }
-    }
+	@EventListener
+	void on(ReviewChanged change) {
+		ReviewRecord review = change.review();
+		boolean byOther = change.operatorId() != review.getAuthorId();
+		switch (change.action()) {
+			case BLOCK -> log.record(change.operatorId(), "review.block", "review", review.getId(),
+					review.getBlockedReason(), change.at());
+			case UNBLOCK ->
+				log.record(change.operatorId(), "review.unblock", "review", review.getId(), null, change.at());
+			case RESTORE ->
+				log.record(change.operatorId(), "review.restore", "review", review.getId(), null, change.at());
+			case DELETE -> {
+				if (byOther) {
+					log.record(change.operatorId(), "review.delete", "review", review.getId(), null, change.at());
+				}
+			}
+			default -> {
+			}
+		}
+	}
+
 }

@@ -25,120 +25,139 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is told about what. Runs inside the transaction of the change (events are delivered synchronously), so a
- * notification exists if and only if its cause committed. Nobody is notified of their own doing, of a review they may
- * not read, or of anything in a hidden or blocked review; an anonymous author is never named.
+ * Who is told about what. Runs inside the transaction of the change (events are delivered
+ * synchronously), so a notification exists if and only if its cause committed. Nobody is
+ * notified of their own doing, of a review they may not read, or of anything in a hidden
+ * or blocked review; an anonymous author is never named.
  */
 @Component
 class NotificationRules {
 
-    private final Notifications notifications;
-    private final Follows follows;
-    private final Mentions mentions;
-    private final PersonRepository people;
-    private final DSLContext dsl;
+	private final Notifications notifications;
 
-    NotificationRules(Notifications notifications, Follows follows, Mentions mentions, PersonRepository people, DSLContext dsl) {
-        this.notifications = notifications;
-        this.follows = follows;
-        this.mentions = mentions;
-        this.people = people;
-        this.dsl = dsl;
-    }
+	private final Follows follows;
 
-    @EventListener
-    void on(ReviewChanged change) {
-        ReviewRecord review = change.review();
-        switch (change.action()) {
-            case CREATE, UPDATE -> {
-                if (change.contentChanged() && shown(review)) {
-                    reviewWritten(review, change);
-                }
-            }
-            case BLOCK, UNBLOCK -> notifications.add(review.getAuthorId(),
-                    change.action() == Action.BLOCK ? NotificationKind.REVIEW_BLOCKED : NotificationKind.REVIEW_UNBLOCKED, null,
-                    new Subject(review.getCourseId(), review.getId(), null, review.getBlockedReason()), null, change.at());
-            default -> {
-            }
-        }
-    }
+	private final Mentions mentions;
 
-    private void reviewWritten(ReviewRecord review, ReviewChanged change) {
-        long authorId = review.getAuthorId();
-        Long actor = review.getAnonymous() ? null : authorId;
-        Subject subject = new Subject(review.getCourseId(), review.getId(), null,
-                change.action() == Action.CREATE ? "created" : "updated");
-        Map<Long, NotificationKind> followers = new LinkedHashMap<>();
-        follows.followersOfCourse(review.getCourseId()).forEach(id -> followers.put(id, NotificationKind.COURSE_REVIEW));
-        if (!review.getAnonymous()) {
-            follows.followersOfPerson(authorId).forEach(id -> followers.put(id, NotificationKind.PERSON_REVIEW));
-        }
-        followers.remove(authorId);
-        people.all(followers.keySet()).stream()
-                .filter(person -> Visibility.canRead(Optional.of(person), review))
-                .forEach(person -> notifications.add(person.id(), followers.get(person.id()), actor, subject, null, change.at()));
-        for (Person mentioned : mentions.in(review.getContent())) {
-            if (mentioned.id() != authorId && Visibility.canRead(Optional.of(mentioned), review)) {
-                notifications.add(mentioned.id(), NotificationKind.MENTION, actor, Subject.review(review.getCourseId(), review.getId()),
-                        "mention:review:" + review.getId(), change.at());
-            }
-        }
-    }
+	private final PersonRepository people;
 
-    @EventListener
-    void on(CommentChanged change) {
-        ReviewCommentRecord comment = change.comment();
-        if (!"create".equals(change.action())) {
-            return;
-        }
-        ReviewRecord review = dsl.selectFrom(REVIEW).where(REVIEW.ID.eq(comment.getReviewId())).fetchOptional().orElse(null);
-        if (review == null || !shown(review)) {
-            return;
-        }
-        long commenter = comment.getAuthorId();
-        Subject subject = new Subject(review.getCourseId(), review.getId(), comment.getId(), null);
-        if (review.getAuthorId() != commenter) {
-            notifications.add(review.getAuthorId(), NotificationKind.COMMENT, commenter, subject, null, change.at());
-        }
-        for (Person mentioned : mentions.in(comment.getContent())) {
-            if (mentioned.id() != commenter && Visibility.canRead(Optional.of(mentioned), review)) {
-                notifications.add(mentioned.id(), NotificationKind.MENTION, commenter, subject,
-                        "mention:comment:" + comment.getId(), change.at());
-            }
-        }
-    }
+	private final DSLContext dsl;
 
-    @EventListener
-    void on(UpvoteChanged change) {
-        ReviewRecord review = change.review();
-        String onceKey = "upvote:" + review.getId() + ":" + change.voterId();
-        if (change.upvoted()) {
-            notifications.add(review.getAuthorId(), NotificationKind.UPVOTE, change.voterId(),
-                    Subject.review(review.getCourseId(), review.getId()), onceKey, change.at());
-        } else {
-            notifications.withdraw(review.getAuthorId(), onceKey);
-        }
-    }
+	NotificationRules(Notifications notifications, Follows follows, Mentions mentions, PersonRepository people,
+			DSLContext dsl) {
+		this.notifications = notifications;
+		this.follows = follows;
+		this.mentions = mentions;
+		this.people = people;
+		this.dsl = dsl;
+	}
 
-    @EventListener
-    void on(PersonFollowed follow) {
-        notifications.add(follow.followeeId(), NotificationKind.FOLLOW, follow.followerId(), new Subject(null, null, null, null),
-                "follow:" + follow.followerId(), follow.at());
-    }
+	@EventListener
+	void on(ReviewChanged change) {
+		ReviewRecord review = change.review();
+		switch (change.action()) {
+			case CREATE, UPDATE -> {
+				if (change.contentChanged() && shown(review)) {
+					reviewWritten(review, change);
+				}
+			}
+			case BLOCK,
+					UNBLOCK ->
+				notifications.add(review.getAuthorId(),
+						change.action() == Action.BLOCK ? NotificationKind.REVIEW_BLOCKED
+								: NotificationKind.REVIEW_UNBLOCKED,
+						null, new Subject(review.getCourseId(), review.getId(), null, review.getBlockedReason()), null,
+						change.at());
+			default -> {
+			}
+		}
+	}
 
-    @EventListener
-    void on(ReportHandled handled) {
-        notifications.add(handled.reporterId(), NotificationKind.REPORT_HANDLED, null,
-                new Subject(handled.courseId(), null, null, handled.outcome()), null, handled.at());
-    }
+	private void reviewWritten(ReviewRecord review, ReviewChanged change) {
+		long authorId = review.getAuthorId();
+		Long actor = review.getAnonymous() ? null : authorId;
+		Subject subject = new Subject(review.getCourseId(), review.getId(), null,
+				change.action() == Action.CREATE ? "created" : "updated");
+		Map<Long, NotificationKind> followers = new LinkedHashMap<>();
+		follows.followersOfCourse(review.getCourseId())
+			.forEach(id -> followers.put(id, NotificationKind.COURSE_REVIEW));
+		if (!review.getAnonymous()) {
+			follows.followersOfPerson(authorId).forEach(id -> followers.put(id, NotificationKind.PERSON_REVIEW));
+		}
+		followers.remove(authorId);
+		people.all(followers.keySet())
+			.stream()
+			.filter(person -> Visibility.canRead(Optional.of(person), review))
+			.forEach(person -> notifications.add(person.id(), followers.get(person.id()), actor, subject, null,
+					change.at()));
+		for (Person mentioned : mentions.in(review.getContent())) {
+			if (mentioned.id() != authorId && Visibility.canRead(Optional.of(mentioned), review)) {
+				notifications.add(mentioned.id(), NotificationKind.MENTION, actor,
+						Subject.review(review.getCourseId(), review.getId()), "mention:review:" + review.getId(),
+						change.at());
+			}
+		}
+	}
 
-    @EventListener
-    void on(PersonMuted muted) {
-        notifications.add(muted.personId(), muted.until() == null ? NotificationKind.UNMUTED : NotificationKind.MUTED, null,
-                new Subject(null, null, null, muted.reason()), null, muted.at());
-    }
+	@EventListener
+	void on(CommentChanged change) {
+		ReviewCommentRecord comment = change.comment();
+		if (!"create".equals(change.action())) {
+			return;
+		}
+		ReviewRecord review = dsl.selectFrom(REVIEW)
+			.where(REVIEW.ID.eq(comment.getReviewId()))
+			.fetchOptional()
+			.orElse(null);
+		if (review == null || !shown(review)) {
+			return;
+		}
+		long commenter = comment.getAuthorId();
+		Subject subject = new Subject(review.getCourseId(), review.getId(), comment.getId(), null);
+		if (review.getAuthorId() != commenter) {
+			notifications.add(review.getAuthorId(), NotificationKind.COMMENT, commenter, subject, null, change.at());
+		}
+		for (Person mentioned : mentions.in(comment.getContent())) {
+			if (mentioned.id() != commenter && Visibility.canRead(Optional.of(mentioned), review)) {
+				notifications.add(mentioned.id(), NotificationKind.MENTION, commenter, subject,
+						"mention:comment:" + comment.getId(), change.at());
+			}
+		}
+	}
 
-    private static boolean shown(ReviewRecord review) {
-        return !review.getHidden() && !review.getBlocked();
-    }
+	@EventListener
+	void on(UpvoteChanged change) {
+		ReviewRecord review = change.review();
+		String onceKey = "upvote:" + review.getId() + ":" + change.voterId();
+		if (change.upvoted()) {
+			notifications.add(review.getAuthorId(), NotificationKind.UPVOTE, change.voterId(),
+					Subject.review(review.getCourseId(), review.getId()), onceKey, change.at());
+		}
+		else {
+			notifications.withdraw(review.getAuthorId(), onceKey);
+		}
+	}
+
+	@EventListener
+	void on(PersonFollowed follow) {
+		notifications.add(follow.followeeId(), NotificationKind.FOLLOW, follow.followerId(),
+				new Subject(null, null, null, null), "follow:" + follow.followerId(), follow.at());
+	}
+
+	@EventListener
+	void on(ReportHandled handled) {
+		notifications.add(handled.reporterId(), NotificationKind.REPORT_HANDLED, null,
+				new Subject(handled.courseId(), null, null, handled.outcome()), null, handled.at());
+	}
+
+	@EventListener
+	void on(PersonMuted muted) {
+		notifications.add(muted.personId(), muted.until() == null ? NotificationKind.UNMUTED : NotificationKind.MUTED,
+				null, new Subject(null, null, null, muted.reason()), null, muted.at());
+	}
+
+	private static boolean shown(ReviewRecord review) {
+		return !review.getHidden() && !review.getBlocked();
+	}
+
 }

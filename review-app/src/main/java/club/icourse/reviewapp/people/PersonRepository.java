@@ -20,81 +20,99 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PersonRepository {
 
-    private final DSLContext dsl;
+	private final DSLContext dsl;
 
-    PersonRepository(DSLContext dsl) {
-        this.dsl = dsl;
-    }
+	PersonRepository(DSLContext dsl) {
+		this.dsl = dsl;
+	}
 
-    /**
-     * Records who signed in, creating them on their first sign-in and following a change of username or affiliation
-     * at the provider; administrators are those the provider says are, or those made administrators here.
-     */
-    public Person signedIn(String issuer, String subject, String username, String school, Affiliation affiliation,
-                           boolean adminAtProvider, String email, Instant now) {
-        LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
-        String claimValue = affiliation == null ? null : affiliation.claimValue();
-        dsl.insertInto(PERSON)
-                .set(PERSON.ISSUER, issuer)
-                .set(PERSON.SUBJECT, subject)
-                .set(PERSON.USERNAME, username)
-                .set(PERSON.SCHOOL, school)
-                .set(PERSON.AFFILIATION, claimValue)
-                .set(PERSON.CREATED_AT, at)
-                .set(PERSON.LAST_SEEN_AT, at)
-                .set(PERSON.EMAIL, email)
-                .onDuplicateKeyUpdate()
-                .set(PERSON.USERNAME, username)
-                .set(PERSON.SCHOOL, school)
-                .set(PERSON.AFFILIATION, claimValue)
-                .set(PERSON.LAST_SEEN_AT, at)
-                .set(PERSON.EMAIL, email)
-                .execute();
-        var row = dsl.selectFrom(PERSON).where(PERSON.ISSUER.eq(issuer)).and(PERSON.SUBJECT.eq(subject)).fetchSingle();
-        dsl.insertInto(SIGN_IN).set(SIGN_IN.PERSON_ID, row.getId()).set(SIGN_IN.AT, at).execute();
-        return new Person(row.getId(), row.getUsername(), affiliation, adminAtProvider || row.getLocalAdmin());
-    }
+	/**
+	 * Records who signed in, creating them on their first sign-in and following a change
+	 * of username or affiliation at the provider; administrators are those the provider
+	 * says are, or those made administrators here.
+	 */
+	public Person signedIn(String issuer, String subject, String username, String school, Affiliation affiliation,
+			boolean adminAtProvider, String email, Instant now) {
+		LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+		String claimValue = affiliation == null ? null : affiliation.claimValue();
+		dsl.insertInto(PERSON)
+			.set(PERSON.ISSUER, issuer)
+			.set(PERSON.SUBJECT, subject)
+			.set(PERSON.USERNAME, username)
+			.set(PERSON.SCHOOL, school)
+			.set(PERSON.AFFILIATION, claimValue)
+			.set(PERSON.CREATED_AT, at)
+			.set(PERSON.LAST_SEEN_AT, at)
+			.set(PERSON.EMAIL, email)
+			.onDuplicateKeyUpdate()
+			.set(PERSON.USERNAME, username)
+			.set(PERSON.SCHOOL, school)
+			.set(PERSON.AFFILIATION, claimValue)
+			.set(PERSON.LAST_SEEN_AT, at)
+			.set(PERSON.EMAIL, email)
+			.execute();
+		var row = dsl.selectFrom(PERSON).where(PERSON.ISSUER.eq(issuer)).and(PERSON.SUBJECT.eq(subject)).fetchSingle();
+		dsl.insertInto(SIGN_IN).set(SIGN_IN.PERSON_ID, row.getId()).set(SIGN_IN.AT, at).execute();
+		return new Person(row.getId(), row.getUsername(), affiliation, adminAtProvider || row.getLocalAdmin());
+	}
 
-    /** A person as rules about them need them (the administrator flag is the one granted here). */
-    public Optional<Person> find(long personId) {
-        return dsl.selectFrom(PERSON).where(PERSON.ID.eq(personId)).fetchOptional(PersonRepository::person);
-    }
+	/**
+	 * A person as rules about them need them (the administrator flag is the one granted
+	 * here).
+	 */
+	public Optional<Person> find(long personId) {
+		return dsl.selectFrom(PERSON).where(PERSON.ID.eq(personId)).fetchOptional(PersonRepository::person);
+	}
 
-    /** The people with these usernames (case-insensitive; when two share one, the one seen most recently). */
-    public Map<String, Person> byUsernames(Collection<String> usernames) {
-        if (usernames.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Person> found = new LinkedHashMap<>();
-        dsl.selectFrom(PERSON).where(PERSON.USERNAME.in(usernames)).orderBy(PERSON.LAST_SEEN_AT.asc())
-                .forEach(row -> found.put(row.getUsername().toLowerCase(Locale.ROOT), person(row)));
-        return found;
-    }
+	/**
+	 * The people with these usernames (case-insensitive; when two share one, the one seen
+	 * most recently).
+	 */
+	public Map<String, Person> byUsernames(Collection<String> usernames) {
+		if (usernames.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Person> found = new LinkedHashMap<>();
+		dsl.selectFrom(PERSON)
+			.where(PERSON.USERNAME.in(usernames))
+			.orderBy(PERSON.LAST_SEEN_AT.asc())
+			.forEach(row -> found.put(row.getUsername().toLowerCase(Locale.ROOT), person(row)));
+		return found;
+	}
 
-    public Optional<Person> byUsername(String username) {
-        return Optional.ofNullable(byUsernames(List.of(username)).get(username.toLowerCase(Locale.ROOT)));
-    }
+	public Optional<Person> byUsername(String username) {
+		return Optional.ofNullable(byUsernames(List.of(username)).get(username.toLowerCase(Locale.ROOT)));
+	}
 
-    public List<Person> all(Collection<Long> ids) {
-        return ids.isEmpty() ? List.of() : dsl.selectFrom(PERSON).where(PERSON.ID.in(ids)).fetch(PersonRepository::person);
-    }
+	public List<Person> all(Collection<Long> ids) {
+		return ids.isEmpty() ? List.of()
+				: dsl.selectFrom(PERSON).where(PERSON.ID.in(ids)).fetch(PersonRepository::person);
+	}
 
-    private static Person person(PersonRecord row) {
-        return new Person(row.getId(), row.getUsername(), Affiliation.fromClaimValue(row.getAffiliation()).orElse(null), row.getLocalAdmin());
-    }
+	private static Person person(PersonRecord row) {
+		return new Person(row.getId(), row.getUsername(), Affiliation.fromClaimValue(row.getAffiliation()).orElse(null),
+				row.getLocalAdmin());
+	}
 
-    /** The address to mail the person at, if the provider gave a verified one. */
-    public Optional<String> email(long personId) {
-        return dsl.select(PERSON.EMAIL).from(PERSON).where(PERSON.ID.eq(personId)).fetchOptional(PERSON.EMAIL)
-                .filter(java.util.Objects::nonNull);
-    }
+	/** The address to mail the person at, if the provider gave a verified one. */
+	public Optional<String> email(long personId) {
+		return dsl.select(PERSON.EMAIL)
+			.from(PERSON)
+			.where(PERSON.ID.eq(personId))
+			.fetchOptional(PERSON.EMAIL)
+			.filter(java.util.Objects::nonNull);
+	}
 
-    /** Whether anyone from this issuer is known here (the demo people have their own issuer). */
-    public boolean anyFrom(String issuer) {
-        return dsl.fetchExists(PERSON, PERSON.ISSUER.eq(issuer));
-    }
+	/**
+	 * Whether anyone from this issuer is known here (the demo people have their own
+	 * issuer).
+	 */
+	public boolean anyFrom(String issuer) {
+		return dsl.fetchExists(PERSON, PERSON.ISSUER.eq(issuer));
+	}
 
-    public Optional<String> username(long personId) {
-        return dsl.select(PERSON.USERNAME).from(PERSON).where(PERSON.ID.eq(personId)).fetchOptional(PERSON.USERNAME);
-    }
+	public Optional<String> username(long personId) {
+		return dsl.select(PERSON.USERNAME).from(PERSON).where(PERSON.ID.eq(personId)).fetchOptional(PERSON.USERNAME);
+	}
+
 }

@@ -17,47 +17,52 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the identity iCourse ID asserts into a person of this site: recorded by (issuer, subject), with authorities
- * for what they may do here ({@code ROLE_USER}; {@code ROLE_STUDENT} or {@code ROLE_TEACHER}; {@code ROLE_ADMIN}).
+ * Turns the identity iCourse ID asserts into a person of this site: recorded by (issuer,
+ * subject), with authorities for what they may do here ({@code ROLE_USER};
+ * {@code ROLE_STUDENT} or {@code ROLE_TEACHER}; {@code ROLE_ADMIN}).
  */
 @Component
 class PersonSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
-    static final String STUDENT = "ROLE_STUDENT";
-    static final String TEACHER = "ROLE_TEACHER";
+	static final String STUDENT = "ROLE_STUDENT";
+	static final String TEACHER = "ROLE_TEACHER";
 
-    private final OidcUserService oidc = new OidcUserService();
-    private final PersonRepository people;
-    private final Clock clock;
+	private final OidcUserService oidc = new OidcUserService();
 
-    private final MeterRegistry meters;
+	private final PersonRepository people;
 
-    PersonSignIn(PersonRepository people, Clock clock, MeterRegistry meters) {
-        this.people = people;
-        this.clock = clock;
-        this.meters = meters;
-    }
+	private final Clock clock;
 
-    @Override
-    public OidcUser loadUser(OidcUserRequest request) throws OAuth2AuthenticationException {
-        OidcUser user = oidc.loadUser(request);
-        Affiliation affiliation = Affiliation.fromClaimValue(user.getClaimAsString(ClaimNames.AFFILIATION)).orElse(null);
-        List<String> roles = user.getClaimAsStringList(ClaimNames.ROLES);
-        boolean admin = roles != null && roles.contains(Role.ADMIN.name());
-        String username = user.getPreferredUsername() != null ? user.getPreferredUsername() : user.getSubject();
-        String email = Boolean.TRUE.equals(user.getEmailVerified()) ? user.getEmail() : null;
-        Person person = people.signedIn(user.getIssuer().toString(), user.getSubject(), username,
-                user.getClaimAsString(ClaimNames.SCHOOL), affiliation, admin, email, clock.instant());
+	private final MeterRegistry meters;
 
-        meters.counter("icourse.review.sign-ins").increment();
-        List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
-        authorities.add(new SimpleGrantedAuthority(Role.USER.authority()));
-        if (affiliation != null) {
-            authorities.add(new SimpleGrantedAuthority(affiliation == Affiliation.STUDENT ? STUDENT : TEACHER));
-        }
-        if (person.admin()) {
-            authorities.add(new SimpleGrantedAuthority(Role.ADMIN.authority()));
-        }
-        return new SignedInPerson(person, authorities, user.getIdToken(), user.getUserInfo());
-    }
+	PersonSignIn(PersonRepository people, Clock clock, MeterRegistry meters) {
+		this.people = people;
+		this.clock = clock;
+		this.meters = meters;
+	}
+
+	@Override
+	public OidcUser loadUser(OidcUserRequest request) throws OAuth2AuthenticationException {
+		OidcUser user = oidc.loadUser(request);
+		Affiliation affiliation = Affiliation.fromClaimValue(user.getClaimAsString(ClaimNames.AFFILIATION))
+			.orElse(null);
+		List<String> roles = user.getClaimAsStringList(ClaimNames.ROLES);
+		boolean admin = roles != null && roles.contains(Role.ADMIN.name());
+		String username = user.getPreferredUsername() != null ? user.getPreferredUsername() : user.getSubject();
+		String email = Boolean.TRUE.equals(user.getEmailVerified()) ? user.getEmail() : null;
+		Person person = people.signedIn(user.getIssuer().toString(), user.getSubject(), username,
+				user.getClaimAsString(ClaimNames.SCHOOL), affiliation, admin, email, clock.instant());
+
+		meters.counter("icourse.review.sign-ins").increment();
+		List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+		authorities.add(new SimpleGrantedAuthority(Role.USER.authority()));
+		if (affiliation != null) {
+			authorities.add(new SimpleGrantedAuthority(affiliation == Affiliation.STUDENT ? STUDENT : TEACHER));
+		}
+		if (person.admin()) {
+			authorities.add(new SimpleGrantedAuthority(Role.ADMIN.authority()));
+		}
+		return new SignedInPerson(person, authorities, user.getIdToken(), user.getUserInfo());
+	}
+
 }

@@ -21,72 +21,78 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 
 /**
- * People sign in through iCourse ID (OpenID Connect, authorization code with PKCE), and are signed out here when they
- * sign out there (back-channel logout). Reading needs no sign-in. Not set up when the app runs as a command, without
- * its web server.
+ * People sign in through iCourse ID (OpenID Connect, authorization code with PKCE), and
+ * are signed out here when they sign out there (back-channel logout). Reading needs no
+ * sign-in. Not set up when the app runs as a command, without its web server.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 @EnableConfigurationProperties(IcourseIdProperties.class)
 class SignInConfiguration {
 
-    static final String REGISTRATION = "icourse";
-    static final String SIGN_IN = "/oauth2/authorization/" + REGISTRATION;
+	static final String REGISTRATION = "icourse";
+	static final String SIGN_IN = "/oauth2/authorization/" + REGISTRATION;
 
-    /**
-     * Endpoints are given one by one rather than discovered from the issuer, so the site starts even while the
-     * provider is down; the issuer is still known, so ID and logout tokens are checked against it.
-     */
-    @Bean
-    ClientRegistrationRepository clientRegistrations(IcourseIdProperties provider) {
-        String server = provider.serverUrl();
-        return new InMemoryClientRegistrationRepository(ClientRegistration.withRegistrationId(REGISTRATION)
-                .clientName("iCourse ID")
-                .clientId(provider.clientId())
-                .clientSecret(provider.clientSecret())
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri((provider.publicUrl() == null || provider.publicUrl().isBlank() ? "{baseUrl}" : provider.publicUrl())
-                        + "/login/oauth2/code/{registrationId}")
-                .scope("openid", "profile", "email", "school")
-                .issuerUri(provider.issuer())
-                .authorizationUri(server + "/oauth2/authorize")
-                .tokenUri(server + "/oauth2/token")
-                .jwkSetUri(server + "/oauth2/jwks")
-                .userInfoUri(server + "/userinfo")
-                .userNameAttributeName("sub")
-                .build());
-    }
+	/**
+	 * Endpoints are given one by one rather than discovered from the issuer, so the site
+	 * starts even while the provider is down; the issuer is still known, so ID and logout
+	 * tokens are checked against it.
+	 */
+	@Bean
+	ClientRegistrationRepository clientRegistrations(IcourseIdProperties provider) {
+		String server = provider.serverUrl();
+		return new InMemoryClientRegistrationRepository(ClientRegistration.withRegistrationId(REGISTRATION)
+			.clientName("iCourse ID")
+			.clientId(provider.clientId())
+			.clientSecret(provider.clientSecret())
+			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.redirectUri((provider.publicUrl() == null || provider.publicUrl().isBlank() ? "{baseUrl}"
+					: provider.publicUrl()) + "/login/oauth2/code/{registrationId}")
+			.scope("openid", "profile", "email", "school")
+			.issuerUri(provider.issuer())
+			.authorizationUri(server + "/oauth2/authorize")
+			.tokenUri(server + "/oauth2/token")
+			.jwkSetUri(server + "/oauth2/jwks")
+			.userInfoUri(server + "/userinfo")
+			.userNameAttributeName("sub")
+			.build());
+	}
 
-    @Bean
-    SessionsOfSubject oidcSessions(FindByIndexNameSessionRepository<? extends Session> sessions) {
-        return new SessionsOfSubject(sessions);
-    }
+	@Bean
+	SessionsOfSubject oidcSessions(FindByIndexNameSessionRepository<? extends Session> sessions) {
+		return new SessionsOfSubject(sessions);
+	}
 
-    @Bean
-    SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations, SessionsOfSubject sessions,
-                              PersonSignIn people) throws Exception {
-        DefaultOAuth2AuthorizationRequestResolver requests = new DefaultOAuth2AuthorizationRequestResolver(registrations,
-                OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
-        requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-        http.authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/admin/**", "/*/*/revert/*", "/*/*/lock", "/courses/*/teachers").hasRole(Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.GET, "/reviews/*").permitAll()
-                        .requestMatchers("/courses/*/review", "/courses/*/vote", "/courses/*/follow", "/reviews/**", "/comments/**",
-                                "/people/*/follow", "/following", "/notifications/**", "/settings/**", "/courses/*/edit",
-                                "/teachers/*/edit").authenticated()
-                        .anyRequest().permitAll())
-                .oauth2Login(login -> login
-                        .loginPage(SIGN_IN)
-                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(people))
-                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(requests)))
-                .oidcLogout(logout -> logout.backChannel(channel -> channel.logoutHandler((request, response, logoutToken) -> {
-                    if (logoutToken.getPrincipal() instanceof OidcLogoutToken token) {
-                        sessions.end(token);
-                    }
-                })))
-                .csrf(csrf -> csrf.csrfTokenRequestHandler(new MultipartCsrfTokens()))
-                .logout(logout -> logout.logoutSuccessUrl("/"));
-        return http.build();
-    }
+	@Bean
+	SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations, SessionsOfSubject sessions,
+			PersonSignIn people) throws Exception {
+		DefaultOAuth2AuthorizationRequestResolver requests = new DefaultOAuth2AuthorizationRequestResolver(
+				registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+		requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+		http.authorizeHttpRequests(
+				authorize -> authorize.requestMatchers("/admin/**", "/*/*/revert/*", "/*/*/lock", "/courses/*/teachers")
+					.hasRole(Role.ADMIN.name())
+					.requestMatchers(HttpMethod.GET, "/reviews/*")
+					.permitAll()
+					.requestMatchers("/courses/*/review", "/courses/*/vote", "/courses/*/follow", "/reviews/**",
+							"/comments/**", "/people/*/follow", "/following", "/notifications/**", "/settings/**",
+							"/courses/*/edit", "/teachers/*/edit")
+					.authenticated()
+					.anyRequest()
+					.permitAll())
+			.oauth2Login(login -> login.loginPage(SIGN_IN)
+				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(people))
+				.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(requests)))
+			.oidcLogout(
+					logout -> logout.backChannel(channel -> channel.logoutHandler((request, response, logoutToken) -> {
+						if (logoutToken.getPrincipal() instanceof OidcLogoutToken token) {
+							sessions.end(token);
+						}
+					})))
+			.csrf(csrf -> csrf.csrfTokenRequestHandler(new MultipartCsrfTokens()))
+			.logout(logout -> logout.logoutSuccessUrl("/"));
+		return http.build();
+	}
+
 }

@@ -16,75 +16,82 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The signed-in person's own settings: description, homepage, privacy switches and avatar. */
+/**
+ * The signed-in person's own settings: description, homepage, privacy switches and
+ * avatar.
+ */
 @Controller
 class SettingsController {
 
-    static final String VIEW = "profile/settings";
+	static final String VIEW = "profile/settings";
 
-    private final Profiles profiles;
-    private final Clock clock;
+	private final Profiles profiles;
 
-    private final String accountPage;
+	private final Clock clock;
 
-    SettingsController(Profiles profiles, Clock clock, @Value("${icourse.id.issuer}") String provider) {
-        this.profiles = profiles;
-        this.clock = clock;
-        // Usernames are kept by iCourse ID, the same on every site; this one follows at the next sign-in.
-        this.accountPage = provider.replaceAll("/+$", "") + "/account#username";
-    }
+	private final String accountPage;
 
-    @ModelAttribute("accountPage")
-    String accountPage() {
-        return accountPage;
-    }
+	SettingsController(Profiles profiles, Clock clock, @Value("${icourse.id.issuer}") String provider) {
+		this.profiles = profiles;
+		this.clock = clock;
+		// Usernames are kept by iCourse ID, the same on every site; this one follows at
+		// the next sign-in.
+		this.accountPage = provider.replaceAll("/+$", "") + "/account#username";
+	}
 
-    @GetMapping("/settings")
-    String form(Authentication authentication, Model model) {
-        Profile profile = profiles.of(SignedIn.required(authentication).id());
-        model.addAttribute("profile", profile);
-        model.addAttribute("settings", new ProfileSettings(profile.description(), profile.homepage(), profile.hideFollows(),
-                profile.hideProfile()));
-        return VIEW;
-    }
+	@ModelAttribute("accountPage")
+	String accountPage() {
+		return accountPage;
+	}
 
-    @PostMapping("/settings")
-    String save(Authentication authentication, @RequestParam(required = false) String description,
-                @RequestParam(required = false) String homepage, @RequestParam(defaultValue = "false") boolean hideFollows,
-                @RequestParam(defaultValue = "false") boolean hideProfile, Model model, RedirectAttributes redirect) {
-        Person person = SignedIn.required(authentication);
-        ProfileSettings settings = ProfileSettings.of(description, homepage, hideFollows, hideProfile);
-        List<String> problems = settings.problems();
-        if (!problems.isEmpty()) {
-            model.addAttribute("profile", profiles.of(person.id()));
-            model.addAttribute("settings", settings);
-            model.addAttribute("problems", problems);
-            return VIEW;
-        }
-        profiles.update(person.id(), settings);
-        redirect.addFlashAttribute("saved", true);
-        return "redirect:/settings";
-    }
+	@GetMapping("/settings")
+	String form(Authentication authentication, Model model) {
+		Profile profile = profiles.of(SignedIn.required(authentication).id());
+		model.addAttribute("profile", profile);
+		model.addAttribute("settings", new ProfileSettings(profile.description(), profile.homepage(),
+				profile.hideFollows(), profile.hideProfile()));
+		return VIEW;
+	}
 
-    @PostMapping("/settings/avatar")
-    String avatar(Authentication authentication, @RequestParam(required = false) MultipartFile avatar,
-                  RedirectAttributes redirect) throws IOException {
-        Person person = SignedIn.required(authentication);
-        try {
-            if (avatar == null || avatar.getSize() > AvatarImages.MAX_UPLOAD_BYTES) {
-                throw new AvatarImages.AvatarRefusedException(avatar == null ? "empty" : "too-large");
-            }
-            profiles.storeAvatar(person.id(), AvatarImages.toAvatar(avatar.getBytes()), clock.instant());
-            redirect.addFlashAttribute("saved", true);
-        } catch (AvatarImages.AvatarRefusedException refused) {
-            redirect.addFlashAttribute("avatarProblem", refused.messageKey());
-        }
-        return "redirect:/settings";
-    }
+	@PostMapping("/settings")
+	String save(Authentication authentication, @RequestParam(required = false) String description,
+			@RequestParam(required = false) String homepage, @RequestParam(defaultValue = "false") boolean hideFollows,
+			@RequestParam(defaultValue = "false") boolean hideProfile, Model model, RedirectAttributes redirect) {
+		Person person = SignedIn.required(authentication);
+		ProfileSettings settings = ProfileSettings.of(description, homepage, hideFollows, hideProfile);
+		List<String> problems = settings.problems();
+		if (!problems.isEmpty()) {
+			model.addAttribute("profile", profiles.of(person.id()));
+			model.addAttribute("settings", settings);
+			model.addAttribute("problems", problems);
+			return VIEW;
+		}
+		profiles.update(person.id(), settings);
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/settings";
+	}
 
-    @PostMapping("/settings/avatar/remove")
-    String removeAvatar(Authentication authentication) {
-        profiles.removeAvatar(SignedIn.required(authentication).id());
-        return "redirect:/settings";
-    }
+	@PostMapping("/settings/avatar")
+	String avatar(Authentication authentication, @RequestParam(required = false) MultipartFile avatar,
+			RedirectAttributes redirect) throws IOException {
+		Person person = SignedIn.required(authentication);
+		try {
+			if (avatar == null || avatar.getSize() > AvatarImages.MAX_UPLOAD_BYTES) {
+				throw new AvatarImages.AvatarRefusedException(avatar == null ? "empty" : "too-large");
+			}
+			profiles.storeAvatar(person.id(), AvatarImages.toAvatar(avatar.getBytes()), clock.instant());
+			redirect.addFlashAttribute("saved", true);
+		}
+		catch (AvatarImages.AvatarRefusedException refused) {
+			redirect.addFlashAttribute("avatarProblem", refused.messageKey());
+		}
+		return "redirect:/settings";
+	}
+
+	@PostMapping("/settings/avatar/remove")
+	String removeAvatar(Authentication authentication) {
+		profiles.removeAvatar(SignedIn.required(authentication).id());
+		return "redirect:/settings";
+	}
+
 }

@@ -20,149 +20,168 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** Writing, editing, hiding, deleting a review; blocking and restoring for administrators; a review's history. */
+/**
+ * Writing, editing, hiding, deleting a review; blocking and restoring for administrators;
+ * a review's history.
+ */
 @Controller
 class ReviewController {
 
-    static final String FORM = "review/form";
-    static final String HISTORY = "review/history";
+	static final String FORM = "review/form";
+	static final String HISTORY = "review/history";
 
-    private final Reviews reviews;
-    private final ReviewHistory history;
-    private final CourseCatalogue catalogue;
-    private final Upvotes upvotes;
-    private final ReviewListing listing;
-    private final Comments comments;
+	private final Reviews reviews;
 
-    ReviewController(Reviews reviews, ReviewHistory history, CourseCatalogue catalogue, Upvotes upvotes,
-                     ReviewListing listing, Comments comments) {
-        this.reviews = reviews;
-        this.history = history;
-        this.catalogue = catalogue;
-        this.upvotes = upvotes;
-        this.listing = listing;
-        this.comments = comments;
-    }
+	private final ReviewHistory history;
 
-    @GetMapping("/courses/{courseId}/review")
-    String form(@PathVariable long courseId, Authentication authentication, Model model) {
-        Person author = SignedIn.required(authentication);
-        CourseDetails course = catalogue.course(courseId).orElseThrow(ReviewNotFoundException::new);
-        List<String> terms = reviews.termsOf(courseId);
-        ReviewForm form = reviews.ownReview(courseId, author).map(ReviewForm::of).orElseGet(() -> ReviewForm.blank(terms));
-        return form(model, course, terms, form, reviews.ownReview(courseId, author).isPresent(), null);
-    }
+	private final CourseCatalogue catalogue;
 
-    @PostMapping("/courses/{courseId}/review")
-    String save(@PathVariable long courseId, @ModelAttribute("review") ReviewForm form, BindingResult errors,
-                @RequestParam(required = false) String preview, Authentication authentication, Model model) {
-        Person author = SignedIn.required(authentication);
-        CourseDetails course = catalogue.course(courseId).orElseThrow(ReviewNotFoundException::new);
-        List<String> terms = reviews.termsOf(courseId);
-        boolean editing = reviews.ownReview(courseId, author).isPresent();
-        if (preview != null) {
-            return form(model, course, terms, form, editing, ReviewText.toHtml(form.getContent()));
-        }
-        try {
-            long id = reviews.write(author, form.toDraft(courseId));
-            return "redirect:/courses/" + courseId + "?saved#review-" + id;
-        } catch (ReviewRefusedException refused) {
-            refused.problems().forEach(problem -> errors.rejectValue(problem.field(), problem.messageKey()));
-            return form(model, course, terms, form, editing, null);
-        }
-    }
+	private final Upvotes upvotes;
 
-    /** One review on its own page (the address notifications and links point to), with its comments. */
-    @GetMapping("/reviews/{id}")
-    String show(@PathVariable long id, Authentication authentication, Model model) {
-        Optional<Person> viewer = SignedIn.person(authentication);
-        ReviewView review = listing.one(id, viewer).orElseThrow(ReviewNotFoundException::new);
-        model.addAttribute("review", review);
-        model.addAttribute("comments", comments.on(List.of(id), viewer));
-        model.addAttribute("upvoted", upvotes.byPerson(List.of(id), viewer));
-        model.addAttribute("upvoters", upvotes.whoUpvoted(List.of(id), viewer));
-        return "review/show";
-    }
+	private final ReviewListing listing;
 
-    @PostMapping("/reviews/{id}/hide")
-    String hide(@PathVariable long id, Authentication authentication) {
-        return back(id, () -> reviews.hide(SignedIn.required(authentication), id, true));
-    }
+	private final Comments comments;
 
-    @PostMapping("/reviews/{id}/unhide")
-    String unhide(@PathVariable long id, Authentication authentication) {
-        return back(id, () -> reviews.hide(SignedIn.required(authentication), id, false));
-    }
+	ReviewController(Reviews reviews, ReviewHistory history, CourseCatalogue catalogue, Upvotes upvotes,
+			ReviewListing listing, Comments comments) {
+		this.reviews = reviews;
+		this.history = history;
+		this.catalogue = catalogue;
+		this.upvotes = upvotes;
+		this.listing = listing;
+		this.comments = comments;
+	}
 
-    @PostMapping("/reviews/{id}/block")
-    String block(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Authentication authentication) {
-        return back(id, () -> reviews.block(SignedIn.required(authentication), id, true, reason));
-    }
+	@GetMapping("/courses/{courseId}/review")
+	String form(@PathVariable long courseId, Authentication authentication, Model model) {
+		Person author = SignedIn.required(authentication);
+		CourseDetails course = catalogue.course(courseId).orElseThrow(ReviewNotFoundException::new);
+		List<String> terms = reviews.termsOf(courseId);
+		ReviewForm form = reviews.ownReview(courseId, author)
+			.map(ReviewForm::of)
+			.orElseGet(() -> ReviewForm.blank(terms));
+		return form(model, course, terms, form, reviews.ownReview(courseId, author).isPresent(), null);
+	}
 
-    @PostMapping("/reviews/{id}/unblock")
-    String unblock(@PathVariable long id, Authentication authentication) {
-        return back(id, () -> reviews.block(SignedIn.required(authentication), id, false, null));
-    }
+	@PostMapping("/courses/{courseId}/review")
+	String save(@PathVariable long courseId, @ModelAttribute("review") ReviewForm form, BindingResult errors,
+			@RequestParam(required = false) String preview, Authentication authentication, Model model) {
+		Person author = SignedIn.required(authentication);
+		CourseDetails course = catalogue.course(courseId).orElseThrow(ReviewNotFoundException::new);
+		List<String> terms = reviews.termsOf(courseId);
+		boolean editing = reviews.ownReview(courseId, author).isPresent();
+		if (preview != null) {
+			return form(model, course, terms, form, editing, ReviewText.toHtml(form.getContent()));
+		}
+		try {
+			long id = reviews.write(author, form.toDraft(courseId));
+			return "redirect:/courses/" + courseId + "?saved#review-" + id;
+		}
+		catch (ReviewRefusedException refused) {
+			refused.problems().forEach(problem -> errors.rejectValue(problem.field(), problem.messageKey()));
+			return form(model, course, terms, form, editing, null);
+		}
+	}
 
-    @PostMapping("/reviews/{id}/delete")
-    String delete(@PathVariable long id, Authentication authentication) {
-        return back(id, () -> reviews.delete(SignedIn.required(authentication), id));
-    }
+	/**
+	 * One review on its own page (the address notifications and links point to), with its
+	 * comments.
+	 */
+	@GetMapping("/reviews/{id}")
+	String show(@PathVariable long id, Authentication authentication, Model model) {
+		Optional<Person> viewer = SignedIn.person(authentication);
+		ReviewView review = listing.one(id, viewer).orElseThrow(ReviewNotFoundException::new);
+		model.addAttribute("review", review);
+		model.addAttribute("comments", comments.on(List.of(id), viewer));
+		model.addAttribute("upvoted", upvotes.byPerson(List.of(id), viewer));
+		model.addAttribute("upvoters", upvotes.whoUpvoted(List.of(id), viewer));
+		return "review/show";
+	}
 
-    @PostMapping("/reviews/{id}/upvote")
-    String upvote(@PathVariable long id, Authentication authentication) {
-        return back(id, () -> upvotes.toggle(SignedIn.required(authentication), id));
-    }
+	@PostMapping("/reviews/{id}/hide")
+	String hide(@PathVariable long id, Authentication authentication) {
+		return back(id, () -> reviews.hide(SignedIn.required(authentication), id, true));
+	}
 
-    @PostMapping("/reviews/{id}/restore")
-    String restore(@PathVariable long id, Authentication authentication, Model model) {
-        reviews.restore(SignedIn.required(authentication), id);
-        return "redirect:/reviews/" + id + "/history?restored";
-    }
+	@PostMapping("/reviews/{id}/unhide")
+	String unhide(@PathVariable long id, Authentication authentication) {
+		return back(id, () -> reviews.hide(SignedIn.required(authentication), id, false));
+	}
 
-    /** The author sees their own review's history; administrators see every review's, deleted ones included. */
-    @GetMapping("/reviews/{id}/history")
-    String history(@PathVariable long id, Authentication authentication, Model model) {
-        Person person = SignedIn.required(authentication);
-        long author = history.authorOf(id).orElseThrow(ReviewNotFoundException::new);
-        if (author != person.id() && !person.admin()) {
-            throw new ReviewNotFoundException();
-        }
-        List<ReviewHistory.Entry> entries = history.of(id);
-        model.addAttribute("entries", entries);
-        model.addAttribute("reviewId", id);
-        model.addAttribute("deleted", entries.getLast().action() == ReviewHistory.Action.DELETE);
-        model.addAttribute("courseId", entries.getLast().snapshot().getCourseId());
-        return HISTORY;
-    }
+	@PostMapping("/reviews/{id}/block")
+	String block(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Authentication authentication) {
+		return back(id, () -> reviews.block(SignedIn.required(authentication), id, true, reason));
+	}
 
-    @ExceptionHandler(ReviewNotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(Model model) {
-        model.addAttribute("status", 404);
-        return "error";
-    }
+	@PostMapping("/reviews/{id}/unblock")
+	String unblock(@PathVariable long id, Authentication authentication) {
+		return back(id, () -> reviews.block(SignedIn.required(authentication), id, false, null));
+	}
 
-    @ExceptionHandler(ReviewRefusedException.class)
-    @ResponseStatus(HttpStatus.CONFLICT)
-    String refused(ReviewRefusedException refused, Model model) {
-        model.addAttribute("status", 409);
-        model.addAttribute("problem", refused.problems().getFirst().messageKey());
-        return "error";
-    }
+	@PostMapping("/reviews/{id}/delete")
+	String delete(@PathVariable long id, Authentication authentication) {
+		return back(id, () -> reviews.delete(SignedIn.required(authentication), id));
+	}
 
-    private String form(Model model, CourseDetails course, List<String> terms, ReviewForm form, boolean editing, String preview) {
-        model.addAttribute("course", course);
-        model.addAttribute("terms", terms);
-        model.addAttribute("review", form);
-        model.addAttribute("editing", editing);
-        model.addAttribute("preview", preview);
-        return FORM;
-    }
+	@PostMapping("/reviews/{id}/upvote")
+	String upvote(@PathVariable long id, Authentication authentication) {
+		return back(id, () -> upvotes.toggle(SignedIn.required(authentication), id));
+	}
 
-    private String back(long id, Runnable change) {
-        Long courseId = history.of(id).stream().map(entry -> entry.snapshot().getCourseId()).findFirst().orElse(null);
-        change.run();
-        return courseId == null ? "redirect:/" : "redirect:/courses/" + courseId + "#review-" + id;
-    }
+	@PostMapping("/reviews/{id}/restore")
+	String restore(@PathVariable long id, Authentication authentication, Model model) {
+		reviews.restore(SignedIn.required(authentication), id);
+		return "redirect:/reviews/" + id + "/history?restored";
+	}
+
+	/**
+	 * The author sees their own review's history; administrators see every review's,
+	 * deleted ones included.
+	 */
+	@GetMapping("/reviews/{id}/history")
+	String history(@PathVariable long id, Authentication authentication, Model model) {
+		Person person = SignedIn.required(authentication);
+		long author = history.authorOf(id).orElseThrow(ReviewNotFoundException::new);
+		if (author != person.id() && !person.admin()) {
+			throw new ReviewNotFoundException();
+		}
+		List<ReviewHistory.Entry> entries = history.of(id);
+		model.addAttribute("entries", entries);
+		model.addAttribute("reviewId", id);
+		model.addAttribute("deleted", entries.getLast().action() == ReviewHistory.Action.DELETE);
+		model.addAttribute("courseId", entries.getLast().snapshot().getCourseId());
+		return HISTORY;
+	}
+
+	@ExceptionHandler(ReviewNotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound(Model model) {
+		model.addAttribute("status", 404);
+		return "error";
+	}
+
+	@ExceptionHandler(ReviewRefusedException.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	String refused(ReviewRefusedException refused, Model model) {
+		model.addAttribute("status", 409);
+		model.addAttribute("problem", refused.problems().getFirst().messageKey());
+		return "error";
+	}
+
+	private String form(Model model, CourseDetails course, List<String> terms, ReviewForm form, boolean editing,
+			String preview) {
+		model.addAttribute("course", course);
+		model.addAttribute("terms", terms);
+		model.addAttribute("review", form);
+		model.addAttribute("editing", editing);
+		model.addAttribute("preview", preview);
+		return FORM;
+	}
+
+	private String back(long id, Runnable change) {
+		Long courseId = history.of(id).stream().map(entry -> entry.snapshot().getCourseId()).findFirst().orElse(null);
+		change.run();
+		return courseId == null ? "redirect:/" : "redirect:/courses/" + courseId + "#review-" + id;
+	}
+
 }

@@ -4,46 +4,48 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a person submits as their review of a course. Ratings are all given or all absent ("text only"): the overall
- * rating 1-10 (half stars of a 5-star widget), difficulty, homework, grading and gain 1-3.
+ * What a person submits as their review of a course. Ratings are all given or all absent
+ * ("text only"): the overall rating 1-10 (half stars of a 5-star widget), difficulty,
+ * homework, grading and gain 1-3.
  */
 public record ReviewDraft(long courseId, String term, Integer rating, Integer difficulty, Integer homework,
-                          Integer grading, Integer gain, String content, boolean anonymous, boolean studentsOnly) {
+		Integer grading, Integer gain, String content, boolean anonymous, boolean studentsOnly) {
 
-    public static final int MAX_CONTENT = 20_000;
+	public static final int MAX_CONTENT = 20_000;
 
-    public boolean rated() {
-        return rating != null;
-    }
+	public boolean rated() {
+		return rating != null;
+	}
 
-    /** Problems as field name and message key ({@code review.problem.*}). */
-    List<ReviewProblem> problems(List<String> courseTerms) {
-        List<ReviewProblem> problems = new ArrayList<>();
-        String text = ReviewText.clean(content);
-        if (text.isEmpty()) {
-            problems.add(new ReviewProblem("content", "content-empty"));
-        } else if (text.length() > MAX_CONTENT) {
-            problems.add(new ReviewProblem("content", "content-long"));
-        }
-        if (!courseTerms.isEmpty() && (term == null || !courseTerms.contains(term))) {
-            problems.add(new ReviewProblem("term", "term"));
-        }
-        List<Integer> subRatings = new ArrayList<>();
-        subRatings.add(difficulty);
-        subRatings.add(homework);
-        subRatings.add(grading);
-        subRatings.add(gain);
-        boolean anySub = subRatings.stream().anyMatch(java.util.Objects::nonNull);
-        boolean allSub = subRatings.stream().allMatch(java.util.Objects::nonNull);
-        if (rating == null && anySub || rating != null && !allSub) {
-            problems.add(new ReviewProblem("rating", "ratings-partial"));
-        }
-        if (rating != null && (rating < 1 || rating > 10)) {
-            problems.add(new ReviewProblem("rating", "rating-range"));
-        }
-        if (subRatings.stream().anyMatch(value -> value != null && (value < 1 || value > 3))) {
-            problems.add(new ReviewProblem("rating", "level-range"));
-        }
-        return problems;
-    }
+	/** Problems as field name and message key ({@code review.problem.*}). */
+	List<ReviewProblem> problems(List<String> courseTerms) {
+		List<ReviewProblem> problems = new ArrayList<>();
+		String text = ReviewText.clean(content);
+		if (text.isEmpty()) {
+			problems.add(new ReviewProblem("content", "content-empty"));
+		}
+		else if (text.length() > MAX_CONTENT) {
+			problems.add(new ReviewProblem("content", "content-long"));
+		}
+		if (!courseTerms.isEmpty() && (term == null || !courseTerms.contains(term))) {
+			problems.add(new ReviewProblem("term", "term"));
+		}
+		List<Integer> subRatings = new ArrayList<>();
+		subRatings.add(difficulty);
+		subRatings.add(homework);
+		subRatings.add(grading);
+		subRatings.add(gain);
+		boolean anySub = subRatings.stream().anyMatch(java.util.Objects::nonNull);
+		boolean allSub = subRatings.stream().allMatch(java.util.Objects::nonNull);
+		if (rating == null && anySub || rating != null && !allSub) {
+			problems.add(new ReviewProblem("rating", "ratings-partial"));
+		}
+		if (rating != null && (rating < 1 || rating > 10)) {
+			problems.add(new ReviewProblem("rating", "rating-range"));
+		}
+		if (subRatings.stream().anyMatch(value -> value != null && (value < 1 || value > 3))) {
+			problems.add(new ReviewProblem("rating", "level-range"));
+		}
+		return problems;
+	}
 }

@@ -3,76 +3,145 @@ package club.icourse.reviewapp.review;
 import club.icourse.db.review.tables.records.ReviewRecord;
 import java.util.List;
 
-/** The review form. Ratings arrive as text (empty for "text only"); {@link #toDraft} reads them. */
+/**
+ * The review form. Ratings arrive as text (empty for "text only"); {@link #toDraft} reads
+ * them.
+ */
 public class ReviewForm {
 
-    private String term;
-    private String rating = "";
-    private String difficulty = "";
-    private String homework = "";
-    private String grading = "";
-    private String gain = "";
-    private String content = "";
-    private boolean anonymous;
-    private boolean studentsOnly;
+	private String term;
 
-    static ReviewForm of(ReviewRecord review) {
-        ReviewForm form = new ReviewForm();
-        form.term = review.getTerm();
-        form.rating = text(review.getRating());
-        form.difficulty = text(review.getDifficulty());
-        form.homework = text(review.getHomework());
-        form.grading = text(review.getGrading());
-        form.gain = text(review.getGain());
-        form.content = review.getContent();
-        form.anonymous = review.getAnonymous();
-        form.studentsOnly = review.getStudentsOnly();
-        return form;
-    }
+	private String rating = "";
 
-    static ReviewForm blank(List<String> terms) {
-        ReviewForm form = new ReviewForm();
-        form.term = terms.isEmpty() ? null : terms.getFirst();
-        return form;
-    }
+	private String difficulty = "";
 
-    /** The draft, with a value that is not a number read as out of range, so that the rules refuse it. */
-    ReviewDraft toDraft(long courseId) {
-        return new ReviewDraft(courseId, term == null || term.isBlank() ? null : term.strip(), number(rating),
-                number(difficulty), number(homework), number(grading), number(gain), content, anonymous, studentsOnly);
-    }
+	private String homework = "";
 
-    private static Integer number(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
+	private String grading = "";
 
-    private static String text(Byte value) {
-        return value == null ? "" : value.toString();
-    }
+	private String gain = "";
 
-    public String getTerm() { return term; }
-    public void setTerm(String term) { this.term = term; }
-    public String getRating() { return rating; }
-    public void setRating(String rating) { this.rating = rating; }
-    public String getDifficulty() { return difficulty; }
-    public void setDifficulty(String difficulty) { this.difficulty = difficulty; }
-    public String getHomework() { return homework; }
-    public void setHomework(String homework) { this.homework = homework; }
-    public String getGrading() { return grading; }
-    public void setGrading(String grading) { this.grading = grading; }
-    public String getGain() { return gain; }
-    public void setGain(String gain) { this.gain = gain; }
-    public String getContent() { return content; }
-    public void setContent(String content) { this.content = content; }
-    public boolean isAnonymous() { return anonymous; }
-    public void setAnonymous(boolean anonymous) { this.anonymous = anonymous; }
-    public boolean isStudentsOnly() { return studentsOnly; }
-    public void setStudentsOnly(boolean studentsOnly) { this.studentsOnly = studentsOnly; }
+	private String content = "";
+
+	private boolean anonymous;
+
+	private boolean studentsOnly;
+
+	static ReviewForm of(ReviewRecord review) {
+		ReviewForm form = new ReviewForm();
+		form.term = review.getTerm();
+		form.rating = text(review.getRating());
+		form.difficulty = text(review.getDifficulty());
+		form.homework = text(review.getHomework());
+		form.grading = text(review.getGrading());
+		form.gain = text(review.getGain());
+		form.content = review.getContent();
+		form.anonymous = review.getAnonymous();
+		form.studentsOnly = review.getStudentsOnly();
+		return form;
+	}
+
+	static ReviewForm blank(List<String> terms) {
+		ReviewForm form = new ReviewForm();
+		form.term = terms.isEmpty() ? null : terms.getFirst();
+		return form;
+	}
+
+	/**
+	 * The draft, with a value that is not a number read as out of range, so that the
+	 * rules refuse it.
+	 */
+	ReviewDraft toDraft(long courseId) {
+		return new ReviewDraft(courseId, term == null || term.isBlank() ? null : term.strip(), number(rating),
+				number(difficulty), number(homework), number(grading), number(gain), content, anonymous, studentsOnly);
+	}
+
+	private static Integer number(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return Integer.parseInt(text.strip());
+		}
+		catch (NumberFormatException e) {
+			return -1;
+		}
+	}
+
+	private static String text(Byte value) {
+		return value == null ? "" : value.toString();
+	}
+
+	public String getTerm() {
+		return term;
+	}
+
+	public void setTerm(String term) {
+		this.term = term;
+	}
+
+	public String getRating() {
+		return rating;
+	}
+
+	public void setRating(String rating) {
+		this.rating = rating;
+	}
+
+	public String getDifficulty() {
+		return difficulty;
+	}
+
+	public void setDifficulty(String difficulty) {
+		this.difficulty = difficulty;
+	}
+
+	public String getHomework() {
+		return homework;
+	}
+
+	public void setHomework(String homework) {
+		this.homework = homework;
+	}
+
+	public String getGrading() {
+		return grading;
+	}
+
+	public void setGrading(String grading) {
+		this.grading = grading;
+	}
+
+	public String getGain() {
+		return gain;
+	}
+
+	public void setGain(String gain) {
+		this.gain = gain;
+	}
+
+	public String getContent() {
+		return content;
+	}
+
+	public void setContent(String content) {
+		this.content = content;
+	}
+
+	public boolean isAnonymous() {
+		return anonymous;
+	}
+
+	public void setAnonymous(boolean anonymous) {
+		this.anonymous = anonymous;
+	}
+
+	public boolean isStudentsOnly() {
+		return studentsOnly;
+	}
+
+	public void setStudentsOnly(boolean studentsOnly) {
+		this.studentsOnly = studentsOnly;
+	}
+
 }

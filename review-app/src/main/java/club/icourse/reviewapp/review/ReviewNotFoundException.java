@@ -1,9 +1,13 @@
 package club.icourse.reviewapp.review;
 
-/** No such review, or none this person may act on: both answer 404, so that hidden reviews stay unknowable. */
+/**
+ * No such review, or none this person may act on: both answer 404, so that hidden reviews
+ * stay unknowable.
+ */
 public class ReviewNotFoundException extends RuntimeException {
 
-    ReviewNotFoundException() {
-        super("No such review");
-    }
+	ReviewNotFoundException() {
+		super("No such review");
+	}
+
 }

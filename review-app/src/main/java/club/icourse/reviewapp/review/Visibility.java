@@ -9,42 +9,44 @@ import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
 /**
- * Who may read a review. Blocked: the author and admins only. Hidden by its author: the author only. Students only:
- * signed-in students and the author. Anonymity does not hide the review, only its author (from everyone but admins).
+ * Who may read a review. Blocked: the author and admins only. Hidden by its author: the
+ * author only. Students only: signed-in students and the author. Anonymity does not hide
+ * the review, only its author (from everyone but admins).
  */
 public final class Visibility {
 
-    private Visibility() {
-    }
+	private Visibility() {
+	}
 
-    /** The reviews a viewer may read, as a query condition. */
-    public static Condition readableBy(Optional<Person> viewer) {
-        if (viewer.isEmpty()) {
-            return REVIEW.BLOCKED.isFalse().and(REVIEW.HIDDEN.isFalse()).and(REVIEW.STUDENTS_ONLY.isFalse());
-        }
-        Person person = viewer.get();
-        Condition own = REVIEW.AUTHOR_ID.eq(person.id());
-        Condition notBlocked = person.admin() ? DSL.trueCondition() : REVIEW.BLOCKED.isFalse();
-        Condition studentsOnly = person.isStudent() ? DSL.trueCondition() : REVIEW.STUDENTS_ONLY.isFalse();
-        return own.or(notBlocked.and(REVIEW.HIDDEN.isFalse()).and(studentsOnly));
-    }
+	/** The reviews a viewer may read, as a query condition. */
+	public static Condition readableBy(Optional<Person> viewer) {
+		if (viewer.isEmpty()) {
+			return REVIEW.BLOCKED.isFalse().and(REVIEW.HIDDEN.isFalse()).and(REVIEW.STUDENTS_ONLY.isFalse());
+		}
+		Person person = viewer.get();
+		Condition own = REVIEW.AUTHOR_ID.eq(person.id());
+		Condition notBlocked = person.admin() ? DSL.trueCondition() : REVIEW.BLOCKED.isFalse();
+		Condition studentsOnly = person.isStudent() ? DSL.trueCondition() : REVIEW.STUDENTS_ONLY.isFalse();
+		return own.or(notBlocked.and(REVIEW.HIDDEN.isFalse()).and(studentsOnly));
+	}
 
-    public static boolean canRead(Optional<Person> viewer, ReviewRecord review) {
-        boolean own = viewer.map(person -> person.id() == review.getAuthorId()).orElse(false);
-        if (own) {
-            return true;
-        }
-        if (review.getHidden()) {
-            return false;
-        }
-        if (review.getBlocked() && !viewer.map(Person::admin).orElse(false)) {
-            return false;
-        }
-        return !review.getStudentsOnly() || viewer.map(Person::isStudent).orElse(false);
-    }
+	public static boolean canRead(Optional<Person> viewer, ReviewRecord review) {
+		boolean own = viewer.map(person -> person.id() == review.getAuthorId()).orElse(false);
+		if (own) {
+			return true;
+		}
+		if (review.getHidden()) {
+			return false;
+		}
+		if (review.getBlocked() && !viewer.map(Person::admin).orElse(false)) {
+			return false;
+		}
+		return !review.getStudentsOnly() || viewer.map(Person::isStudent).orElse(false);
+	}
 
-    /** Whether the viewer may learn who wrote it. */
-    public static boolean authorShownTo(Optional<Person> viewer, boolean anonymous, long authorId) {
-        return !anonymous || viewer.map(person -> person.admin() || person.id() == authorId).orElse(false);
-    }
+	/** Whether the viewer may learn who wrote it. */
+	public static boolean authorShownTo(Optional<Person> viewer, boolean anonymous, long authorId) {
+		return !anonymous || viewer.map(person -> person.admin() || person.id() == authorId).orElse(false);
+	}
+
 }

@@ -9,33 +9,37 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * The departments and terms the results page filters by. Reading the distinct terms scans every offering, which at
- * 140,000 courses would cost more than the search itself; they change once a term, so a minute-old list will do.
+ * The departments and terms the results page filters by. Reading the distinct terms scans
+ * every offering, which at 140,000 courses would cost more than the search itself; they
+ * change once a term, so a minute-old list will do.
  */
 @Component
 class FilterOptions {
 
-    private static final Duration FRESH = Duration.ofMinutes(1);
+	private static final Duration FRESH = Duration.ofMinutes(1);
 
-    record Options(List<Option> departments, List<Option> terms, Instant read) {
-    }
+	record Options(List<Option> departments, List<Option> terms, Instant read) {
+	}
 
-    private final CourseCatalogue catalogue;
-    private final Clock clock;
-    private volatile Options options;
+	private final CourseCatalogue catalogue;
 
-    FilterOptions(CourseCatalogue catalogue, Clock clock) {
-        this.catalogue = catalogue;
-        this.clock = clock;
-    }
+	private final Clock clock;
 
-    Options current() {
-        Options known = options;
-        Instant now = clock.instant();
-        if (known == null || known.read().plus(FRESH).isBefore(now)) {
-            known = new Options(catalogue.departments(), catalogue.terms(), now);
-            options = known;
-        }
-        return known;
-    }
+	private volatile Options options;
+
+	FilterOptions(CourseCatalogue catalogue, Clock clock) {
+		this.catalogue = catalogue;
+		this.clock = clock;
+	}
+
+	Options current() {
+		Options known = options;
+		Instant now = clock.instant();
+		if (known == null || known.read().plus(FRESH).isBefore(now)) {
+			known = new Options(catalogue.departments(), catalogue.terms(), now);
+			options = known;
+		}
+		return known;
+	}
+
 }

@@ -13,31 +13,35 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
 /**
- * Review hits as the page shows them: read from the database at query time, so that a review hidden, blocked or
- * deleted since the index last heard of it is left out, each checked against the read rules for the searcher.
- * A snippet is the review's own text only: never its author, so anonymity holds.
+ * Review hits as the page shows them: read from the database at query time, so that a
+ * review hidden, blocked or deleted since the index last heard of it is left out, each
+ * checked against the read rules for the searcher. A snippet is the review's own text
+ * only: never its author, so anonymity holds.
  */
 @Repository
 class ReviewHits {
 
-    private final DSLContext dsl;
+	private final DSLContext dsl;
 
-    ReviewHits(DSLContext dsl) {
-        this.dsl = dsl;
-    }
+	ReviewHits(DSLContext dsl) {
+		this.dsl = dsl;
+	}
 
-    List<CatalogueSearch.Hit> readable(List<Long> ids, Optional<Person> viewer, List<String> terms) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, ReviewRecord> reviews = dsl.selectFrom(REVIEW).where(REVIEW.ID.in(ids)).fetchMap(REVIEW.ID);
-        Map<Long, String> courses = dsl.select(COURSE.ID, COURSE.NAME).from(COURSE)
-                .where(COURSE.ID.in(reviews.values().stream().map(ReviewRecord::getCourseId).toList()))
-                .fetchMap(COURSE.ID, COURSE.NAME);
-        return ids.stream().map(reviews::get)
-                .filter(review -> review != null && Visibility.canRead(viewer, review))
-                .map(review -> new CatalogueSearch.Hit(review.getId(), courses.get(review.getCourseId()), review.getTerm(), null,
-                        review.getCourseId(), Snippet.of(review.getContent(), terms)))
-                .toList();
-    }
+	List<CatalogueSearch.Hit> readable(List<Long> ids, Optional<Person> viewer, List<String> terms) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, ReviewRecord> reviews = dsl.selectFrom(REVIEW).where(REVIEW.ID.in(ids)).fetchMap(REVIEW.ID);
+		Map<Long, String> courses = dsl.select(COURSE.ID, COURSE.NAME)
+			.from(COURSE)
+			.where(COURSE.ID.in(reviews.values().stream().map(ReviewRecord::getCourseId).toList()))
+			.fetchMap(COURSE.ID, COURSE.NAME);
+		return ids.stream()
+			.map(reviews::get)
+			.filter(review -> review != null && Visibility.canRead(viewer, review))
+			.map(review -> new CatalogueSearch.Hit(review.getId(), courses.get(review.getCourseId()), review.getTerm(),
+					null, review.getCourseId(), Snippet.of(review.getContent(), terms)))
+			.toList();
+	}
+
 }

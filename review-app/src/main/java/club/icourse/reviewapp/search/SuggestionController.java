@@ -8,26 +8,30 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Search-as-you-type: a few courses and teachers for what has been typed so far, as JSON. */
+/**
+ * Search-as-you-type: a few courses and teachers for what has been typed so far, as JSON.
+ */
 @RestController
 class SuggestionController {
 
-    private static final int LIMIT = 8;
+	private static final int LIMIT = 8;
 
-    private final CatalogueSearch search;
-    private final SuggestionRateLimit rateLimit;
+	private final CatalogueSearch search;
 
-    SuggestionController(CatalogueSearch search, SuggestionRateLimit rateLimit) {
-        this.search = search;
-        this.rateLimit = rateLimit;
-    }
+	private final SuggestionRateLimit rateLimit;
 
-    @GetMapping("/search/suggestions")
-    ResponseEntity<List<CatalogueSearch.Suggestion>> suggestions(@RequestParam(name = "q", required = false) String typed,
-                                                                 HttpServletRequest request) {
-        if (!rateLimit.tryTake(request.getRemoteAddr())) {
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "1").body(List.of());
-        }
-        return ResponseEntity.ok(search.suggest(typed, LIMIT));
-    }
+	SuggestionController(CatalogueSearch search, SuggestionRateLimit rateLimit) {
+		this.search = search;
+		this.rateLimit = rateLimit;
+	}
+
+	@GetMapping("/search/suggestions")
+	ResponseEntity<List<CatalogueSearch.Suggestion>> suggestions(
+			@RequestParam(name = "q", required = false) String typed, HttpServletRequest request) {
+		if (!rateLimit.tryTake(request.getRemoteAddr())) {
+			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "1").body(List.of());
+		}
+		return ResponseEntity.ok(search.suggest(typed, LIMIT));
+	}
+
 }

@@ -9,33 +9,35 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Counters of what people do here, for dashboards: reviews written, edited and deleted, comments, reports. Counted
- * as the change happens (a change that then rolls back is still counted: these are rates, not totals; the totals are
- * in the database).
+ * Counters of what people do here, for dashboards: reviews written, edited and deleted,
+ * comments, reports. Counted as the change happens (a change that then rolls back is
+ * still counted: these are rates, not totals; the totals are in the database).
  */
 @Component
 class BusinessMeters {
 
-    private final MeterRegistry meters;
+	private final MeterRegistry meters;
 
-    BusinessMeters(MeterRegistry meters) {
-        this.meters = meters;
-    }
+	BusinessMeters(MeterRegistry meters) {
+		this.meters = meters;
+	}
 
-    @EventListener
-    void on(ReviewChanged change) {
-        if (change.action() == Action.CREATE || change.action() == Action.UPDATE || change.action() == Action.DELETE) {
-            meters.counter("icourse.reviews", "action", change.action().name().toLowerCase(java.util.Locale.ROOT)).increment();
-        }
-    }
+	@EventListener
+	void on(ReviewChanged change) {
+		if (change.action() == Action.CREATE || change.action() == Action.UPDATE || change.action() == Action.DELETE) {
+			meters.counter("icourse.reviews", "action", change.action().name().toLowerCase(java.util.Locale.ROOT))
+				.increment();
+		}
+	}
 
-    @EventListener
-    void on(CommentChanged change) {
-        meters.counter("icourse.comments", "action", change.action()).increment();
-    }
+	@EventListener
+	void on(CommentChanged change) {
+		meters.counter("icourse.comments", "action", change.action()).increment();
+	}
 
-    @EventListener
-    void on(ReportCreated report) {
-        meters.counter("icourse.reports", "reason", report.reason()).increment();
-    }
+	@EventListener
+	void on(ReportCreated report) {
+		meters.counter("icourse.reports", "reason", report.reason()).increment();
+	}
+
 }

@@ -9,10 +9,15 @@ import org.springframework.web.util.UriComponentsBuilder;
 @ControllerAdvice
 class PageBase {
 
-    @ModelAttribute("pageBase")
-    String pageBase(HttpServletRequest request) {
-        String query = request.getQueryString();
-        return UriComponentsBuilder.fromPath(request.getRequestURI()).query(query)
-                .replaceQueryParam("page").build().toUriString().substring(request.getContextPath().length());
-    }
+	@ModelAttribute("pageBase")
+	String pageBase(HttpServletRequest request) {
+		String query = request.getQueryString();
+		return UriComponentsBuilder.fromPath(request.getRequestURI())
+			.query(query)
+			.replaceQueryParam("page")
+			.build()
+			.toUriString()
+			.substring(request.getContextPath().length());
+	}
+
 }

@@ -13,28 +13,33 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The local run's profile starts the site with the sample catalogue and the demo reviews. */
+/**
+ * The local run's profile starts the site with the sample catalogue and the demo reviews.
+ */
 @ReviewAppTest
 @ActiveProfiles("local")
 class LocalDemoDataTest {
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    DSLContext dsl;
+	@Autowired
+	DSLContext dsl;
 
-    @Autowired
-    SampleData sample;
+	@Autowired
+	SampleData sample;
 
-    @Test
-    void theLocalSiteStartsWithTheSampleCatalogueAndDemoReviews() throws Exception {
-        assertThat(sample.demoDataLoaded()).isTrue();
-        assertThat(dsl.fetchCount(REVIEW, REVIEW.AUTHOR_ID.in(select(PERSON.ID).from(PERSON).where(PERSON.ISSUER.eq(SampleData.DEMO_ISSUER)))))
-                .isEqualTo(DemoReviews.REVIEWS);
-        try (ReviewBrowser browser = new ReviewBrowser(port)) {
-            assertThat(browser.open("/search?q=" + java.net.URLEncoder.encode("数学分析", java.nio.charset.StandardCharsets.UTF_8))
-                    .asNormalizedText()).contains("数学分析(B1)", "MATH1001", "★");
-        }
-    }
+	@Test
+	void theLocalSiteStartsWithTheSampleCatalogueAndDemoReviews() throws Exception {
+		assertThat(sample.demoDataLoaded()).isTrue();
+		assertThat(dsl.fetchCount(REVIEW,
+				REVIEW.AUTHOR_ID.in(select(PERSON.ID).from(PERSON).where(PERSON.ISSUER.eq(SampleData.DEMO_ISSUER)))))
+			.isEqualTo(DemoReviews.REVIEWS);
+		try (ReviewBrowser browser = new ReviewBrowser(port)) {
+			assertThat(browser
+				.open("/search?q=" + java.net.URLEncoder.encode("数学分析", java.nio.charset.StandardCharsets.UTF_8))
+				.asNormalizedText()).contains("数学分析(B1)", "MATH1001", "★");
+		}
+	}
+
 }

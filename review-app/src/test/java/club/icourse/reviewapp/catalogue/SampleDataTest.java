@@ -21,38 +21,52 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ReviewAppTest
 class SampleDataTest {
 
-    @Autowired
-    SampleData sample;
+	@Autowired
+	SampleData sample;
 
-    @Autowired
-    DSLContext dsl;
+	@Autowired
+	DSLContext dsl;
 
-    @Test
-    void theSampleCatalogueAndDemoReviewsLoadOnceWithExactFigures() {
-        sample.loadCatalogue();
-        assertThat(sample.loadCatalogue().changedNothing()).as("loading again changes nothing").isTrue();
+	@Test
+	void theSampleCatalogueAndDemoReviewsLoadOnceWithExactFigures() {
+		sample.loadCatalogue();
+		assertThat(sample.loadCatalogue().changedNothing()).as("loading again changes nothing").isTrue();
 
-        Condition sampleTeacher = TEACHER.IMPORT_KEY.like("ustc-t%");
-        assertThat(dsl.fetchCount(DEPARTMENT, DEPARTMENT.CODE.in("001", "010", "021"))).isEqualTo(3);
-        assertThat(dsl.fetchCount(TEACHER, sampleTeacher)).isEqualTo(309);
-        Condition sampleCourse = REVIEW.COURSE_ID.in(select(COURSE_TEACHER.COURSE_ID).from(COURSE_TEACHER)
-                .join(TEACHER).on(TEACHER.ID.eq(COURSE_TEACHER.TEACHER_ID)).where(sampleTeacher));
-        assertThat(dsl.select(countDistinct(COURSE_TEACHER.COURSE_ID)).from(COURSE_TEACHER).join(TEACHER)
-                .on(TEACHER.ID.eq(COURSE_TEACHER.TEACHER_ID)).where(sampleTeacher).fetchSingle().value1()).isEqualTo(427);
+		Condition sampleTeacher = TEACHER.IMPORT_KEY.like("ustc-t%");
+		assertThat(dsl.fetchCount(DEPARTMENT, DEPARTMENT.CODE.in("001", "010", "021"))).isEqualTo(3);
+		assertThat(dsl.fetchCount(TEACHER, sampleTeacher)).isEqualTo(309);
+		Condition sampleCourse = REVIEW.COURSE_ID.in(select(COURSE_TEACHER.COURSE_ID).from(COURSE_TEACHER)
+			.join(TEACHER)
+			.on(TEACHER.ID.eq(COURSE_TEACHER.TEACHER_ID))
+			.where(sampleTeacher));
+		assertThat(dsl.select(countDistinct(COURSE_TEACHER.COURSE_ID))
+			.from(COURSE_TEACHER)
+			.join(TEACHER)
+			.on(TEACHER.ID.eq(COURSE_TEACHER.TEACHER_ID))
+			.where(sampleTeacher)
+			.fetchSingle()
+			.value1()).isEqualTo(427);
 
-        sample.loadDemoReviews();
-        assertThat(sample.loadDemoReviews()).as("written once").isZero();
-        Condition byDemoPeople = REVIEW.AUTHOR_ID.in(select(PERSON.ID).from(PERSON).where(PERSON.ISSUER.eq(SampleData.DEMO_ISSUER)));
-        assertThat(dsl.fetchCount(REVIEW, byDemoPeople)).isEqualTo(DemoReviews.REVIEWS);
-        assertThat(dsl.fetchCount(PERSON, PERSON.ISSUER.eq(SampleData.DEMO_ISSUER))).isEqualTo(DemoReviews.people().size());
-        assertThat(dsl.fetchCount(REVIEW, byDemoPeople.and(REVIEW.ANONYMOUS.isTrue()))).isPositive();
-        assertThat(dsl.fetchCount(REVIEW, byDemoPeople.and(REVIEW.BLOCKED.isTrue()))).isPositive();
-        assertThat(dsl.fetchCount(REVIEW, byDemoPeople.and(REVIEW.RATING.isNull()))).as("text-only reviews").isPositive();
-        assertThat(dsl.fetchCount(REVIEW, byDemoPeople.and(REVIEW.CONTENT.like("%数分%")))).isPositive();
+		sample.loadDemoReviews();
+		assertThat(sample.loadDemoReviews()).as("written once").isZero();
+		Condition byDemoPeople = REVIEW.AUTHOR_ID
+			.in(select(PERSON.ID).from(PERSON).where(PERSON.ISSUER.eq(SampleData.DEMO_ISSUER)));
+		assertThat(dsl.fetchCount(REVIEW, byDemoPeople)).isEqualTo(DemoReviews.REVIEWS);
+		assertThat(dsl.fetchCount(PERSON, PERSON.ISSUER.eq(SampleData.DEMO_ISSUER)))
+			.isEqualTo(DemoReviews.people().size());
+		assertThat(dsl.fetchCount(REVIEW, byDemoPeople.and(REVIEW.ANONYMOUS.isTrue()))).isPositive();
+		assertThat(dsl.fetchCount(REVIEW, byDemoPeople.and(REVIEW.BLOCKED.isTrue()))).isPositive();
+		assertThat(dsl.fetchCount(REVIEW, byDemoPeople.and(REVIEW.RATING.isNull()))).as("text-only reviews")
+			.isPositive();
+		assertThat(dsl.fetchCount(REVIEW, byDemoPeople.and(REVIEW.CONTENT.like("%数分%")))).isPositive();
 
-        int counted = dsl.fetchCount(REVIEW, sampleCourse.and(CourseFigures.COUNTED));
-        var figures = dsl.select(sum(COURSE_STATS.REVIEW_COUNT)).from(COURSE_STATS)
-                .where(COURSE_STATS.COURSE_ID.in(select(REVIEW.COURSE_ID).from(REVIEW).where(sampleCourse))).fetchSingle().value1();
-        assertThat(figures.intValue()).as("course figures count every visible review").isEqualTo(counted);
-    }
+		int counted = dsl.fetchCount(REVIEW, sampleCourse.and(CourseFigures.COUNTED));
+		var figures = dsl.select(sum(COURSE_STATS.REVIEW_COUNT))
+			.from(COURSE_STATS)
+			.where(COURSE_STATS.COURSE_ID.in(select(REVIEW.COURSE_ID).from(REVIEW).where(sampleCourse)))
+			.fetchSingle()
+			.value1();
+		assertThat(figures.intValue()).as("course figures count every visible review").isEqualTo(counted);
+	}
+
 }

@@ -28,107 +28,130 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ReviewAppTest
 class InfoEditsTest {
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    InfoEdits edits;
+	@Autowired
+	InfoEdits edits;
 
-    @Autowired
-    CourseTeachers teachers;
+	@Autowired
+	CourseTeachers teachers;
 
-    @Autowired
-    Muting muting;
+	@Autowired
+	Muting muting;
 
-    @Autowired
-    Reviews reviews;
+	@Autowired
+	Reviews reviews;
 
-    @Autowired
-    DSLContext dsl;
+	@Autowired
+	DSLContext dsl;
 
-    private TestCatalogue catalogue;
-    private long course;
-    private Person admin;
+	private TestCatalogue catalogue;
 
-    @BeforeEach
-    void setUp() {
-        catalogue = new TestCatalogue(dsl);
-        course = catalogue.course("信息编辑测试课", "2025-spring");
-        admin = catalogue.admin();
-    }
+	private long course;
 
-    @Test
-    void editsAreVersionedLockableAndRevertableToTheOriginal() {
-        Person editor = catalogue.student();
-        dsl.update(COURSE).set(COURSE.INTRODUCTION, "导入的简介").where(COURSE.ID.eq(course)).execute();
+	private Person admin;
 
-        edits.edit(editor, InfoSubject.COURSE, course, "学生写的简介", "https://course.example.edu");
-        assertThat(edits.info(InfoSubject.COURSE, course)).extracting(InfoEdits.Info::text, InfoEdits.Info::homepage)
-                .containsExactly("学生写的简介", "https://course.example.edu");
-        assertThat(edits.history(InfoSubject.COURSE, course)).extracting(InfoEdits.Version::text, InfoEdits.Version::editor)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("学生写的简介", editor.username()),
-                        org.assertj.core.groups.Tuple.tuple("导入的简介", null));
+	@BeforeEach
+	void setUp() {
+		catalogue = new TestCatalogue(dsl);
+		course = catalogue.course("信息编辑测试课", "2025-spring");
+		admin = catalogue.admin();
+	}
 
-        assertThatThrownBy(() -> edits.edit(editor, InfoSubject.COURSE, course, "x", "javascript:alert(1)"))
-                .isInstanceOf(InfoEditRefusedException.class).hasMessage("homepage");
-        assertThatThrownBy(() -> edits.edit(editor, InfoSubject.COURSE, course, "长".repeat(5001), ""))
-                .isInstanceOf(InfoEditRefusedException.class).hasMessage("text-long");
-        assertThatThrownBy(() -> edits.edit(editor, InfoSubject.COURSE, -1, "x", "")).hasMessage("not-found");
+	@Test
+	void editsAreVersionedLockableAndRevertableToTheOriginal() {
+		Person editor = catalogue.student();
+		dsl.update(COURSE).set(COURSE.INTRODUCTION, "导入的简介").where(COURSE.ID.eq(course)).execute();
 
-        edits.lock(admin, InfoSubject.COURSE, course, true);
-        assertThatThrownBy(() -> edits.edit(catalogue.student(), InfoSubject.COURSE, course, "锁定后", ""))
-                .isInstanceOf(InfoEditRefusedException.class).hasMessage("locked");
-        assertThatThrownBy(() -> edits.lock(editor, InfoSubject.COURSE, course, false)).hasMessage("not-allowed");
+		edits.edit(editor, InfoSubject.COURSE, course, "学生写的简介", "https://course.example.edu");
+		assertThat(edits.info(InfoSubject.COURSE, course)).extracting(InfoEdits.Info::text, InfoEdits.Info::homepage)
+			.containsExactly("学生写的简介", "https://course.example.edu");
+		assertThat(edits.history(InfoSubject.COURSE, course))
+			.extracting(InfoEdits.Version::text, InfoEdits.Version::editor)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("学生写的简介", editor.username()),
+					org.assertj.core.groups.Tuple.tuple("导入的简介", null));
 
-        long original = edits.history(InfoSubject.COURSE, course).getLast().id();
-        edits.revert(admin, InfoSubject.COURSE, course, original);
-        assertThat(edits.info(InfoSubject.COURSE, course)).extracting(InfoEdits.Info::text, InfoEdits.Info::homepage)
-                .containsExactly("导入的简介", null);
-        assertThat(edits.history(InfoSubject.COURSE, course).getFirst().revertedFrom()).isEqualTo(original);
-        assertThatThrownBy(() -> edits.revert(editor, InfoSubject.COURSE, course, original)).hasMessage("not-allowed");
-    }
+		assertThatThrownBy(() -> edits.edit(editor, InfoSubject.COURSE, course, "x", "javascript:alert(1)"))
+			.isInstanceOf(InfoEditRefusedException.class)
+			.hasMessage("homepage");
+		assertThatThrownBy(() -> edits.edit(editor, InfoSubject.COURSE, course, "长".repeat(5001), ""))
+			.isInstanceOf(InfoEditRefusedException.class)
+			.hasMessage("text-long");
+		assertThatThrownBy(() -> edits.edit(editor, InfoSubject.COURSE, -1, "x", "")).hasMessage("not-found");
 
-    @Test
-    void aMutedPersonCannotEditAndTeachersAreEditedLikeCourses() {
-        Person editor = catalogue.student();
-        long teacher = dsl.insertInto(TEACHER).set(TEACHER.IMPORT_KEY, UUID.randomUUID().toString()).set(TEACHER.NAME, "解老师")
-                .set(TEACHER.CREATED_AT, LocalDateTime.now()).returningResult(TEACHER.ID).fetchSingle().value1();
-        edits.edit(editor, InfoSubject.TEACHER, teacher, "讲课清楚", "http://teacher.example.edu/~xie");
-        assertThat(edits.info(InfoSubject.TEACHER, teacher).text()).isEqualTo("讲课清楚");
-        muting.mute(admin, editor.id(), 1, "");
-        assertThatThrownBy(() -> edits.edit(editor, InfoSubject.TEACHER, teacher, "禁言中", "")).isInstanceOf(MutedException.class);
-    }
+		edits.lock(admin, InfoSubject.COURSE, course, true);
+		assertThatThrownBy(() -> edits.edit(catalogue.student(), InfoSubject.COURSE, course, "锁定后", ""))
+			.isInstanceOf(InfoEditRefusedException.class)
+			.hasMessage("locked");
+		assertThatThrownBy(() -> edits.lock(editor, InfoSubject.COURSE, course, false)).hasMessage("not-allowed");
 
-    @Test
-    void anAdministratorChangesTheTeachersAndTheCourseKeepsItsReviews() {
-        long review = reviews.write(catalogue.student(), new ReviewDraft(course, "2025-spring", 8, 2, 2, 2, 2, "好", false, false));
-        String name = "新老师" + System.nanoTime() % 100_000;
-        teachers.change(admin, course, name + "，曾老师" + System.nanoTime() % 100_000);
-        var names = dsl.select(TEACHER.NAME).from(COURSE_TEACHER).join(TEACHER).on(TEACHER.ID.eq(COURSE_TEACHER.TEACHER_ID))
-                .where(COURSE_TEACHER.COURSE_ID.eq(course)).orderBy(COURSE_TEACHER.POSITION).fetch(TEACHER.NAME);
-        assertThat(names).hasSize(2).first().isEqualTo(name);
-        assertThat(dsl.select(REVIEW.COURSE_ID).from(REVIEW).where(REVIEW.ID.eq(review)).fetchSingle().value1()).isEqualTo(course);
-        String key = dsl.select(COURSE.TEACHER_KEY).from(COURSE).where(COURSE.ID.eq(course)).fetchSingle().value1();
-        assertThat(key).matches("\\d+,\\d+");
+		long original = edits.history(InfoSubject.COURSE, course).getLast().id();
+		edits.revert(admin, InfoSubject.COURSE, course, original);
+		assertThat(edits.info(InfoSubject.COURSE, course)).extracting(InfoEdits.Info::text, InfoEdits.Info::homepage)
+			.containsExactly("导入的简介", null);
+		assertThat(edits.history(InfoSubject.COURSE, course).getFirst().revertedFrom()).isEqualTo(original);
+		assertThatThrownBy(() -> edits.revert(editor, InfoSubject.COURSE, course, original)).hasMessage("not-allowed");
+	}
 
-        long twin = catalogue.course("信息编辑测试课", "2025-spring");
-        assertThatThrownBy(() -> teachers.change(admin, twin, String.join(",", names))).hasMessage("teachers-taken");
-        assertThatThrownBy(() -> teachers.change(admin, twin, " , ")).hasMessage("teachers");
-        assertThatThrownBy(() -> teachers.change(catalogue.student(), twin, "x")).hasMessage("not-allowed");
-    }
+	@Test
+	void aMutedPersonCannotEditAndTeachersAreEditedLikeCourses() {
+		Person editor = catalogue.student();
+		long teacher = dsl.insertInto(TEACHER)
+			.set(TEACHER.IMPORT_KEY, UUID.randomUUID().toString())
+			.set(TEACHER.NAME, "解老师")
+			.set(TEACHER.CREATED_AT, LocalDateTime.now())
+			.returningResult(TEACHER.ID)
+			.fetchSingle()
+			.value1();
+		edits.edit(editor, InfoSubject.TEACHER, teacher, "讲课清楚", "http://teacher.example.edu/~xie");
+		assertThat(edits.info(InfoSubject.TEACHER, teacher).text()).isEqualTo("讲课清楚");
+		muting.mute(admin, editor.id(), 1, "");
+		assertThatThrownBy(() -> edits.edit(editor, InfoSubject.TEACHER, teacher, "禁言中", ""))
+			.isInstanceOf(MutedException.class);
+	}
 
-    @Test
-    void theEditPageSavesAndOnlyAdministratorsReachTheirControls() throws Exception {
-        try (ReviewBrowser browser = new ReviewBrowser(port)) {
-            browser.signIn(Identity.student("ed" + System.nanoTime() % 1_000_000));
-            HtmlForm form = browser.form(browser.open("/courses/" + course + "/edit"), "/edit");
-            form.getTextAreaByName("text").setText("<script>alert(1)</script>这门课要多做题");
-            assertThat(ReviewBrowser.submit(form).getElementById("course-info").asNormalizedText())
-                    .contains("<script>alert(1)</script>这门课要多做题");
-            browser.client().getOptions().setThrowExceptionOnFailingStatusCode(false);
-            assertThat(browser.client().getPage(new org.htmlunit.WebRequest(browser.url("/courses/" + course + "/lock").toURL(),
-                    org.htmlunit.HttpMethod.POST)).getWebResponse().getStatusCode()).isEqualTo(403);
-            assertThat(browser.status("/teachers/999999999/edit")).isEqualTo(404);
-        }
-    }
+	@Test
+	void anAdministratorChangesTheTeachersAndTheCourseKeepsItsReviews() {
+		long review = reviews.write(catalogue.student(),
+				new ReviewDraft(course, "2025-spring", 8, 2, 2, 2, 2, "好", false, false));
+		String name = "新老师" + System.nanoTime() % 100_000;
+		teachers.change(admin, course, name + "，曾老师" + System.nanoTime() % 100_000);
+		var names = dsl.select(TEACHER.NAME)
+			.from(COURSE_TEACHER)
+			.join(TEACHER)
+			.on(TEACHER.ID.eq(COURSE_TEACHER.TEACHER_ID))
+			.where(COURSE_TEACHER.COURSE_ID.eq(course))
+			.orderBy(COURSE_TEACHER.POSITION)
+			.fetch(TEACHER.NAME);
+		assertThat(names).hasSize(2).first().isEqualTo(name);
+		assertThat(dsl.select(REVIEW.COURSE_ID).from(REVIEW).where(REVIEW.ID.eq(review)).fetchSingle().value1())
+			.isEqualTo(course);
+		String key = dsl.select(COURSE.TEACHER_KEY).from(COURSE).where(COURSE.ID.eq(course)).fetchSingle().value1();
+		assertThat(key).matches("\\d+,\\d+");
+
+		long twin = catalogue.course("信息编辑测试课", "2025-spring");
+		assertThatThrownBy(() -> teachers.change(admin, twin, String.join(",", names))).hasMessage("teachers-taken");
+		assertThatThrownBy(() -> teachers.change(admin, twin, " , ")).hasMessage("teachers");
+		assertThatThrownBy(() -> teachers.change(catalogue.student(), twin, "x")).hasMessage("not-allowed");
+	}
+
+	@Test
+	void theEditPageSavesAndOnlyAdministratorsReachTheirControls() throws Exception {
+		try (ReviewBrowser browser = new ReviewBrowser(port)) {
+			browser.signIn(Identity.student("ed" + System.nanoTime() % 1_000_000));
+			HtmlForm form = browser.form(browser.open("/courses/" + course + "/edit"), "/edit");
+			form.getTextAreaByName("text").setText("<script>alert(1)</script>这门课要多做题");
+			assertThat(ReviewBrowser.submit(form).getElementById("course-info").asNormalizedText())
+				.contains("<script>alert(1)</script>这门课要多做题");
+			browser.client().getOptions().setThrowExceptionOnFailingStatusCode(false);
+			assertThat(browser.client()
+				.getPage(new org.htmlunit.WebRequest(browser.url("/courses/" + course + "/lock").toURL(),
+						org.htmlunit.HttpMethod.POST))
+				.getWebResponse()
+				.getStatusCode()).isEqualTo(403);
+			assertThat(browser.status("/teachers/999999999/edit")).isEqualTo(404);
+		}
+	}
+
 }

@@ -17,83 +17,100 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Following, the notification page and its unread count, and both Atom feeds, over real HTTP in a browser. */
+/**
+ * Following, the notification page and its unread count, and both Atom feeds, over real
+ * HTTP in a browser.
+ */
 @ReviewAppTest
 class CommunityPagesTest {
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    DSLContext dsl;
+	@Autowired
+	DSLContext dsl;
 
-    @Autowired
-    Reviews reviews;
+	@Autowired
+	Reviews reviews;
 
-    @Autowired
-    PersonRepository people;
+	@Autowired
+	PersonRepository people;
 
-    @Test
-    void aFollowerIsNotifiedReadsTheFeedAndTheSecretFeedAddressCanBeReset() throws Exception {
-        TestCatalogue catalogue = new TestCatalogue(dsl);
-        long course = catalogue.course("社区测试课" + System.nanoTime() % 10_000, "2025-spring");
-        Person author = catalogue.student();
-        Person anonymousAuthor = catalogue.student();
-        Identity reader = Identity.student("fan" + System.nanoTime() % 1_000_000);
-        try (ReviewBrowser browser = new ReviewBrowser(port)) {
-            browser.signIn(reader);
-            HtmlPage coursePage = browser.open("/courses/" + course);
-            HtmlPage followed = ReviewBrowser.submit(browser.form(coursePage, "/follow"));
-            assertThat(followed.asNormalizedText()).contains("Following (1)");
-            Person follower = people.byUsername(reader.username()).orElseThrow();
+	@Test
+	void aFollowerIsNotifiedReadsTheFeedAndTheSecretFeedAddressCanBeReset() throws Exception {
+		TestCatalogue catalogue = new TestCatalogue(dsl);
+		long course = catalogue.course("社区测试课" + System.nanoTime() % 10_000, "2025-spring");
+		Person author = catalogue.student();
+		Person anonymousAuthor = catalogue.student();
+		Identity reader = Identity.student("fan" + System.nanoTime() % 1_000_000);
+		try (ReviewBrowser browser = new ReviewBrowser(port)) {
+			browser.signIn(reader);
+			HtmlPage coursePage = browser.open("/courses/" + course);
+			HtmlPage followed = ReviewBrowser.submit(browser.form(coursePage, "/follow"));
+			assertThat(followed.asNormalizedText()).contains("Following (1)");
+			Person follower = people.byUsername(reader.username()).orElseThrow();
 
-            reviews.write(author, new ReviewDraft(course, "2025-spring", 9, 1, 1, 1, 3, "讲得好，@" + reader.username() + " 也来上吧",
-                    false, false));
-            reviews.write(anonymousAuthor, new ReviewDraft(course, "2025-spring", 4, 3, 3, 3, 1, "匿名吐槽一下", true, false));
+			reviews.write(author, new ReviewDraft(course, "2025-spring", 9, 1, 1, 1, 3,
+					"讲得好，@" + reader.username() + " 也来上吧", false, false));
+			reviews.write(anonymousAuthor,
+					new ReviewDraft(course, "2025-spring", 4, 3, 3, 3, 1, "匿名吐槽一下", true, false));
 
-            HtmlPage home = browser.open("/");
-            assertThat(home.getElementById("unread-count").asNormalizedText()).isEqualTo("3");
-            HtmlPage list = browser.open("/notifications");
-            assertThat(list.asNormalizedText())
-                    .contains(author.username() + " reviewed " + catalogueName(course), author.username() + " mentioned you",
-                            "Someone reviewed " + catalogueName(course))
-                    .doesNotContain(anonymousAuthor.username());
-            assertThat(browser.open("/").getElementById("unread-count")).as("read once shown").isNull();
+			HtmlPage home = browser.open("/");
+			assertThat(home.getElementById("unread-count").asNormalizedText()).isEqualTo("3");
+			HtmlPage list = browser.open("/notifications");
+			assertThat(list.asNormalizedText())
+				.contains(author.username() + " reviewed " + catalogueName(course),
+						author.username() + " mentioned you", "Someone reviewed " + catalogueName(course))
+				.doesNotContain(anonymousAuthor.username());
+			assertThat(browser.open("/").getElementById("unread-count")).as("read once shown").isNull();
 
-            HtmlPage feed = browser.open("/following");
-            assertThat(feed.asNormalizedText()).contains("讲得好", "匿名吐槽一下", author.username())
-                    .doesNotContain(anonymousAuthor.username());
-            assertThat(feed.getAnchorByText("@" + reader.username()).getHrefAttribute()).endsWith("/people/" + reader.username());
+			HtmlPage feed = browser.open("/following");
+			assertThat(feed.asNormalizedText()).contains("讲得好", "匿名吐槽一下", author.username())
+				.doesNotContain(anonymousAuthor.username());
+			assertThat(feed.getAnchorByText("@" + reader.username()).getHrefAttribute())
+				.endsWith("/people/" + reader.username());
 
-            String feedUrl = list.getElementsByTagName("input").stream()
-                    .map(input -> input.getAttribute("value")).filter(value -> value.contains("/feeds/notifications/"))
-                    .findFirst().orElseThrow();
-            try (ReviewBrowser feedReader = new ReviewBrowser(port)) {
-                Page atom = feedReader.client().getPage(feedUrl);
-                assertThat(atom.getWebResponse().getContentType()).isEqualTo("application/atom+xml");
-                assertThat(atom.getWebResponse().getContentAsString()).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\"",
-                        author.username() + " mentioned you").doesNotContain(anonymousAuthor.username());
-            }
-            ReviewBrowser.submit(browser.form(browser.open("/notifications"), "/notifications/feed-token"));
-            try (ReviewBrowser feedReader = new ReviewBrowser(port)) {
-                feedReader.client().getOptions().setThrowExceptionOnFailingStatusCode(false);
-                assertThat(feedReader.client().getPage(feedUrl).getWebResponse().getStatusCode()).as("the old address is retired")
-                        .isEqualTo(404);
-                assertThat(feedReader.status("/feeds/notifications/not-a-token")).isEqualTo(404);
-            }
-            assertThat(follower.id()).isPositive();
-        }
-        try (ReviewBrowser stranger = new ReviewBrowser(port)) {
-            String publicFeed = stranger.client().getPage(stranger.url("/feeds/reviews").toString()).getWebResponse().getContentAsString();
-            assertThat(publicFeed).contains("讲得好", "匿名吐槽一下").doesNotContain(anonymousAuthor.username());
-            stranger.client().getOptions().setRedirectEnabled(false);
-            stranger.client().getOptions().setThrowExceptionOnFailingStatusCode(false);
-            assertThat(stranger.status("/notifications")).as("sign-in required").isEqualTo(302);
-        }
-    }
+			String feedUrl = list.getElementsByTagName("input")
+				.stream()
+				.map(input -> input.getAttribute("value"))
+				.filter(value -> value.contains("/feeds/notifications/"))
+				.findFirst()
+				.orElseThrow();
+			try (ReviewBrowser feedReader = new ReviewBrowser(port)) {
+				Page atom = feedReader.client().getPage(feedUrl);
+				assertThat(atom.getWebResponse().getContentType()).isEqualTo("application/atom+xml");
+				assertThat(atom.getWebResponse().getContentAsString())
+					.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\"", author.username() + " mentioned you")
+					.doesNotContain(anonymousAuthor.username());
+			}
+			ReviewBrowser.submit(browser.form(browser.open("/notifications"), "/notifications/feed-token"));
+			try (ReviewBrowser feedReader = new ReviewBrowser(port)) {
+				feedReader.client().getOptions().setThrowExceptionOnFailingStatusCode(false);
+				assertThat(feedReader.client().getPage(feedUrl).getWebResponse().getStatusCode())
+					.as("the old address is retired")
+					.isEqualTo(404);
+				assertThat(feedReader.status("/feeds/notifications/not-a-token")).isEqualTo(404);
+			}
+			assertThat(follower.id()).isPositive();
+		}
+		try (ReviewBrowser stranger = new ReviewBrowser(port)) {
+			String publicFeed = stranger.client()
+				.getPage(stranger.url("/feeds/reviews").toString())
+				.getWebResponse()
+				.getContentAsString();
+			assertThat(publicFeed).contains("讲得好", "匿名吐槽一下").doesNotContain(anonymousAuthor.username());
+			stranger.client().getOptions().setRedirectEnabled(false);
+			stranger.client().getOptions().setThrowExceptionOnFailingStatusCode(false);
+			assertThat(stranger.status("/notifications")).as("sign-in required").isEqualTo(302);
+		}
+	}
 
-    private String catalogueName(long course) {
-        return dsl.select(club.icourse.db.review.Tables.COURSE.NAME).from(club.icourse.db.review.Tables.COURSE)
-                .where(club.icourse.db.review.Tables.COURSE.ID.eq(course)).fetchSingle().value1();
-    }
+	private String catalogueName(long course) {
+		return dsl.select(club.icourse.db.review.Tables.COURSE.NAME)
+			.from(club.icourse.db.review.Tables.COURSE)
+			.where(club.icourse.db.review.Tables.COURSE.ID.eq(course))
+			.fetchSingle()
+			.value1();
+	}
+
 }

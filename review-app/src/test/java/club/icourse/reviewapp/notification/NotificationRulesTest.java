@@ -21,169 +21,184 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ReviewAppTest
 class NotificationRulesTest {
 
-    @Autowired
-    Reviews reviews;
+	@Autowired
+	Reviews reviews;
 
-    @Autowired
-    Comments comments;
+	@Autowired
+	Comments comments;
 
-    @Autowired
-    Upvotes upvotes;
+	@Autowired
+	Upvotes upvotes;
 
-    @Autowired
-    Follows follows;
+	@Autowired
+	Follows follows;
 
-    @Autowired
-    DSLContext dsl;
+	@Autowired
+	DSLContext dsl;
 
-    private TestCatalogue catalogue;
-    private long course;
-    private Person author;
+	private TestCatalogue catalogue;
 
-    @BeforeEach
-    void setUp() {
-        catalogue = new TestCatalogue(dsl);
-        course = catalogue.course("通知测试课", "2025-spring");
-        author = catalogue.student();
-    }
+	private long course;
 
-    @Test
-    void followersOfTheCourseAndOfTheAuthorHearOfNewAndChangedReviewsButNotOfPrivacyOnlyEdits() {
-        Person courseFollower = catalogue.student();
-        Person authorFollower = catalogue.student();
-        Person both = catalogue.student();
-        follows.toggleCourse(courseFollower, course);
-        follows.toggleCourse(both, course);
-        follows.togglePerson(authorFollower, author.id());
-        follows.togglePerson(both, author.id());
-        follows.toggleCourse(author, course);
+	private Person author;
 
-        long review = reviews.write(author, draft("第一版", false, false));
-        assertThat(kinds(courseFollower)).containsExactly("COURSE_REVIEW");
-        assertThat(kinds(authorFollower)).containsExactly("PERSON_REVIEW");
-        assertThat(kinds(both)).as("one notification per person").containsExactly("PERSON_REVIEW");
-        assertThat(actorsOf(courseFollower)).containsExactly(author.id());
-        assertThat(kinds(author)).as("nobody is told of their own doing").doesNotContain("COURSE_REVIEW", "PERSON_REVIEW");
+	@BeforeEach
+	void setUp() {
+		catalogue = new TestCatalogue(dsl);
+		course = catalogue.course("通知测试课", "2025-spring");
+		author = catalogue.student();
+	}
 
-        reviews.write(author, draft("第一版", false, true));
-        assertThat(kinds(courseFollower)).as("privacy-only edit").hasSize(1);
+	@Test
+	void followersOfTheCourseAndOfTheAuthorHearOfNewAndChangedReviewsButNotOfPrivacyOnlyEdits() {
+		Person courseFollower = catalogue.student();
+		Person authorFollower = catalogue.student();
+		Person both = catalogue.student();
+		follows.toggleCourse(courseFollower, course);
+		follows.toggleCourse(both, course);
+		follows.togglePerson(authorFollower, author.id());
+		follows.togglePerson(both, author.id());
+		follows.toggleCourse(author, course);
 
-        reviews.write(author, draft("第二版", false, false));
-        assertThat(details(courseFollower)).containsExactly("created", "updated");
-        assertThat(review).isPositive();
-    }
+		long review = reviews.write(author, draft("第一版", false, false));
+		assertThat(kinds(courseFollower)).containsExactly("COURSE_REVIEW");
+		assertThat(kinds(authorFollower)).containsExactly("PERSON_REVIEW");
+		assertThat(kinds(both)).as("one notification per person").containsExactly("PERSON_REVIEW");
+		assertThat(actorsOf(courseFollower)).containsExactly(author.id());
+		assertThat(kinds(author)).as("nobody is told of their own doing")
+			.doesNotContain("COURSE_REVIEW", "PERSON_REVIEW");
 
-    @Test
-    void anAnonymousReviewNeverReachesItsAuthorsFollowersNorNamesItsAuthor() {
-        Person courseFollower = catalogue.student();
-        Person authorFollower = catalogue.student();
-        follows.toggleCourse(courseFollower, course);
-        follows.togglePerson(authorFollower, author.id());
+		reviews.write(author, draft("第一版", false, true));
+		assertThat(kinds(courseFollower)).as("privacy-only edit").hasSize(1);
 
-        reviews.write(author, draft("匿名的评价", true, false));
+		reviews.write(author, draft("第二版", false, false));
+		assertThat(details(courseFollower)).containsExactly("created", "updated");
+		assertThat(review).isPositive();
+	}
 
-        assertThat(kinds(authorFollower)).doesNotContain("PERSON_REVIEW");
-        assertThat(kinds(courseFollower)).containsExactly("COURSE_REVIEW");
-        assertThat(actorsOf(courseFollower)).containsOnlyNulls();
-    }
+	@Test
+	void anAnonymousReviewNeverReachesItsAuthorsFollowersNorNamesItsAuthor() {
+		Person courseFollower = catalogue.student();
+		Person authorFollower = catalogue.student();
+		follows.toggleCourse(courseFollower, course);
+		follows.togglePerson(authorFollower, author.id());
 
-    @Test
-    void hiddenBlockedAndStudentsOnlyReviewsReachOnlyThoseWhoMayReadThem() {
-        Person teacher = catalogue.teacher();
-        Person student = catalogue.student();
-        Person admin = catalogue.admin();
-        follows.toggleCourse(teacher, course);
-        follows.toggleCourse(student, course);
+		reviews.write(author, draft("匿名的评价", true, false));
 
-        long review = reviews.write(author, draft("仅学生可见", false, true));
-        assertThat(kinds(student)).containsExactly("COURSE_REVIEW");
-        assertThat(kinds(teacher)).as("a teacher may not read a students-only review").isEmpty();
+		assertThat(kinds(authorFollower)).doesNotContain("PERSON_REVIEW");
+		assertThat(kinds(courseFollower)).containsExactly("COURSE_REVIEW");
+		assertThat(actorsOf(courseFollower)).containsOnlyNulls();
+	}
 
-        reviews.hide(author, review, true);
-        reviews.write(author, draft("隐藏后修改", false, true));
-        assertThat(kinds(student)).as("nothing while hidden").hasSize(1);
+	@Test
+	void hiddenBlockedAndStudentsOnlyReviewsReachOnlyThoseWhoMayReadThem() {
+		Person teacher = catalogue.teacher();
+		Person student = catalogue.student();
+		Person admin = catalogue.admin();
+		follows.toggleCourse(teacher, course);
+		follows.toggleCourse(student, course);
 
-        reviews.hide(author, review, false);
-        reviews.block(admin, review, true, "广告");
-        assertThat(kinds(author)).containsExactly("REVIEW_BLOCKED");
-        assertThat(dsl.select(NOTIFICATION.DETAIL).from(NOTIFICATION).where(NOTIFICATION.RECIPIENT_ID.eq(author.id()))
-                .fetchSingle().value1()).as("the author receives the reason").isEqualTo("广告");
-        reviews.write(author, draft("屏蔽后修改", false, true));
-        assertThat(kinds(student)).as("nothing while blocked").hasSize(1);
-        reviews.block(admin, review, false, null);
-        assertThat(kinds(author)).containsExactly("REVIEW_BLOCKED", "REVIEW_UNBLOCKED");
-    }
+		long review = reviews.write(author, draft("仅学生可见", false, true));
+		assertThat(kinds(student)).containsExactly("COURSE_REVIEW");
+		assertThat(kinds(teacher)).as("a teacher may not read a students-only review").isEmpty();
 
-    @Test
-    void commentsUpvotesAndFollowersAreToldToTheirTargetAndAWithdrawnUpvoteIsWithdrawn() {
-        Person reader = catalogue.student();
-        long review = reviews.write(author, draft("值得一读", false, false));
+		reviews.hide(author, review, true);
+		reviews.write(author, draft("隐藏后修改", false, true));
+		assertThat(kinds(student)).as("nothing while hidden").hasSize(1);
 
-        comments.write(reader, review, "同意");
-        comments.write(author, review, "谢谢");
-        assertThat(kinds(author)).as("not for the author's own comment").containsExactly("COMMENT");
+		reviews.hide(author, review, false);
+		reviews.block(admin, review, true, "广告");
+		assertThat(kinds(author)).containsExactly("REVIEW_BLOCKED");
+		assertThat(dsl.select(NOTIFICATION.DETAIL)
+			.from(NOTIFICATION)
+			.where(NOTIFICATION.RECIPIENT_ID.eq(author.id()))
+			.fetchSingle()
+			.value1()).as("the author receives the reason").isEqualTo("广告");
+		reviews.write(author, draft("屏蔽后修改", false, true));
+		assertThat(kinds(student)).as("nothing while blocked").hasSize(1);
+		reviews.block(admin, review, false, null);
+		assertThat(kinds(author)).containsExactly("REVIEW_BLOCKED", "REVIEW_UNBLOCKED");
+	}
 
-        upvotes.toggle(reader, review);
-        assertThat(kinds(author)).containsExactly("COMMENT", "UPVOTE");
-        upvotes.toggle(reader, review);
-        assertThat(kinds(author)).as("withdrawn with the upvote").containsExactly("COMMENT");
-        upvotes.toggle(reader, review);
-        assertThat(kinds(author)).containsExactly("COMMENT", "UPVOTE");
+	@Test
+	void commentsUpvotesAndFollowersAreToldToTheirTargetAndAWithdrawnUpvoteIsWithdrawn() {
+		Person reader = catalogue.student();
+		long review = reviews.write(author, draft("值得一读", false, false));
 
-        follows.togglePerson(reader, author.id());
-        follows.togglePerson(reader, author.id());
-        follows.togglePerson(reader, author.id());
-        assertThat(kinds(author)).as("following again does not repeat it").containsExactly("COMMENT", "UPVOTE", "FOLLOW");
-    }
+		comments.write(reader, review, "同意");
+		comments.write(author, review, "谢谢");
+		assertThat(kinds(author)).as("not for the author's own comment").containsExactly("COMMENT");
 
-    @Test
-    void mentionsInChineseTextNotifyOnceEvenWhenTheReviewIsEditedAgain() {
-        Person mentioned = catalogue.chineseStudent("张");
-        Person commentMentioned = catalogue.chineseStudent("李");
-        Person teacher = catalogue.teacher();
-        String text = "推荐问问@" + mentioned.username() + "同学，还有 @" + teacher.username() + "。";
+		upvotes.toggle(reader, review);
+		assertThat(kinds(author)).containsExactly("COMMENT", "UPVOTE");
+		upvotes.toggle(reader, review);
+		assertThat(kinds(author)).as("withdrawn with the upvote").containsExactly("COMMENT");
+		upvotes.toggle(reader, review);
+		assertThat(kinds(author)).containsExactly("COMMENT", "UPVOTE");
 
-        long review = reviews.write(author, draft(text, false, true));
-        assertThat(kinds(mentioned)).containsExactly("MENTION");
-        assertThat(kinds(teacher)).as("a students-only review does not reach a teacher even by a mention").isEmpty();
-        assertThat(dsl.select(org.jooq.impl.DSL.field("content_html", String.class)).from("review").where("id = ?", review)
-                .fetchSingle().value1()).contains("href=\"/people/").contains(">&#64;" + mentioned.username() + "</a>同学");
+		follows.togglePerson(reader, author.id());
+		follows.togglePerson(reader, author.id());
+		follows.togglePerson(reader, author.id());
+		assertThat(kinds(author)).as("following again does not repeat it")
+			.containsExactly("COMMENT", "UPVOTE", "FOLLOW");
+	}
 
-        reviews.write(author, draft(text + " 补充一句", false, true));
-        assertThat(kinds(mentioned)).as("the same mention in an edit").containsExactly("MENTION");
+	@Test
+	void mentionsInChineseTextNotifyOnceEvenWhenTheReviewIsEditedAgain() {
+		Person mentioned = catalogue.chineseStudent("张");
+		Person commentMentioned = catalogue.chineseStudent("李");
+		Person teacher = catalogue.teacher();
+		String text = "推荐问问@" + mentioned.username() + "同学，还有 @" + teacher.username() + "。";
 
-        comments.write(mentioned, review, "@" + author.username() + " 谢谢！也请@" + commentMentioned.username() + "看看@" + mentioned.username());
-        assertThat(kinds(author)).containsExactly("COMMENT", "MENTION");
-        assertThat(kinds(commentMentioned)).containsExactly("MENTION");
-        assertThat(kinds(mentioned)).as("no mention of oneself").containsExactly("MENTION");
-    }
+		long review = reviews.write(author, draft(text, false, true));
+		assertThat(kinds(mentioned)).containsExactly("MENTION");
+		assertThat(kinds(teacher)).as("a students-only review does not reach a teacher even by a mention").isEmpty();
+		assertThat(dsl.select(org.jooq.impl.DSL.field("content_html", String.class))
+			.from("review")
+			.where("id = ?", review)
+			.fetchSingle()
+			.value1()).contains("href=\"/people/").contains(">&#64;" + mentioned.username() + "</a>同学");
 
-    @Test
-    void aMentionInAnAnonymousReviewDoesNotNameItsAuthor() {
-        Person mentioned = catalogue.student();
-        reviews.write(author, draft("@" + mentioned.username() + " 你怎么看", true, false));
-        assertThat(kinds(mentioned)).containsExactly("MENTION");
-        assertThat(actorsOf(mentioned)).containsOnlyNulls();
-    }
+		reviews.write(author, draft(text + " 补充一句", false, true));
+		assertThat(kinds(mentioned)).as("the same mention in an edit").containsExactly("MENTION");
 
-    private List<String> kinds(Person person) {
-        return rows(person).map(Record3::value1);
-    }
+		comments.write(mentioned, review,
+				"@" + author.username() + " 谢谢！也请@" + commentMentioned.username() + "看看@" + mentioned.username());
+		assertThat(kinds(author)).containsExactly("COMMENT", "MENTION");
+		assertThat(kinds(commentMentioned)).containsExactly("MENTION");
+		assertThat(kinds(mentioned)).as("no mention of oneself").containsExactly("MENTION");
+	}
 
-    private List<Long> actorsOf(Person person) {
-        return rows(person).map(Record3::value2);
-    }
+	@Test
+	void aMentionInAnAnonymousReviewDoesNotNameItsAuthor() {
+		Person mentioned = catalogue.student();
+		reviews.write(author, draft("@" + mentioned.username() + " 你怎么看", true, false));
+		assertThat(kinds(mentioned)).containsExactly("MENTION");
+		assertThat(actorsOf(mentioned)).containsOnlyNulls();
+	}
 
-    private List<String> details(Person person) {
-        return rows(person).map(Record3::value3);
-    }
+	private List<String> kinds(Person person) {
+		return rows(person).map(Record3::value1);
+	}
 
-    private org.jooq.Result<Record3<String, Long, String>> rows(Person person) {
-        return dsl.select(NOTIFICATION.KIND, NOTIFICATION.ACTOR_ID, NOTIFICATION.DETAIL).from(NOTIFICATION)
-                .where(NOTIFICATION.RECIPIENT_ID.eq(person.id())).orderBy(NOTIFICATION.ID).fetch();
-    }
+	private List<Long> actorsOf(Person person) {
+		return rows(person).map(Record3::value2);
+	}
 
-    private ReviewDraft draft(String content, boolean anonymous, boolean studentsOnly) {
-        return new ReviewDraft(course, "2025-spring", 8, 2, 2, 2, 2, content, anonymous, studentsOnly);
-    }
+	private List<String> details(Person person) {
+		return rows(person).map(Record3::value3);
+	}
+
+	private org.jooq.Result<Record3<String, Long, String>> rows(Person person) {
+		return dsl.select(NOTIFICATION.KIND, NOTIFICATION.ACTOR_ID, NOTIFICATION.DETAIL)
+			.from(NOTIFICATION)
+			.where(NOTIFICATION.RECIPIENT_ID.eq(person.id()))
+			.orderBy(NOTIFICATION.ID)
+			.fetch();
+	}
+
+	private ReviewDraft draft(String content, boolean anonymous, boolean studentsOnly) {
+		return new ReviewDraft(course, "2025-spring", 8, 2, 2, 2, 2, content, anonymous, studentsOnly);
+	}
+
 }

@@ -16,51 +16,59 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Signing in starts an OpenID Connect authorization request to iCourse ID, with PKCE, and records who signed in. */
+/**
+ * Signing in starts an OpenID Connect authorization request to iCourse ID, with PKCE, and
+ * records who signed in.
+ */
 @ReviewAppTest
 class SignInTest {
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    DSLContext dsl;
+	@Autowired
+	DSLContext dsl;
 
-    @Test
-    void theSignInLinkSendsThePersonToTheProviderWithPkce() throws Exception {
-        HttpResponse<String> home = get("/");
-        assertThat(home.body()).contains("/oauth2/authorization/icourse");
+	@Test
+	void theSignInLinkSendsThePersonToTheProviderWithPkce() throws Exception {
+		HttpResponse<String> home = get("/");
+		assertThat(home.body()).contains("/oauth2/authorization/icourse");
 
-        HttpResponse<String> redirect = get("/oauth2/authorization/icourse");
-        assertThat(redirect.statusCode()).isEqualTo(302);
-        URI authorize = URI.create(redirect.headers().firstValue("Location").orElseThrow());
-        assertThat(authorize.getPath()).isEqualTo("/oauth2/authorize");
-        assertThat(authorize.getQuery()).contains("client_id=review-app", "code_challenge_method=S256", "code_challenge=",
-                "scope=openid profile email school", "nonce=", "state=");
-    }
+		HttpResponse<String> redirect = get("/oauth2/authorization/icourse");
+		assertThat(redirect.statusCode()).isEqualTo(302);
+		URI authorize = URI.create(redirect.headers().firstValue("Location").orElseThrow());
+		assertThat(authorize.getPath()).isEqualTo("/oauth2/authorize");
+		assertThat(authorize.getQuery()).contains("client_id=review-app", "code_challenge_method=S256",
+				"code_challenge=", "scope=openid profile email school", "nonce=", "state=");
+	}
 
-    @Test
-    void signingInRecordsThePersonByIssuerAndSubjectAndFollowsTheirRoles() throws Exception {
-        Identity student = Identity.student("stu-" + System.nanoTime() % 100000);
-        try (ReviewBrowser browser = new ReviewBrowser(port)) {
-            assertThat(browser.signIn(student).asNormalizedText()).contains(student.username(), "Sign out");
-            assertThat(browser.status("/admin/catalogue")).as("a student is no administrator").isEqualTo(403);
-        }
-        try (ReviewBrowser browser = new ReviewBrowser(port)) {
-            browser.signIn(student);
-        }
-        assertThat(dsl.fetchCount(PERSON, PERSON.SUBJECT.eq(student.subject()))).as("one person, however often they sign in")
-                .isEqualTo(1);
+	@Test
+	void signingInRecordsThePersonByIssuerAndSubjectAndFollowsTheirRoles() throws Exception {
+		Identity student = Identity.student("stu-" + System.nanoTime() % 100000);
+		try (ReviewBrowser browser = new ReviewBrowser(port)) {
+			assertThat(browser.signIn(student).asNormalizedText()).contains(student.username(), "Sign out");
+			assertThat(browser.status("/admin/catalogue")).as("a student is no administrator").isEqualTo(403);
+		}
+		try (ReviewBrowser browser = new ReviewBrowser(port)) {
+			browser.signIn(student);
+		}
+		assertThat(dsl.fetchCount(PERSON, PERSON.SUBJECT.eq(student.subject())))
+			.as("one person, however often they sign in")
+			.isEqualTo(1);
 
-        Identity admin = Identity.admin("adm-" + System.nanoTime() % 100000);
-        try (ReviewBrowser browser = new ReviewBrowser(port)) {
-            browser.signIn(admin);
-            assertThat(browser.status("/admin/catalogue")).as("an administrator at the provider is one here").isNotEqualTo(403);
-        }
-    }
+		Identity admin = Identity.admin("adm-" + System.nanoTime() % 100000);
+		try (ReviewBrowser browser = new ReviewBrowser(port)) {
+			browser.signIn(admin);
+			assertThat(browser.status("/admin/catalogue")).as("an administrator at the provider is one here")
+				.isNotEqualTo(403);
+		}
+	}
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
-    }
+	private HttpResponse<String> get(String path) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+				.header("Accept-Language", "en")
+				.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 }

@@ -8,11 +8,13 @@ import org.junit.jupiter.api.Test;
 
 class UsernameCheckTest {
 
-    @Test
-    void isEitherAUsernameOrAProblem() {
-        assertThat(UsernameCheck.accepted("张三").ok()).isTrue();
-        assertThat(UsernameCheck.refused(Problem.RESERVED).ok()).isFalse();
-        assertThatThrownBy(() -> new UsernameCheck(null, null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new UsernameCheck("admin", Problem.RESERVED)).isInstanceOf(IllegalArgumentException.class);
-    }
+	@Test
+	void isEitherAUsernameOrAProblem() {
+		assertThat(UsernameCheck.accepted("张三").ok()).isTrue();
+		assertThat(UsernameCheck.refused(Problem.RESERVED).ok()).isFalse();
+		assertThatThrownBy(() -> new UsernameCheck(null, null)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> new UsernameCheck("admin", Problem.RESERVED))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
 }

@@ -14,73 +14,89 @@ import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 
-/** The run command's work, end to end: both apps come up from their jars on an embedded database. */
+/**
+ * The run command's work, end to end: both apps come up from their jars on an embedded
+ * database.
+ */
 class LocalProductTest {
 
-    private final HttpClient http = HttpClient.newHttpClient();
+	private final HttpClient http = HttpClient.newHttpClient();
 
-    @Test
-    void bringsUpBothAppsTheMailCatcherAndTheDatabase() throws Exception {
-        String version = System.getProperty("project.version");
-        Path root = Path.of("../..").toAbsolutePath().normalize();
-        LocalProduct.Settings settings = new LocalProduct.Settings(Path.of("target/local-run-test").toAbsolutePath(),
-                root.resolve("auth-server/target/auth-server-" + version + ".jar"),
-                root.resolve("review-app/target/review-app-" + version + ".jar"),
-                Ports.free(), Ports.free());
+	@Test
+	void bringsUpBothAppsTheMailCatcherAndTheDatabase() throws Exception {
+		String version = System.getProperty("project.version");
+		Path root = Path.of("../..").toAbsolutePath().normalize();
+		LocalProduct.Settings settings = new LocalProduct.Settings(Path.of("target/local-run-test").toAbsolutePath(),
+				root.resolve("auth-server/target/auth-server-" + version + ".jar"),
+				root.resolve("review-app/target/review-app-" + version + ".jar"), Ports.free(), Ports.free());
 
-        try (LocalProduct product = LocalProduct.start(settings)) {
-            assertThat(get(product.authUrl() + "/?lang=en")).contains("<title>iCourse ID</title>");
-            assertThat(get(product.reviewUrl() + "/?lang=en")).contains("<title>iCourse course reviews</title>");
-            assertThat(get(product.mailUrl())).contains("Mail catcher");
-            assertThat(product.banner()).contains(product.authUrl(), product.reviewUrl(), product.mailUrl());
-            assertThat(signInAsDemoStudent(product.authUrl())).contains("demo-student", "student@mail.ustc.edu.cn");
-            signInAndOutAtTheReviewSiteThroughTheProvider(product.authUrl(), product.reviewUrl());
-        }
-    }
+		try (LocalProduct product = LocalProduct.start(settings)) {
+			assertThat(get(product.authUrl() + "/?lang=en")).contains("<title>iCourse ID</title>");
+			assertThat(get(product.reviewUrl() + "/?lang=en")).contains("<title>iCourse course reviews</title>");
+			assertThat(get(product.mailUrl())).contains("Mail catcher");
+			assertThat(product.banner()).contains(product.authUrl(), product.reviewUrl(), product.mailUrl());
+			assertThat(signInAsDemoStudent(product.authUrl())).contains("demo-student", "student@mail.ustc.edu.cn");
+			signInAndOutAtTheReviewSiteThroughTheProvider(product.authUrl(), product.reviewUrl());
+		}
+	}
 
-    /**
-     * The review site signs people in through iCourse ID, registered as its first-party client by the local run; signing
-     * out at iCourse ID signs them out of the review site too (back-channel logout).
-     */
-    private static void signInAndOutAtTheReviewSiteThroughTheProvider(String authUrl, String reviewUrl) throws IOException {
-        try (WebClient browser = new WebClient()) {
-            browser.getOptions().setJavaScriptEnabled(false);
-            browser.addRequestHeader("Accept-Language", "en");
-            HtmlPage login = browser.getPage(reviewUrl + "/oauth2/authorization/icourse");
-            HtmlForm form = login.getForms().stream().filter(f -> f.getActionAttribute().endsWith("/login")).findFirst().orElseThrow();
-            form.getInputByName("username").setValue("student@mail.ustc.edu.cn");
-            form.getInputByName("password").setValue(LocalProduct.DEMO_PASSWORD);
-            HtmlPage home = ((HtmlButton) form.getFirstByXPath(".//button[@type='submit']")).click();
-            assertThat(home.getUrl().toString()).as(home.asNormalizedText()).startsWith(reviewUrl);
-            assertThat(home.asNormalizedText()).contains("demo-student", "Sign out");
+	/**
+	 * The review site signs people in through iCourse ID, registered as its first-party
+	 * client by the local run; signing out at iCourse ID signs them out of the review
+	 * site too (back-channel logout).
+	 */
+	private static void signInAndOutAtTheReviewSiteThroughTheProvider(String authUrl, String reviewUrl)
+			throws IOException {
+		try (WebClient browser = new WebClient()) {
+			browser.getOptions().setJavaScriptEnabled(false);
+			browser.addRequestHeader("Accept-Language", "en");
+			HtmlPage login = browser.getPage(reviewUrl + "/oauth2/authorization/icourse");
+			HtmlForm form = login.getForms()
+				.stream()
+				.filter(f -> f.getActionAttribute().endsWith("/login"))
+				.findFirst()
+				.orElseThrow();
+			form.getInputByName("username").setValue("student@mail.ustc.edu.cn");
+			form.getInputByName("password").setValue(LocalProduct.DEMO_PASSWORD);
+			HtmlPage home = ((HtmlButton) form.getFirstByXPath(".//button[@type='submit']")).click();
+			assertThat(home.getUrl().toString()).as(home.asNormalizedText()).startsWith(reviewUrl);
+			assertThat(home.asNormalizedText()).contains("demo-student", "Sign out");
 
-            HtmlPage account = browser.getPage(authUrl + "/account");
-            HtmlForm signOut = account.getForms().stream().filter(f -> f.getActionAttribute().endsWith("/logout")).findFirst().orElseThrow();
-            ((HtmlButton) signOut.getFirstByXPath(".//button[@type='submit']")).click();
+			HtmlPage account = browser.getPage(authUrl + "/account");
+			HtmlForm signOut = account.getForms()
+				.stream()
+				.filter(f -> f.getActionAttribute().endsWith("/logout"))
+				.findFirst()
+				.orElseThrow();
+			((HtmlButton) signOut.getFirstByXPath(".//button[@type='submit']")).click();
 
-            HtmlPage after = browser.getPage(reviewUrl + "/");
-            assertThat(after.asNormalizedText()).contains("Sign in").doesNotContain("demo-student", "Sign out");
-        }
-    }
+			HtmlPage after = browser.getPage(reviewUrl + "/");
+			assertThat(after.asNormalizedText()).contains("Sign in").doesNotContain("demo-student", "Sign out");
+		}
+	}
 
-    /** The banner's demo account works: the local profile created it with the password the banner prints. */
-    private static String signInAsDemoStudent(String authUrl) throws IOException {
-        try (WebClient browser = new WebClient()) {
-            browser.getOptions().setJavaScriptEnabled(false);
-            browser.addRequestHeader("Accept-Language", "en");
-            HtmlPage login = browser.getPage(authUrl + "/login");
-            HtmlForm form = login.getForms().getFirst();
-            form.getInputByName("username").setValue("student@mail.ustc.edu.cn");
-            form.getInputByName("password").setValue(LocalProduct.DEMO_PASSWORD);
-            HtmlPage account = ((HtmlButton) form.getFirstByXPath(".//button[@type='submit']")).click();
-            return account.asNormalizedText();
-        }
-    }
+	/**
+	 * The banner's demo account works: the local profile created it with the password the
+	 * banner prints.
+	 */
+	private static String signInAsDemoStudent(String authUrl) throws IOException {
+		try (WebClient browser = new WebClient()) {
+			browser.getOptions().setJavaScriptEnabled(false);
+			browser.addRequestHeader("Accept-Language", "en");
+			HtmlPage login = browser.getPage(authUrl + "/login");
+			HtmlForm form = login.getForms().getFirst();
+			form.getInputByName("username").setValue("student@mail.ustc.edu.cn");
+			form.getInputByName("password").setValue(LocalProduct.DEMO_PASSWORD);
+			HtmlPage account = ((HtmlButton) form.getFirstByXPath(".//button[@type='submit']")).click();
+			return account.asNormalizedText();
+		}
+	}
 
-    private String get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(url).isEqualTo(200);
-        return response.body();
-    }
+	private String get(String url) throws IOException, InterruptedException {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(url).isEqualTo(200);
+		return response.body();
+	}
+
 }
