@@ -65,9 +65,13 @@ class AuthorizationServerConfiguration {
 		OidcLogoutAuthenticationSuccessHandler signedOut = new OidcLogoutAuthenticationSuccessHandler();
 		signedOut.setLogoutHandler(new CompositeLogoutHandler(new SecurityContextLogoutHandler(), backChannel));
 		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
-		// Added ahead of the authorization endpoint, which the configurer places at the
-		// same anchor later.
-		http.addFilterBefore(new ReauthenticationFilter(clock, registeredClients, new PushedRequests(authorizations)),
+		// After the framework's validating filter (just before this anchor), so that both
+		// see whether the client and redirect URI are good, and before the check that
+		// sends a person who is not signed in to the sign-in page.
+		PushedRequests pushed = new PushedRequests(authorizations);
+		http.addFilterAfter(new AuthorizationRequestGate(registeredClients, pushed),
+				AbstractPreAuthenticatedProcessingFilter.class);
+		http.addFilterAfter(new ReauthenticationFilter(clock, registeredClients, pushed),
 				AbstractPreAuthenticatedProcessingFilter.class);
 		http.securityMatcher(server.getEndpointsMatcher())
 			.with(server,

@@ -36,6 +36,11 @@ final class PushedRequests {
 		this.authorizations = authorizations;
 	}
 
+	/** Whether a request_uri has the form of this server's own (RFC 9126) ones. */
+	static boolean looksPushed(String requestUri) {
+		return requestUri.startsWith(PREFIX) && requestUri.contains(DELIMITER) && requestUri.length() <= 512;
+	}
+
 	Optional<Pushed> find(String requestUri, String clientId) {
 		if (requestUri == null || !requestUri.startsWith(PREFIX) || !requestUri.contains(DELIMITER)
 				|| requestUri.length() > 512) {

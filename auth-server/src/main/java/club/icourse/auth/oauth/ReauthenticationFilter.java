@@ -19,10 +19,8 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * OpenID Connect's {@code prompt=login} and {@code max_age}, which the framework does not
@@ -53,7 +51,8 @@ final class ReauthenticationFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !("GET".equals(request.getMethod()) && "/oauth2/authorize".equals(request.getServletPath()));
+		return !(("GET".equals(request.getMethod()) || "POST".equals(request.getMethod()))
+				&& AuthorizationRequestGate.AUTHORIZE.equals(request.getServletPath()));
 	}
 
 	@Override
@@ -69,19 +68,15 @@ final class ReauthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		if (signedIn && prompts(request).contains("none") && tooOld(request, authentication)) {
-			Optional<String> site = registeredRedirect(request);
-			if (site.isPresent()) {
-				response.sendRedirect(UriComponentsBuilder.fromUriString(site.get())
-					.queryParam("error", "login_required")
-					.queryParamIfPresent("state", Optional.ofNullable(request.getParameter("state")))
-					.encode()
-					.build()
-					.toUriString());
-				return;
-			}
+		// Nothing is done for a request whose client and redirect URI are not known to be
+		// good: an unknown site must not be able to sign a person out.
+		Optional<ValidatedAuthorizationRequest> validated = ValidatedAuthorizationRequest.of(request, clients);
+		if (signedIn && validated.isPresent() && prompts(request).contains("none") && tooOld(request, authentication)) {
+			response.sendRedirect(ValidatedAuthorizationRequest.errorRedirect(validated.get().redirectUri(),
+					"login_required", validated.get().state()));
+			return;
 		}
-		if (signedIn && mustSignInAgain(request, authentication)) {
+		if (signedIn && validated.isPresent() && mustSignInAgain(request, authentication)) {
 			new SecurityContextLogoutHandler().logout(request, response, authentication);
 			response.sendRedirect(withoutForcingParameters(request));
 			return;
@@ -125,40 +120,18 @@ final class ReauthenticationFilter extends OncePerRequestFilter {
 				&& signedInAt.plusSeconds(Long.parseLong(String.valueOf(maxAge))).isBefore(clock.instant());
 		if (prompts.contains("none")) {
 			if (tooOld) {
-				response.sendRedirect(UriComponentsBuilder.fromUriString(pushedRequest.redirectUri())
-					.queryParam("error", "login_required")
-					.queryParamIfPresent("state", Optional.ofNullable(pushedRequest.state()))
-					.encode()
-					.build()
-					.toUriString());
+				response.sendRedirect(ValidatedAuthorizationRequest.errorRedirect(pushedRequest.redirectUri(),
+						"login_required", pushedRequest.state()));
 				return false;
 			}
 			return true;
 		}
 		if (tooOld || (prompts.contains("login") && signedInAt.isBefore(pushedRequest.pushedAt()))) {
 			new SecurityContextLogoutHandler().logout(request, response, authentication);
-			response.sendRedirect(request.getRequestURI() + "?" + request.getQueryString());
+			response.sendRedirect(withoutForcingParameters(request));
 			return false;
 		}
 		return true;
-	}
-
-	/**
-	 * The redirect URI the request names, if it is one the client registered (never
-	 * redirect anywhere else).
-	 */
-	private Optional<String> registeredRedirect(HttpServletRequest request) {
-		String clientId = request.getParameter("client_id");
-		RegisteredClient client = clientId == null ? null : clients.findByClientId(clientId);
-		if (client == null) {
-			return Optional.empty();
-		}
-		String redirect = request.getParameter("redirect_uri");
-		if (redirect == null) {
-			return client.getRedirectUris().size() == 1 ? Optional.of(client.getRedirectUris().iterator().next())
-					: Optional.empty();
-		}
-		return client.getRedirectUris().contains(redirect) ? Optional.of(redirect) : Optional.empty();
 	}
 
 	private boolean tooOld(HttpServletRequest request, Authentication authentication) {

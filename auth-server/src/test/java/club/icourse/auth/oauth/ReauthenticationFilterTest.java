@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -15,6 +17,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
@@ -78,6 +81,15 @@ class ReauthenticationFilterTest {
 		for (String pair : extra.split("&")) {
 			String[] parts = pair.split("=");
 			request.addParameter(parts[0], parts[1]);
+		}
+		// As the framework's validating filter leaves a request whose client and redirect
+		// URI are good.
+		String redirect = request.getParameter("redirect_uri");
+		if (redirect == null || site.getRedirectUris().contains(redirect)) {
+			request.setAttribute(OAuth2AuthorizationCodeRequestAuthenticationToken.class.getName(),
+					new OAuth2AuthorizationCodeRequestAuthenticationToken("/oauth2/authorize", "site",
+							SecurityContextHolder.getContext().getAuthentication(), redirect,
+							request.getParameter("state"), Set.of("openid"), Map.of()));
 		}
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		filter.doFilter(request, response, new MockFilterChain());
