@@ -70,12 +70,12 @@ public class AccountRepository {
 
 	/**
 	 * The account a sign-in name (its email or its username) belongs to, with its
-	 * password hash.
+	 * password hash. The name is NFKC-folded first, so every spelling that folds to an
+	 * account's email or username finds it (emails are stored as lower-case ASCII).
 	 */
 	public Optional<Credentials> findCredentials(String signInName) {
-		String name = signInName.strip();
-		Condition byName = name.contains("@") ? ACCOUNT.EMAIL.eq(name.toLowerCase(Locale.ROOT))
-				: ACCOUNT.USERNAME_KEY.eq(UsernamePolicy.canonicalKey(name));
+		String name = UsernamePolicy.canonicalKey(signInName);
+		Condition byName = name.contains("@") ? ACCOUNT.EMAIL.eq(name) : ACCOUNT.USERNAME_KEY.eq(name);
 		return dsl.selectFrom(ACCOUNT)
 			.where(byName)
 			.and(ACCOUNT.DELETED_AT.isNull())

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.view.json.JacksonJsonView;
  * body for scripts.
  */
 @ControllerAdvice
-class TooManyRequestsResponses {
+public class TooManyRequestsResponses {
 
 	static final String VIEW = "ratelimit/too-many-requests";
 
@@ -26,7 +26,7 @@ class TooManyRequestsResponses {
 		return render(exceeded, request, response);
 	}
 
-	static ModelAndView render(RateLimitExceededException exceeded, HttpServletRequest request,
+	public static ModelAndView render(RateLimitExceededException exceeded, HttpServletRequest request,
 			HttpServletResponse response) {
 		long seconds = exceeded.retryAfterSeconds();
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -66,22 +66,24 @@ public class SignInAttempts {
 	}
 
 	/**
-	 * Failed attempts with this sign-in name since its last success (looking back no
-	 * further than {@code since}).
+	 * Failed attempts about this subject since its last success (looking back no further
+	 * than {@code since}): every attempt on the account, whatever name was typed, or for
+	 * a name that resolves to no account, every attempt with a name that folds to it.
 	 */
-	Failures failuresSinceLastSuccess(String signInName, Instant since) {
-		byte[] hash = identifierHash(signInName);
+	Failures failuresSinceLastSuccess(SignInSubject subject, Instant since) {
+		Condition about = subject.accountId() != null ? SIGN_IN_ATTEMPT.ACCOUNT_ID.eq(subject.accountId())
+				: SIGN_IN_ATTEMPT.IDENTIFIER_HASH.eq(identifierHash(subject.canonicalName()));
 		LocalDateTime from = LocalDateTime.ofInstant(since, ZoneOffset.UTC);
 		LocalDateTime lastSuccess = dsl.select(DSL.max(SIGN_IN_ATTEMPT.ATTEMPTED_AT))
 			.from(SIGN_IN_ATTEMPT)
-			.where(SIGN_IN_ATTEMPT.IDENTIFIER_HASH.eq(hash))
+			.where(about)
 			.and(SIGN_IN_ATTEMPT.ATTEMPTED_AT.ge(from))
 			.and(SIGN_IN_ATTEMPT.OUTCOME.eq(SignInOutcome.SUCCESS.name()))
 			.fetchOne(0, LocalDateTime.class);
 		LocalDateTime after = lastSuccess == null ? from : lastSuccess;
 		var row = dsl.select(DSL.count(), DSL.max(SIGN_IN_ATTEMPT.ATTEMPTED_AT))
 			.from(SIGN_IN_ATTEMPT)
-			.where(SIGN_IN_ATTEMPT.IDENTIFIER_HASH.eq(hash))
+			.where(about)
 			.and(SIGN_IN_ATTEMPT.ATTEMPTED_AT.ge(after))
 			.and(SIGN_IN_ATTEMPT.OUTCOME.eq(SignInOutcome.BAD_CREDENTIALS.name()))
 			.fetchSingle();
@@ -94,7 +96,7 @@ public class SignInAttempts {
 	}
 
 	private static byte[] identifierHash(String signInName) {
-		return Sha256.of(signInName == null ? "" : signInName.strip().toLowerCase(Locale.ROOT));
+		return Sha256.of(SignInNames.canonical(signInName));
 	}
 
 }

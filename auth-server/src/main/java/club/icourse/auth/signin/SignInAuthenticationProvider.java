@@ -12,18 +12,23 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * The password check of the sign-in form: refused while the typed name must wait after
- * repeated failures, then Spring Security's DAO check (which hides unknown names and
- * takes as long for them), then the confirmed-address check, which comes only after a
- * right password so that it tells nothing to someone guessing.
+ * The password check of the sign-in form: refused while the account (or, for a name of no
+ * account, the folded name) must wait after repeated failures, then Spring Security's DAO
+ * check (which hides unknown names and takes as long for them), then the
+ * confirmed-address check, which comes only after a right password so that it tells
+ * nothing to someone guessing.
  */
 final class SignInAuthenticationProvider implements AuthenticationProvider {
 
 	private final DaoAuthenticationProvider passwords;
 
+	private final SignInNames names;
+
 	private final SignInBackoff backoff;
 
-	SignInAuthenticationProvider(AccountRepository accounts, PasswordEncoder passwordEncoder, SignInBackoff backoff) {
+	SignInAuthenticationProvider(AccountRepository accounts, PasswordEncoder passwordEncoder, SignInNames names,
+			SignInBackoff backoff) {
+		this.names = names;
 		this.backoff = backoff;
 		this.passwords = new DaoAuthenticationProvider(name -> accounts.findCredentials(name)
 			.filter(credentials -> credentials.passwordHash() != null)
@@ -50,7 +55,7 @@ final class SignInAuthenticationProvider implements AuthenticationProvider {
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
-		backoff.waitFor(authentication.getName()).ifPresent(wait -> {
+		backoff.waitFor(names.resolve(authentication.getName())).ifPresent(wait -> {
 			throw new TooManyFailuresException(wait);
 		});
 		return passwords.authenticate(authentication);

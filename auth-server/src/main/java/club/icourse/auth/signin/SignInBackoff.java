@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * Growing waits after repeated failures with one sign-in name: after {@code freeFailures}
  * failures, each further attempt must wait {@code firstWait}, doubling up to
- * {@code longestWait}. Counted per typed name, whether or not an account has it, so the
- * wait itself does not tell which names exist.
+ * {@code longestWait}. Counted per {@link SignInSubject}: per account whatever name was
+ * typed for it, and per folded name for names of no account, so the wait itself does not
+ * tell which names exist.
  */
 @Component
 class SignInBackoff {
@@ -34,10 +35,10 @@ class SignInBackoff {
 		this.clock = clock;
 	}
 
-	/** How long the name must still wait before its next attempt, if at all. */
-	Optional<Duration> waitFor(String signInName) {
+	/** How long the subject must still wait before its next attempt, if at all. */
+	Optional<Duration> waitFor(SignInSubject subject) {
 		Instant now = clock.instant();
-		SignInAttempts.Failures failures = attempts.failuresSinceLastSuccess(signInName, now.minus(settings.memory()));
+		SignInAttempts.Failures failures = attempts.failuresSinceLastSuccess(subject, now.minus(settings.memory()));
 		int beyondFree = failures.count() - settings.freeFailures();
 		if (beyondFree < 0 || failures.latest() == null) {
 			return Optional.empty();

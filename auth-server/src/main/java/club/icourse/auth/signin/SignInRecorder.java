@@ -22,8 +22,11 @@ class SignInRecorder {
 
 	private final MeterRegistry meters;
 
-	SignInRecorder(SignInAttempts attempts, AccountRepository accounts, ClientAddress clientAddress, Clock clock,
-			MeterRegistry meters) {
+	private final SignInNames names;
+
+	SignInRecorder(SignInAttempts attempts, AccountRepository accounts, SignInNames names, ClientAddress clientAddress,
+			Clock clock, MeterRegistry meters) {
+		this.names = names;
 		this.meters = meters;
 		this.attempts = attempts;
 		this.accounts = accounts;
@@ -48,8 +51,7 @@ class SignInRecorder {
 
 	void failure(HttpServletRequest request, String signInName, SignInOutcome outcome) {
 		count(outcome);
-		Long accountId = signInName == null ? null
-				: accounts.findCredentials(signInName).map(credentials -> credentials.account().id()).orElse(null);
+		Long accountId = names.resolve(signInName).accountId();
 		attempts.record(accountId, signInName, clientAddress.of(request), request.getHeader("User-Agent"), outcome,
 				clock.instant());
 	}

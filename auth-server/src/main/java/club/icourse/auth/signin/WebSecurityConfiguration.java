@@ -89,8 +89,8 @@ class WebSecurityConfiguration {
 	 */
 	@Bean
 	AuthenticationManager signInAuthenticationManager(AccountRepository accounts, PasswordEncoder passwordEncoder,
-			SignInBackoff backoff, RememberMeSettings settings) {
-		return new ProviderManager(List.of(new SignInAuthenticationProvider(accounts, passwordEncoder, backoff),
+			SignInNames names, SignInBackoff backoff, RememberMeSettings settings) {
+		return new ProviderManager(List.of(new SignInAuthenticationProvider(accounts, passwordEncoder, names, backoff),
 				new RememberMeAuthenticationProvider(settings.key())));
 	}
 

@@ -6,7 +6,16 @@ import club.icourse.auth.AuthServerApplication;
 import club.icourse.auth.AuthServerTest;
 import club.icourse.auth.AuthTestInfrastructure;
 import club.icourse.auth.Mailbox;
+import static club.icourse.auth.Spellings.fullWidth;
+
+import club.icourse.auth.TestAccounts;
+import club.icourse.auth.TestAccounts.Person;
+import club.icourse.auth.signin.SignInNames;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,9 +69,37 @@ class RateLimitTest {
 			assertThat(limited.statusCode()).isEqualTo(429);
 			assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isPositive();
 			assertThat(limited.body()).contains("Too many requests");
-			assertThat(second.getBean(RateLimiter.class).tryConsume(RateLimit.SIGN_IN_ACCOUNT, name).allowed())
+			String bucketKey = second.getBean(SignInNames.class).resolve(name).limitKey();
+			assertThat(second.getBean(RateLimiter.class).tryConsume(RateLimit.SIGN_IN_ACCOUNT, bucketKey).allowed())
 				.isFalse();
 		}
+	}
+
+	/**
+	 * The probe of 2026-12-07: the username, the email and a full-width spelling each had
+	 * a bucket of their own.
+	 */
+	@Test
+	void everySpellingOfOneAccountDrawsFromTheAccountsBucket() throws Exception {
+		Person person = TestAccounts.registerAndConfirm(port);
+		List<String> spellings = List.of(person.username(), person.email(), fullWidth(person.username()));
+		for (String spelling : spellings) {
+			assertThat(postSignIn(port, spelling).statusCode()).isNotEqualTo(429);
+		}
+		for (String spelling : List.of(fullWidth(person.email()), person.username().toUpperCase(Locale.ROOT),
+				person.email())) {
+			assertThat(postSignIn(port, spelling).statusCode()).as(spelling).isEqualTo(429);
+		}
+	}
+
+	@Test
+	void aNameOfNoAccountDrawsFromTheBucketOfItsFoldedForm() throws Exception {
+		String unknown = Mailbox.newUsername();
+		assertThat(postSignIn(port, unknown).statusCode()).isNotEqualTo(429);
+		assertThat(postSignIn(port, fullWidth(unknown)).statusCode()).isNotEqualTo(429);
+		assertThat(postSignIn(port, " " + unknown.toUpperCase(Locale.ROOT)).statusCode()).isNotEqualTo(429);
+		assertThat(postSignIn(port, fullWidth(unknown.toUpperCase(Locale.ROOT))).statusCode()).isEqualTo(429);
+		assertThat(postSignIn(port, Mailbox.newUsername()).statusCode()).isNotEqualTo(429);
 	}
 
 	@Test
@@ -94,7 +131,8 @@ class RateLimitTest {
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.header("Accept", "text/html")
 				.header("Accept-Language", "en")
-				.POST(HttpRequest.BodyPublishers.ofString("username=" + name + "&password=whatever"))
+				.POST(HttpRequest.BodyPublishers
+					.ofString("username=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&password=whatever"))
 				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

@@ -7,9 +7,12 @@ import club.icourse.auth.AuthServerTest;
 import club.icourse.auth.Browser;
 import club.icourse.auth.Mailbox;
 import club.icourse.auth.TestAccounts;
+import static club.icourse.auth.Spellings.fullWidth;
 import club.icourse.auth.TestAccounts.Person;
 import club.icourse.auth.account.AccountRepository;
 import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
 import org.htmlunit.html.HtmlPage;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -42,10 +45,56 @@ class SignInTest {
 			assertThat(refused.getUrl().getQuery()).startsWith("wait=");
 			assertThat(refused.asNormalizedText()).contains("Too many failed attempts");
 			assertThat(browser.signIn(unknown, "anything").getUrl().getQuery()).startsWith("wait=");
+			assertThat(browser.signIn(person.email(), person.password()).getUrl().getQuery())
+				.as("the account's other sign-in name waits too")
+				.startsWith("wait=");
+		}
+	}
 
-			assertThat(browser.signIn(person.email(), person.password()).getUrl().getPath())
-				.as("another sign-in name of the same person has its own count")
+	/**
+	 * The probe of 2026-12-07: rotating the username, the email and a full-width spelling
+	 * once let every guess through, since each spelling had a count of its own.
+	 */
+	@Test
+	void theBackOffHoldsWhateverSpellingOfTheAccountIsTyped() throws IOException {
+		Person person = register();
+		List<String> spellings = List.of(person.username(), person.email(), fullWidth(person.username()),
+				fullWidth(person.email().toUpperCase(Locale.ROOT)), " " + person.username().toUpperCase(Locale.ROOT));
+		try (Browser browser = new Browser(port)) {
+			for (int i = 0; i < 5; i++) {
+				assertThat(browser.signIn(spellings.get(i), "wrong password " + i).getUrl().getQuery())
+					.isEqualTo("error");
+			}
+			for (String spelling : spellings) {
+				assertThat(browser.signIn(spelling, "wrong password").getUrl().getQuery()).as(spelling)
+					.startsWith("wait=");
+			}
+			assertThat(browser.signIn(person.username(), person.password()).getUrl().getQuery()).startsWith("wait=");
+		}
+	}
+
+	@Test
+	void everySpellingThatFoldsToTheAccountSignsIn() throws IOException {
+		Person person = register();
+		try (Browser browser = new Browser(port)) {
+			assertThat(browser.signIn(fullWidth(person.email()), person.password()).getUrl().getPath())
 				.isEqualTo("/account");
+		}
+		try (Browser browser = new Browser(port)) {
+			assertThat(browser.signIn(fullWidth(person.username()), person.password()).getUrl().getPath())
+				.isEqualTo("/account");
+		}
+	}
+
+	@Test
+	void aNameOfNoAccountIsCountedByItsFoldedForm() throws IOException {
+		String unknown = Mailbox.newUsername();
+		try (Browser browser = new Browser(port)) {
+			for (int i = 0; i < 5; i++) {
+				String spelling = i % 2 == 0 ? unknown : fullWidth(unknown.toUpperCase(Locale.ROOT));
+				assertThat(browser.signIn(spelling, "wrong password " + i).getUrl().getQuery()).isEqualTo("error");
+			}
+			assertThat(browser.signIn(" " + fullWidth(unknown), "anything").getUrl().getQuery()).startsWith("wait=");
 		}
 	}
 

@@ -1,5 +1,7 @@
-package club.icourse.auth.ratelimit;
+package club.icourse.auth.signin;
 
+import club.icourse.auth.ratelimit.ClientAddress;
+import club.icourse.auth.ratelimit.RateLimiter;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -9,14 +11,14 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ViewResolver;
 
 @Configuration(proxyBeanMethods = false)
-class RateLimitConfiguration {
+class SignInRateLimitConfiguration {
 
 	@Bean
 	FilterRegistrationBean<SignInRateLimitFilter> signInRateLimitFilter(RateLimiter rateLimiter,
-			ClientAddress clientAddress, @Qualifier("thymeleafViewResolver") ViewResolver views,
+			ClientAddress clientAddress, SignInNames names, @Qualifier("thymeleafViewResolver") ViewResolver views,
 			LocaleResolver locales) {
 		FilterRegistrationBean<SignInRateLimitFilter> registration = new FilterRegistrationBean<>(
-				new SignInRateLimitFilter(rateLimiter, clientAddress, views, locales));
+				new SignInRateLimitFilter(rateLimiter, clientAddress, names, views, locales));
 		registration.addUrlPatterns("/login");
 		// Ahead of Spring Security, so that a limited request never reaches the password
 		// check.

@@ -1,5 +1,10 @@
-package club.icourse.auth.ratelimit;
+package club.icourse.auth.signin;
 
+import club.icourse.auth.ratelimit.ClientAddress;
+import club.icourse.auth.ratelimit.RateLimit;
+import club.icourse.auth.ratelimit.RateLimitExceededException;
+import club.icourse.auth.ratelimit.RateLimiter;
+import club.icourse.auth.ratelimit.TooManyRequestsResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,9 +18,10 @@ import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
 
 /**
- * Limits posts of the sign-in form per client address and per typed sign-in name, before
- * Spring Security looks at the password. It runs ahead of the security filter chain, so
- * it answers with the 429 page itself.
+ * Limits posts of the sign-in form per client address and per {@link SignInSubject} (the
+ * account the typed name resolves to, else the folded name), before Spring Security looks
+ * at the password. It runs ahead of the security filter chain, so it answers with the 429
+ * page itself.
  */
 class SignInRateLimitFilter extends OncePerRequestFilter {
 
@@ -23,14 +29,17 @@ class SignInRateLimitFilter extends OncePerRequestFilter {
 
 	private final ClientAddress clientAddress;
 
+	private final SignInNames names;
+
 	private final ViewResolver views;
 
 	private final LocaleResolver locales;
 
-	SignInRateLimitFilter(RateLimiter rateLimiter, ClientAddress clientAddress, ViewResolver views,
+	SignInRateLimitFilter(RateLimiter rateLimiter, ClientAddress clientAddress, SignInNames names, ViewResolver views,
 			LocaleResolver locales) {
 		this.rateLimiter = rateLimiter;
 		this.clientAddress = clientAddress;
+		this.names = names;
 		this.views = views;
 		this.locales = locales;
 	}
@@ -45,9 +54,9 @@ class SignInRateLimitFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		try {
 			rateLimiter.consume(RateLimit.SIGN_IN_IP, clientAddress.of(request));
-			String name = request.getParameter("username");
+			String name = request.getParameter(SignInHandlers.NAME_PARAMETER);
 			if (name != null && !name.isBlank()) {
-				rateLimiter.consume(RateLimit.SIGN_IN_ACCOUNT, name);
+				rateLimiter.consume(RateLimit.SIGN_IN_ACCOUNT, names.resolve(name).limitKey());
 			}
 		}
 		catch (RateLimitExceededException exceeded) {
