@@ -4,6 +4,7 @@ import club.icourse.reviewapp.course.Page;
 import club.icourse.reviewapp.feed.AtomFeed;
 import club.icourse.reviewapp.notification.Notifications.NotificationView;
 import club.icourse.reviewapp.people.Person;
+import club.icourse.reviewapp.people.PersonRepository;
 import club.icourse.reviewapp.people.SignedIn;
 import java.time.Clock;
 import java.util.Locale;
@@ -36,8 +37,12 @@ class NotificationController {
 
 	private final Clock clock;
 
-	NotificationController(Notifications notifications, FeedTokens tokens, MessageSource messages, Clock clock) {
+	private final PersonRepository people;
+
+	NotificationController(Notifications notifications, FeedTokens tokens, MessageSource messages, Clock clock,
+			PersonRepository people) {
 		this.notifications = notifications;
+		this.people = people;
 		this.tokens = tokens;
 		this.messages = messages;
 		this.clock = clock;
@@ -46,7 +51,7 @@ class NotificationController {
 	@GetMapping("/notifications")
 	String page(Authentication authentication, @RequestParam(required = false) String page, Model model) {
 		Person person = SignedIn.person(authentication).orElseThrow();
-		Page<NotificationView> shown = notifications.page(person.id(), Page.number(page));
+		Page<NotificationView> shown = notifications.page(person, Page.number(page));
 		shown.items()
 			.stream()
 			.mapToLong(NotificationView::id)
@@ -55,7 +60,7 @@ class NotificationController {
 		model.addAttribute("notifications", shown);
 		model.addAttribute("feedUrl", base() + "/feeds/notifications/" + tokens.of(person.id()));
 		// The header was counted before this page marked them read.
-		model.addAttribute("unreadNotifications", notifications.unread(person.id()));
+		model.addAttribute("unreadNotifications", notifications.unread(person));
 		return "notification/list";
 	}
 
@@ -67,7 +72,7 @@ class NotificationController {
 
 	@GetMapping("/feeds/notifications/{token}")
 	ResponseEntity<String> feed(@PathVariable String token, Locale locale) {
-		return tokens.owner(token).map(owner -> {
+		return tokens.owner(token).flatMap(people::find).map(owner -> {
 			AtomFeed feed = new AtomFeed("urn:icourse:notifications:" + token.substring(0, 8),
 					messages.getMessage("notification.feed-title", null, locale), base() + "/notifications");
 			notifications.latest(owner, FEED_SIZE, 0)

@@ -3,20 +3,32 @@ package club.icourse.reviewapp.notification;
 import static club.icourse.db.review.Tables.COURSE;
 import static club.icourse.db.review.Tables.NOTIFICATION;
 import static club.icourse.db.review.Tables.PERSON;
+import static club.icourse.db.review.Tables.REVIEW;
 
 import club.icourse.reviewapp.course.Page;
+import club.icourse.reviewapp.people.Person;
+import club.icourse.reviewapp.review.Visibility;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.SelectConditionStep;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Notifications as stored: written by {@link NotificationRules} in their cause's
- * transaction, read by their recipient.
+ * transaction, read by their recipient. A notification about a review is read through the
+ * review as it is now: it disappears while its recipient may not read the review (hidden,
+ * blocked, students-only, deleted) and stops naming an author who made it anonymous, so
+ * that a later privacy change reaches notifications already sent.
  */
 @Repository
 public class Notifications {
@@ -91,32 +103,61 @@ public class Notifications {
 			.execute();
 	}
 
-	public int unread(long personId) {
-		return dsl.fetchCount(NOTIFICATION, NOTIFICATION.RECIPIENT_ID.eq(personId).and(NOTIFICATION.READ_AT.isNull()));
+	public int unread(Person person) {
+		return dsl.fetchCount(shownTo(person).and(NOTIFICATION.READ_AT.isNull()));
 	}
 
-	public Page<NotificationView> page(long personId, int page) {
-		int total = dsl.fetchCount(NOTIFICATION, NOTIFICATION.RECIPIENT_ID.eq(personId));
-		return new Page<>(latest(personId, PAGE_SIZE, (page - 1) * PAGE_SIZE), page, PAGE_SIZE, total);
+	public Page<NotificationView> page(Person person, int page) {
+		int total = dsl.fetchCount(shownTo(person));
+		return new Page<>(latest(person, PAGE_SIZE, (page - 1) * PAGE_SIZE), page, PAGE_SIZE, total);
 	}
 
-	public List<NotificationView> latest(long personId, int limit, int offset) {
+	public List<NotificationView> latest(Person person, int limit, int offset) {
 		return dsl
 			.select(NOTIFICATION.ID, NOTIFICATION.KIND, PERSON.USERNAME, NOTIFICATION.COURSE_ID, COURSE.NAME,
 					NOTIFICATION.REVIEW_ID, NOTIFICATION.COMMENT_ID, NOTIFICATION.DETAIL, NOTIFICATION.CREATED_AT,
-					NOTIFICATION.READ_AT)
-			.from(NOTIFICATION)
+					NOTIFICATION.READ_AT, NOTIFICATION.ACTOR_ID, REVIEW.AUTHOR_ID, REVIEW.ANONYMOUS)
+			.from(withReview())
 			.leftJoin(PERSON)
 			.on(PERSON.ID.eq(NOTIFICATION.ACTOR_ID))
 			.leftJoin(COURSE)
 			.on(COURSE.ID.eq(NOTIFICATION.COURSE_ID))
-			.where(NOTIFICATION.RECIPIENT_ID.eq(personId))
+			.where(shown(person))
 			.orderBy(NOTIFICATION.ID.desc())
 			.limit(limit)
 			.offset(offset)
-			.fetch(r -> new NotificationView(r.value1(), NotificationKind.valueOf(r.value2()), r.value3(), r.value4(),
+			.fetch(r -> new NotificationView(r.value1(), NotificationKind.valueOf(r.value2()),
+					actorShown(person, r.value11(), r.value12(), r.value13()) ? r.value3() : null, r.value4(),
 					r.value5(), r.value6(), r.value7(), r.value8(), r.value9().toInstant(ZoneOffset.UTC),
 					r.value10() != null));
+	}
+
+	private SelectConditionStep<Record1<Integer>> shownTo(Person person) {
+		return dsl.selectOne().from(withReview()).where(shown(person));
+	}
+
+	private static Table<?> withReview() {
+		return NOTIFICATION.leftJoin(REVIEW).on(REVIEW.ID.eq(NOTIFICATION.REVIEW_ID));
+	}
+
+	/**
+	 * The recipient's notifications that are about no review, or about one they may read
+	 * now; never one that tells a follower of the author about a review since made
+	 * anonymous (the kind alone would name the author).
+	 */
+	private static Condition shown(Person recipient) {
+		Optional<Person> viewer = Optional.of(recipient);
+		Condition aboutReadableReview = REVIEW.ID.isNotNull().and(Visibility.readableBy(viewer));
+		Condition namesAnonymousAuthor = recipient.admin() ? DSL.falseCondition()
+				: NOTIFICATION.KIND.eq(NotificationKind.PERSON_REVIEW.name()).and(REVIEW.ANONYMOUS.isTrue());
+		return NOTIFICATION.RECIPIENT_ID.eq(recipient.id())
+			.and(NOTIFICATION.REVIEW_ID.isNull().or(aboutReadableReview))
+			.andNot(namesAnonymousAuthor);
+	}
+
+	private static boolean actorShown(Person recipient, Long actorId, Long reviewAuthorId, Boolean anonymous) {
+		return actorId == null || !actorId.equals(reviewAuthorId)
+				|| Visibility.authorShownTo(Optional.of(recipient), Boolean.TRUE.equals(anonymous), reviewAuthorId);
 	}
 
 	/**

@@ -19,7 +19,7 @@ class UnreadCount {
 
 	@ModelAttribute("unreadNotifications")
 	Integer unread(Authentication authentication) {
-		return SignedIn.person(authentication).map(person -> notifications.unread(person.id())).orElse(null);
+		return SignedIn.person(authentication).map(person -> notifications.unread(person)).orElse(null);
 	}
 
 }

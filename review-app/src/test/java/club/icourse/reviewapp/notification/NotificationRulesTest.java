@@ -34,6 +34,9 @@ class NotificationRulesTest {
 	Follows follows;
 
 	@Autowired
+	Notifications notifications;
+
+	@Autowired
 	DSLContext dsl;
 
 	private TestCatalogue catalogue;
@@ -175,6 +178,67 @@ class NotificationRulesTest {
 		reviews.write(author, draft("@" + mentioned.username() + " 你怎么看", true, false));
 		assertThat(kinds(mentioned)).containsExactly("MENTION");
 		assertThat(actorsOf(mentioned)).containsOnlyNulls();
+	}
+
+	@Test
+	void notificationsFollowTheReviewsCurrentVisibilityAfterEachPrivacyChange() {
+		Person courseFollower = catalogue.student();
+		Person authorFollower = catalogue.student();
+		Person teacher = catalogue.teacher();
+		Person mentioned = catalogue.student();
+		Person commenter = catalogue.student();
+		Person admin = catalogue.admin();
+		follows.toggleCourse(courseFollower, course);
+		follows.toggleCourse(teacher, course);
+		follows.togglePerson(authorFollower, author.id());
+		String text = "@" + mentioned.username() + " 一起来上";
+		long review = reviews.write(author, draft(text, false, false));
+		comments.write(commenter, review, "同意");
+		assertThat(shown(courseFollower)).containsExactly("COURSE_REVIEW by " + author.username());
+		assertThat(shown(authorFollower)).containsExactly("PERSON_REVIEW by " + author.username());
+		assertThat(shown(mentioned)).containsExactly("MENTION by " + author.username());
+		assertThat(shown(teacher)).containsExactly("COURSE_REVIEW by " + author.username());
+
+		reviews.write(author, draft(text, true, false));
+		assertThat(shown(courseFollower)).as("made anonymous: the author is no longer named")
+			.containsExactly("COURSE_REVIEW by null");
+		assertThat(shown(mentioned)).containsExactly("MENTION by null");
+		assertThat(shown(authorFollower)).as("a follower of the author would learn who wrote it").isEmpty();
+		assertThat(notifications.unread(authorFollower)).isZero();
+		assertThat(shown(author)).as("the author still sees who commented")
+			.contains("COMMENT by " + commenter.username());
+
+		reviews.write(author, draft(text, false, true));
+		assertThat(shown(teacher)).as("made students-only").isEmpty();
+		assertThat(shown(courseFollower)).containsExactly("COURSE_REVIEW by " + author.username());
+
+		reviews.hide(author, review, true);
+		assertThat(shown(courseFollower)).as("hidden").isEmpty();
+		assertThat(shown(mentioned)).isEmpty();
+		assertThat(notifications.unread(courseFollower)).isZero();
+		assertThat(shown(author)).as("the author may still read it").contains("COMMENT by " + commenter.username());
+		reviews.hide(author, review, false);
+		assertThat(shown(courseFollower)).as("shown again").hasSize(1);
+
+		reviews.block(admin, review, true, "广告");
+		assertThat(shown(courseFollower)).as("blocked").isEmpty();
+		assertThat(notifications.page(courseFollower, 1).total()).isZero();
+		assertThat(shown(author)).contains("REVIEW_BLOCKED by null");
+		reviews.block(admin, review, false, null);
+
+		reviews.delete(author, review);
+		assertThat(shown(courseFollower)).as("deleted").isEmpty();
+		assertThat(shown(mentioned)).isEmpty();
+		assertThat(shown(authorFollower)).isEmpty();
+		assertThat(shown(author)).as("what was about the review is gone")
+			.containsExactly("FOLLOW by " + authorFollower.username());
+	}
+
+	private List<String> shown(Person person) {
+		return notifications.latest(person, 50, 0)
+			.stream()
+			.map(notification -> notification.kind() + " by " + notification.actor())
+			.toList();
 	}
 
 	private List<String> kinds(Person person) {
