@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * Spreads the demo reviews over the terms they are about (a review of 2023-spring is
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * "newest" orders and "as of" figures that mean something. Demo data only; real reviews
  * keep the time they were written.
  */
-@Component
+@Repository
 class DemoDates {
 
 	private final DSLContext dsl;

@@ -10,6 +10,7 @@ import club.icourse.db.review.tables.records.ReviewRecord;
 import club.icourse.reviewapp.mention.Mentions;
 import club.icourse.reviewapp.people.Mutes;
 import club.icourse.reviewapp.people.Person;
+import club.icourse.reviewapp.review.ReviewSnapshot;
 import club.icourse.reviewapp.review.ReviewText;
 import club.icourse.reviewapp.review.Visibility;
 import java.time.Clock;
@@ -17,7 +18,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -87,7 +90,7 @@ public class Comments {
 			.where(REVIEW.ID.eq(reviewId))
 			.forUpdate()
 			.fetchOptional()
-			.filter(found -> Visibility.canRead(Optional.of(author), found))
+			.filter(found -> Visibility.canRead(Optional.of(author), ReviewSnapshot.of(found)))
 			.orElseThrow(CommentNotFoundException::new);
 		String content = ReviewText.clean(text).replaceAll("\\s*\\n\\s*", "\n");
 		if (content.isEmpty()) {
@@ -107,7 +110,7 @@ public class Comments {
 			.set(REVIEW.COMMENT_COUNT, REVIEW.COMMENT_COUNT.plus(1))
 			.where(REVIEW.ID.eq(review.getId()))
 			.execute();
-		history(comment, "create", author.id(), now);
+		history(comment, CommentChanged.Action.CREATE, author.id(), now);
 		return comment.getId();
 	}
 
@@ -122,7 +125,7 @@ public class Comments {
 			.fetchOptional()
 			.filter(found -> found.getAuthorId() == person.id() || person.admin())
 			.orElseThrow(CommentNotFoundException::new);
-		history(comment, "delete", person.id(), clock.instant());
+		history(comment, CommentChanged.Action.DELETE, person.id(), clock.instant());
 		comment.delete();
 		dsl.update(REVIEW)
 			.set(REVIEW.COMMENT_COUNT, REVIEW.COMMENT_COUNT.minus(1))
@@ -150,21 +153,25 @@ public class Comments {
 			.map(r -> new CommentView(r.value1(), r.value2(), r.value3(), r.value4(),
 					Mentions.linkPlainText(r.value4(), known), r.value5().toInstant(ZoneOffset.UTC),
 					viewer.map(person -> person.admin() || person.id() == r.value6()).orElse(false)))
-			.collect(Collectors.groupingBy(CommentView::reviewId, java.util.LinkedHashMap::new, Collectors.toList()));
+			.collect(Collectors.groupingBy(CommentView::reviewId, LinkedHashMap::new, Collectors.toList()));
 	}
 
-	private void history(ReviewCommentRecord comment, String action, long operatorId, Instant at) {
+	private void history(ReviewCommentRecord comment, CommentChanged.Action action, long operatorId, Instant at) {
 		Result<ReviewCommentRecord> one = dsl.newResult(REVIEW_COMMENT);
 		one.add(comment);
 		dsl.insertInto(COMMENT_HISTORY)
 			.set(COMMENT_HISTORY.COMMENT_ID, comment.getId())
 			.set(COMMENT_HISTORY.REVIEW_ID, comment.getReviewId())
-			.set(COMMENT_HISTORY.ACTION, action)
+			.set(COMMENT_HISTORY.ACTION, action.name().toLowerCase(Locale.ROOT))
 			.set(COMMENT_HISTORY.OPERATOR_ID, operatorId)
 			.set(COMMENT_HISTORY.OCCURRED_AT, utc(at))
 			.set(COMMENT_HISTORY.SNAPSHOT, one.formatJSON())
 			.execute();
-		events.publishEvent(new CommentChanged(comment.into(REVIEW_COMMENT), action, operatorId, at));
+		events
+			.publishEvent(new CommentChanged(
+					new CommentSnapshot(comment.getId(), comment.getReviewId(), comment.getAuthorId(),
+							comment.getContent(), comment.getCreatedAt().toInstant(ZoneOffset.UTC)),
+					action, operatorId, at));
 	}
 
 	private static LocalDateTime utc(Instant instant) {

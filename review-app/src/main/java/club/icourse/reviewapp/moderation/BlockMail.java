@@ -1,16 +1,15 @@
 package club.icourse.reviewapp.moderation;
 
-import static club.icourse.db.review.Tables.COURSE;
-
-import club.icourse.db.review.tables.records.ReviewRecord;
 import club.icourse.mail.MailOutbox;
+import club.icourse.reviewapp.course.CourseCatalogue;
+import club.icourse.reviewapp.course.CourseDetails;
 import club.icourse.reviewapp.people.PersonRepository;
 import club.icourse.reviewapp.review.ReviewChanged;
 import club.icourse.reviewapp.review.ReviewHistory.Action;
+import club.icourse.reviewapp.review.ReviewSnapshot;
 import club.icourse.reviewapp.system.SiteAddress;
 import java.util.Locale;
 import java.util.Map;
-import org.jooq.DSLContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -31,13 +30,13 @@ class BlockMail {
 
 	private final SiteAddress site;
 
-	private final DSLContext dsl;
+	private final CourseCatalogue catalogue;
 
-	BlockMail(MailOutbox outbox, PersonRepository people, SiteAddress site, DSLContext dsl) {
+	BlockMail(MailOutbox outbox, PersonRepository people, SiteAddress site, CourseCatalogue catalogue) {
 		this.outbox = outbox;
 		this.people = people;
 		this.site = site;
-		this.dsl = dsl;
+		this.catalogue = catalogue;
 	}
 
 	@EventListener
@@ -45,17 +44,14 @@ class BlockMail {
 		if (change.action() != Action.BLOCK && change.action() != Action.UNBLOCK) {
 			return;
 		}
-		ReviewRecord review = change.review();
-		people.email(review.getAuthorId())
+		ReviewSnapshot review = change.review();
+		people.email(review.authorId())
 			.ifPresent(address -> outbox.enqueue(address, MAIL_LOCALE,
 					change.action() == Action.BLOCK ? "review-blocked" : "review-unblocked",
-					Map.of("username", people.username(review.getAuthorId()).orElse(""), "course",
-							dsl.select(COURSE.NAME)
-								.from(COURSE)
-								.where(COURSE.ID.eq(review.getCourseId()))
-								.fetchOne(COURSE.NAME),
-							"reason", review.getBlockedReason() == null ? "" : review.getBlockedReason(), "link",
-							site.of("/reviews/" + review.getId()))));
+					Map.of("username", people.username(review.authorId()).orElse(""), "course",
+							catalogue.course(review.courseId()).map(CourseDetails::name).orElse(""), "reason",
+							review.blockedReason() == null ? "" : review.blockedReason(), "link",
+							site.of("/reviews/" + review.id()))));
 	}
 
 }

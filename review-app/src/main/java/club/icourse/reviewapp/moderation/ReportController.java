@@ -1,10 +1,6 @@
 package club.icourse.reviewapp.moderation;
 
-import static club.icourse.db.review.Tables.REVIEW_COMMENT;
-
-import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.people.SignedIn;
-import org.jooq.DSLContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,11 +13,8 @@ class ReportController {
 
 	private final Reports reports;
 
-	private final DSLContext dsl;
-
-	ReportController(Reports reports, DSLContext dsl) {
+	ReportController(Reports reports) {
 		this.reports = reports;
-		this.dsl = dsl;
 	}
 
 	@PostMapping("/reviews/{id}/report")
@@ -34,12 +27,7 @@ class ReportController {
 	@PostMapping("/comments/{id}/report")
 	String reportComment(@PathVariable long id, @RequestParam(required = false) String reason,
 			@RequestParam(required = false) String details, Authentication authentication) {
-		reports.reportComment(SignedIn.required(authentication), id, reason, details);
-		long reviewId = dsl.select(REVIEW_COMMENT.REVIEW_ID)
-			.from(REVIEW_COMMENT)
-			.where(REVIEW_COMMENT.ID.eq(id))
-			.fetchOptional(REVIEW_COMMENT.REVIEW_ID)
-			.orElseThrow(ModerationRefusedException::new);
+		long reviewId = reports.reportComment(SignedIn.required(authentication), id, reason, details);
 		return "redirect:/reviews/" + reviewId + "?reported";
 	}
 

@@ -7,11 +7,11 @@ import static club.icourse.db.review.Tables.REVIEW;
 import static club.icourse.db.review.Tables.REVIEW_COMMENT;
 
 import club.icourse.db.review.tables.records.ReportRecord;
-import club.icourse.db.review.tables.records.ReviewRecord;
 import club.icourse.reviewapp.comment.Comments;
 import club.icourse.reviewapp.course.Page;
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.review.ReviewText;
+import club.icourse.reviewapp.review.ReviewSnapshot;
 import club.icourse.reviewapp.review.Reviews;
 import club.icourse.reviewapp.review.Visibility;
 import java.time.Clock;
@@ -92,7 +92,7 @@ public class Reports {
 	}
 
 	@Transactional
-	public void reportComment(Person reporter, long commentId, String reason, String details) {
+	public long reportComment(Person reporter, long commentId, String reason, String details) {
 		long reviewId = dsl.select(REVIEW_COMMENT.REVIEW_ID)
 			.from(REVIEW_COMMENT)
 			.where(REVIEW_COMMENT.ID.eq(commentId))
@@ -100,6 +100,7 @@ public class Reports {
 			.orElseThrow(ModerationRefusedException::new);
 		readable(reporter, reviewId);
 		add(reporter, null, commentId, reason, details);
+		return reviewId;
 	}
 
 	public Page<ReportView> open(int page) {
@@ -201,12 +202,10 @@ public class Reports {
 	}
 
 	private void readable(Person reporter, long reviewId) {
-		ReviewRecord review = dsl.selectFrom(REVIEW)
-			.where(REVIEW.ID.eq(reviewId))
-			.fetchOptional()
+		ReviewSnapshot review = reviews.current(reviewId)
 			.filter(found -> Visibility.canRead(Optional.of(reporter), found))
 			.orElseThrow(ModerationRefusedException::new);
-		if (review.getAuthorId() == reporter.id()) {
+		if (review.authorId() == reporter.id()) {
 			throw new ModerationRefusedException();
 		}
 	}

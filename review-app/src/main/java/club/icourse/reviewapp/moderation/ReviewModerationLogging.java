@@ -1,7 +1,7 @@
 package club.icourse.reviewapp.moderation;
 
-import club.icourse.db.review.tables.records.ReviewRecord;
 import club.icourse.reviewapp.review.ReviewChanged;
+import club.icourse.reviewapp.review.ReviewSnapshot;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -20,18 +20,16 @@ class ReviewModerationLogging {
 
 	@EventListener
 	void on(ReviewChanged change) {
-		ReviewRecord review = change.review();
-		boolean byOther = change.operatorId() != review.getAuthorId();
+		ReviewSnapshot review = change.review();
+		boolean byOther = change.operatorId() != review.authorId();
 		switch (change.action()) {
-			case BLOCK -> log.record(change.operatorId(), "review.block", "review", review.getId(),
-					review.getBlockedReason(), change.at());
-			case UNBLOCK ->
-				log.record(change.operatorId(), "review.unblock", "review", review.getId(), null, change.at());
-			case RESTORE ->
-				log.record(change.operatorId(), "review.restore", "review", review.getId(), null, change.at());
+			case BLOCK -> log.record(change.operatorId(), "review.block", "review", review.id(), review.blockedReason(),
+					change.at());
+			case UNBLOCK -> log.record(change.operatorId(), "review.unblock", "review", review.id(), null, change.at());
+			case RESTORE -> log.record(change.operatorId(), "review.restore", "review", review.id(), null, change.at());
 			case DELETE -> {
 				if (byOther) {
-					log.record(change.operatorId(), "review.delete", "review", review.getId(), null, change.at());
+					log.record(change.operatorId(), "review.delete", "review", review.id(), null, change.at());
 				}
 			}
 			default -> {

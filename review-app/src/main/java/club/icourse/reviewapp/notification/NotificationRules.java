@@ -1,10 +1,7 @@
 package club.icourse.reviewapp.notification;
 
-import static club.icourse.db.review.Tables.REVIEW;
-
-import club.icourse.db.review.tables.records.ReviewCommentRecord;
-import club.icourse.db.review.tables.records.ReviewRecord;
 import club.icourse.reviewapp.comment.CommentChanged;
+import club.icourse.reviewapp.comment.CommentSnapshot;
 import club.icourse.reviewapp.follow.Follows;
 import club.icourse.reviewapp.follow.PersonFollowed;
 import club.icourse.reviewapp.mention.Mentions;
@@ -15,12 +12,13 @@ import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.people.PersonRepository;
 import club.icourse.reviewapp.review.ReviewChanged;
 import club.icourse.reviewapp.review.ReviewHistory.Action;
+import club.icourse.reviewapp.review.ReviewSnapshot;
+import club.icourse.reviewapp.review.Reviews;
 import club.icourse.reviewapp.review.UpvoteChanged;
 import club.icourse.reviewapp.review.Visibility;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.jooq.DSLContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -41,47 +39,43 @@ class NotificationRules {
 
 	private final PersonRepository people;
 
-	private final DSLContext dsl;
+	private final Reviews reviews;
 
 	NotificationRules(Notifications notifications, Follows follows, Mentions mentions, PersonRepository people,
-			DSLContext dsl) {
+			Reviews reviews) {
 		this.notifications = notifications;
 		this.follows = follows;
 		this.mentions = mentions;
 		this.people = people;
-		this.dsl = dsl;
+		this.reviews = reviews;
 	}
 
 	@EventListener
 	void on(ReviewChanged change) {
-		ReviewRecord review = change.review();
+		ReviewSnapshot review = change.review();
 		switch (change.action()) {
 			case CREATE, UPDATE -> {
 				if (change.contentChanged() && shown(review)) {
 					reviewWritten(review, change);
 				}
 			}
-			case BLOCK,
-					UNBLOCK ->
-				notifications.add(review.getAuthorId(),
-						change.action() == Action.BLOCK ? NotificationKind.REVIEW_BLOCKED
-								: NotificationKind.REVIEW_UNBLOCKED,
-						null, new Subject(review.getCourseId(), review.getId(), null, review.getBlockedReason()), null,
-						change.at());
+			case BLOCK, UNBLOCK -> notifications.add(review.authorId(),
+					change.action() == Action.BLOCK ? NotificationKind.REVIEW_BLOCKED
+							: NotificationKind.REVIEW_UNBLOCKED,
+					null, new Subject(review.courseId(), review.id(), null, review.blockedReason()), null, change.at());
 			default -> {
 			}
 		}
 	}
 
-	private void reviewWritten(ReviewRecord review, ReviewChanged change) {
-		long authorId = review.getAuthorId();
-		Long actor = review.getAnonymous() ? null : authorId;
-		Subject subject = new Subject(review.getCourseId(), review.getId(), null,
+	private void reviewWritten(ReviewSnapshot review, ReviewChanged change) {
+		long authorId = review.authorId();
+		Long actor = review.anonymous() ? null : authorId;
+		Subject subject = new Subject(review.courseId(), review.id(), null,
 				change.action() == Action.CREATE ? "created" : "updated");
 		Map<Long, NotificationKind> followers = new LinkedHashMap<>();
-		follows.followersOfCourse(review.getCourseId())
-			.forEach(id -> followers.put(id, NotificationKind.COURSE_REVIEW));
-		if (!review.getAnonymous()) {
+		follows.followersOfCourse(review.courseId()).forEach(id -> followers.put(id, NotificationKind.COURSE_REVIEW));
+		if (!review.anonymous()) {
 			follows.followersOfPerson(authorId).forEach(id -> followers.put(id, NotificationKind.PERSON_REVIEW));
 		}
 		followers.remove(authorId);
@@ -90,51 +84,47 @@ class NotificationRules {
 			.filter(person -> Visibility.canRead(Optional.of(person), review))
 			.forEach(person -> notifications.add(person.id(), followers.get(person.id()), actor, subject, null,
 					change.at()));
-		for (Person mentioned : mentions.in(review.getContent())) {
+		for (Person mentioned : mentions.in(review.content())) {
 			if (mentioned.id() != authorId && Visibility.canRead(Optional.of(mentioned), review)) {
 				notifications.add(mentioned.id(), NotificationKind.MENTION, actor,
-						Subject.review(review.getCourseId(), review.getId()), "mention:review:" + review.getId(),
-						change.at());
+						Subject.review(review.courseId(), review.id()), "mention:review:" + review.id(), change.at());
 			}
 		}
 	}
 
 	@EventListener
 	void on(CommentChanged change) {
-		ReviewCommentRecord comment = change.comment();
-		if (!"create".equals(change.action())) {
+		CommentSnapshot comment = change.comment();
+		if (change.action() != CommentChanged.Action.CREATE) {
 			return;
 		}
-		ReviewRecord review = dsl.selectFrom(REVIEW)
-			.where(REVIEW.ID.eq(comment.getReviewId()))
-			.fetchOptional()
-			.orElse(null);
+		ReviewSnapshot review = reviews.current(comment.reviewId()).orElse(null);
 		if (review == null || !shown(review)) {
 			return;
 		}
-		long commenter = comment.getAuthorId();
-		Subject subject = new Subject(review.getCourseId(), review.getId(), comment.getId(), null);
-		if (review.getAuthorId() != commenter) {
-			notifications.add(review.getAuthorId(), NotificationKind.COMMENT, commenter, subject, null, change.at());
+		long commenter = comment.authorId();
+		Subject subject = new Subject(review.courseId(), review.id(), comment.id(), null);
+		if (review.authorId() != commenter) {
+			notifications.add(review.authorId(), NotificationKind.COMMENT, commenter, subject, null, change.at());
 		}
-		for (Person mentioned : mentions.in(comment.getContent())) {
+		for (Person mentioned : mentions.in(comment.content())) {
 			if (mentioned.id() != commenter && Visibility.canRead(Optional.of(mentioned), review)) {
 				notifications.add(mentioned.id(), NotificationKind.MENTION, commenter, subject,
-						"mention:comment:" + comment.getId(), change.at());
+						"mention:comment:" + comment.id(), change.at());
 			}
 		}
 	}
 
 	@EventListener
 	void on(UpvoteChanged change) {
-		ReviewRecord review = change.review();
-		String onceKey = "upvote:" + review.getId() + ":" + change.voterId();
+		ReviewSnapshot review = change.review();
+		String onceKey = "upvote:" + review.id() + ":" + change.voterId();
 		if (change.upvoted()) {
-			notifications.add(review.getAuthorId(), NotificationKind.UPVOTE, change.voterId(),
-					Subject.review(review.getCourseId(), review.getId()), onceKey, change.at());
+			notifications.add(review.authorId(), NotificationKind.UPVOTE, change.voterId(),
+					Subject.review(review.courseId(), review.id()), onceKey, change.at());
 		}
 		else {
-			notifications.withdraw(review.getAuthorId(), onceKey);
+			notifications.withdraw(review.authorId(), onceKey);
 		}
 	}
 
@@ -156,8 +146,8 @@ class NotificationRules {
 				null, new Subject(null, null, null, muted.reason()), null, muted.at());
 	}
 
-	private static boolean shown(ReviewRecord review) {
-		return !review.getHidden() && !review.getBlocked();
+	private static boolean shown(ReviewSnapshot review) {
+		return !review.hidden() && !review.blocked();
 	}
 
 }

@@ -1,6 +1,5 @@
 package club.icourse.reviewapp.review;
 
-import club.icourse.db.review.tables.records.ReviewRecord;
 import java.time.Instant;
 
 /**
@@ -12,6 +11,6 @@ import java.time.Instant;
  * @param contentChanged whether what the review says changed (false for privacy-only
  * edits and moderation)
  */
-public record ReviewChanged(ReviewRecord review, ReviewHistory.Action action, long operatorId, Instant at,
+public record ReviewChanged(ReviewSnapshot review, ReviewHistory.Action action, long operatorId, Instant at,
 		boolean contentChanged) {
 }

@@ -149,7 +149,7 @@ class ReviewController {
 		model.addAttribute("entries", entries);
 		model.addAttribute("reviewId", id);
 		model.addAttribute("deleted", entries.getLast().action() == ReviewHistory.Action.DELETE);
-		model.addAttribute("courseId", entries.getLast().snapshot().getCourseId());
+		model.addAttribute("courseId", entries.getLast().snapshot().courseId());
 		return HISTORY;
 	}
 
@@ -179,7 +179,7 @@ class ReviewController {
 	}
 
 	private String back(long id, Runnable change) {
-		Long courseId = history.of(id).stream().map(entry -> entry.snapshot().getCourseId()).findFirst().orElse(null);
+		Long courseId = history.of(id).stream().map(entry -> entry.snapshot().courseId()).findFirst().orElse(null);
 		change.run();
 		return courseId == null ? "redirect:/" : "redirect:/courses/" + courseId + "#review-" + id;
 	}

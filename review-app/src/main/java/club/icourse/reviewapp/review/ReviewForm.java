@@ -1,6 +1,5 @@
 package club.icourse.reviewapp.review;
 
-import club.icourse.db.review.tables.records.ReviewRecord;
 import java.util.List;
 
 /**
@@ -27,17 +26,17 @@ public class ReviewForm {
 
 	private boolean studentsOnly;
 
-	static ReviewForm of(ReviewRecord review) {
+	static ReviewForm of(ReviewSnapshot review) {
 		ReviewForm form = new ReviewForm();
-		form.term = review.getTerm();
-		form.rating = text(review.getRating());
-		form.difficulty = text(review.getDifficulty());
-		form.homework = text(review.getHomework());
-		form.grading = text(review.getGrading());
-		form.gain = text(review.getGain());
-		form.content = review.getContent();
-		form.anonymous = review.getAnonymous();
-		form.studentsOnly = review.getStudentsOnly();
+		form.term = review.term();
+		form.rating = text(review.rating());
+		form.difficulty = text(review.difficulty());
+		form.homework = text(review.homework());
+		form.grading = text(review.grading());
+		form.gain = text(review.gain());
+		form.content = review.content();
+		form.anonymous = review.anonymous();
+		form.studentsOnly = review.studentsOnly();
 		return form;
 	}
 
@@ -68,7 +67,7 @@ public class ReviewForm {
 		}
 	}
 
-	private static String text(Byte value) {
+	private static String text(Integer value) {
 		return value == null ? "" : value.toString();
 	}
 

@@ -9,15 +9,18 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.Result;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
  * Full snapshots of a review at every change, as jOOQ's JSON of the review row (with
  * column types, so a snapshot reads back into a review record exactly, which is how a
- * deleted review is restored).
+ * deleted review is restored). Pages get {@link ReviewSnapshot}s; the rows stay here.
  */
 @Repository
 public class ReviewHistory {
@@ -29,7 +32,7 @@ public class ReviewHistory {
 	}
 
 	/** One entry, for the history page. */
-	public record Entry(long id, long reviewId, Action action, String operator, Instant at, ReviewRecord snapshot) {
+	public record Entry(long id, long reviewId, Action action, String operator, Instant at, ReviewSnapshot snapshot) {
 	}
 
 	private final DSLContext dsl;
@@ -45,7 +48,7 @@ public class ReviewHistory {
 			.set(REVIEW_HISTORY.REVIEW_ID, review.getId())
 			.set(REVIEW_HISTORY.COURSE_ID, review.getCourseId())
 			.set(REVIEW_HISTORY.AUTHOR_ID, review.getAuthorId())
-			.set(REVIEW_HISTORY.ACTION, action.name().toLowerCase(java.util.Locale.ROOT))
+			.set(REVIEW_HISTORY.ACTION, action.name().toLowerCase(Locale.ROOT))
 			.set(REVIEW_HISTORY.OPERATOR_ID, operatorId)
 			.set(REVIEW_HISTORY.OCCURRED_AT, LocalDateTime.ofInstant(at, ZoneOffset.UTC))
 			.set(REVIEW_HISTORY.SNAPSHOT, one.formatJSON())
@@ -54,6 +57,26 @@ public class ReviewHistory {
 
 	/** The history of one review, oldest first. */
 	public List<Entry> of(long reviewId) {
+		return rows(reviewId)
+			.map(row -> new Entry(row.id(), row.reviewId(), row.action(), row.operator(), row.at(),
+					ReviewSnapshot.of(row.snapshot())))
+			.toList();
+	}
+
+	/**
+	 * The review row as it was when deleted, when its last change was a delete: what a
+	 * restore puts back.
+	 */
+	Optional<ReviewRecord> deletedRow(long reviewId) {
+		return rows(reviewId).reduce((first, second) -> second)
+			.filter(last -> last.action() == Action.DELETE)
+			.map(Row::snapshot);
+	}
+
+	private record Row(long id, long reviewId, Action action, String operator, Instant at, ReviewRecord snapshot) {
+	}
+
+	private Stream<Row> rows(long reviewId) {
 		return dsl
 			.select(REVIEW_HISTORY.ID, REVIEW_HISTORY.REVIEW_ID, REVIEW_HISTORY.ACTION, PERSON.USERNAME,
 					REVIEW_HISTORY.OCCURRED_AT, REVIEW_HISTORY.SNAPSHOT)
@@ -62,9 +85,9 @@ public class ReviewHistory {
 			.on(PERSON.ID.eq(REVIEW_HISTORY.OPERATOR_ID))
 			.where(REVIEW_HISTORY.REVIEW_ID.eq(reviewId))
 			.orderBy(REVIEW_HISTORY.ID)
-			.fetch(row -> new Entry(row.value1(), row.value2(),
-					Action.valueOf(row.value3().toUpperCase(java.util.Locale.ROOT)), row.value4(),
-					row.value5().toInstant(ZoneOffset.UTC), snapshot(row.value6())));
+			.fetch(row -> new Row(row.value1(), row.value2(), Action.valueOf(row.value3().toUpperCase(Locale.ROOT)),
+					row.value4(), row.value5().toInstant(ZoneOffset.UTC), snapshot(row.value6())))
+			.stream();
 	}
 
 	Optional<Entry> entry(long historyId) {
@@ -85,7 +108,7 @@ public class ReviewHistory {
 			.from(REVIEW_HISTORY)
 			.where(REVIEW_HISTORY.COURSE_ID.eq(courseId))
 			.and(REVIEW_HISTORY.ACTION.eq("delete"))
-			.andNotExists(org.jooq.impl.DSL.selectOne()
+			.andNotExists(DSL.selectOne()
 				.from(last)
 				.where(last.REVIEW_ID.eq(REVIEW_HISTORY.REVIEW_ID))
 				.and(last.ID.gt(REVIEW_HISTORY.ID)))

@@ -65,11 +65,20 @@ public class Reviews {
 			.fetch(COURSE_TERM.TERM);
 	}
 
-	public Optional<ReviewRecord> ownReview(long courseId, Person author) {
+	public Optional<ReviewSnapshot> ownReview(long courseId, Person author) {
 		return dsl.selectFrom(REVIEW)
 			.where(REVIEW.COURSE_ID.eq(courseId))
 			.and(REVIEW.AUTHOR_ID.eq(author.id()))
-			.fetchOptional();
+			.fetchOptional()
+			.map(ReviewSnapshot::of);
+	}
+
+	/**
+	 * The review as it is now, whoever may read it: for listeners that decide who to
+	 * tell.
+	 */
+	public Optional<ReviewSnapshot> current(long reviewId) {
+		return dsl.selectFrom(REVIEW).where(REVIEW.ID.eq(reviewId)).fetchOptional().map(ReviewSnapshot::of);
 	}
 
 	/**
@@ -189,12 +198,7 @@ public class Reviews {
 	@Transactional
 	public long restore(Person admin, long reviewId) {
 		requireAdmin(admin);
-		ReviewHistory.Entry deleted = history.of(reviewId)
-			.stream()
-			.reduce((first, second) -> second)
-			.filter(last -> last.action() == Action.DELETE)
-			.orElseThrow(ReviewNotFoundException::new);
-		ReviewRecord snapshot = deleted.snapshot();
+		ReviewRecord snapshot = history.deletedRow(reviewId).orElseThrow(ReviewNotFoundException::new);
 		figures.lock(snapshot.getCourseId());
 		if (dsl.fetchExists(REVIEW,
 				REVIEW.COURSE_ID.eq(snapshot.getCourseId()).and(REVIEW.AUTHOR_ID.eq(snapshot.getAuthorId())))) {
@@ -212,7 +216,7 @@ public class Reviews {
 
 	private void changed(ReviewRecord review, Action action, long operatorId, Instant at, boolean contentChanged) {
 		history.record(review, action, operatorId, at);
-		events.publishEvent(new ReviewChanged(review.into(REVIEW), action, operatorId, at, contentChanged));
+		events.publishEvent(new ReviewChanged(ReviewSnapshot.of(review), action, operatorId, at, contentChanged));
 	}
 
 	private ReviewRecord ownedBy(Person author, long reviewId) {

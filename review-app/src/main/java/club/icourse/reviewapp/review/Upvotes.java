@@ -46,7 +46,8 @@ public class Upvotes {
 			.where(REVIEW.ID.eq(reviewId))
 			.forUpdate()
 			.fetchOptional()
-			.filter(found -> found.getAuthorId() != person.id() && Visibility.canRead(Optional.of(person), found))
+			.filter(found -> found.getAuthorId() != person.id()
+					&& Visibility.canRead(Optional.of(person), ReviewSnapshot.of(found)))
 			.orElseThrow(ReviewNotFoundException::new);
 		int removed = dsl.deleteFrom(REVIEW_UPVOTE)
 			.where(REVIEW_UPVOTE.REVIEW_ID.eq(reviewId))
@@ -63,7 +64,7 @@ public class Upvotes {
 			.set(REVIEW.UPVOTE_COUNT, removed == 0 ? REVIEW.UPVOTE_COUNT.plus(1) : REVIEW.UPVOTE_COUNT.minus(1))
 			.where(REVIEW.ID.eq(review.getId()))
 			.execute();
-		events.publishEvent(new UpvoteChanged(review, person.id(), removed == 0, clock.instant()));
+		events.publishEvent(new UpvoteChanged(ReviewSnapshot.of(review), person.id(), removed == 0, clock.instant()));
 		return removed == 0;
 	}
 

@@ -2,7 +2,6 @@ package club.icourse.reviewapp.review;
 
 import static club.icourse.db.review.Tables.REVIEW;
 
-import club.icourse.db.review.tables.records.ReviewRecord;
 import club.icourse.reviewapp.people.Person;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -30,18 +29,18 @@ public final class Visibility {
 		return own.or(notBlocked.and(REVIEW.HIDDEN.isFalse()).and(studentsOnly));
 	}
 
-	public static boolean canRead(Optional<Person> viewer, ReviewRecord review) {
-		boolean own = viewer.map(person -> person.id() == review.getAuthorId()).orElse(false);
+	public static boolean canRead(Optional<Person> viewer, ReviewSnapshot review) {
+		boolean own = viewer.map(person -> person.id() == review.authorId()).orElse(false);
 		if (own) {
 			return true;
 		}
-		if (review.getHidden()) {
+		if (review.hidden()) {
 			return false;
 		}
-		if (review.getBlocked() && !viewer.map(Person::admin).orElse(false)) {
+		if (review.blocked() && !viewer.map(Person::admin).orElse(false)) {
 			return false;
 		}
-		return !review.getStudentsOnly() || viewer.map(Person::isStudent).orElse(false);
+		return !review.studentsOnly() || viewer.map(Person::isStudent).orElse(false);
 	}
 
 	/** Whether the viewer may learn who wrote it. */

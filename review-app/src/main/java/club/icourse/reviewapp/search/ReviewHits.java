@@ -3,8 +3,8 @@ package club.icourse.reviewapp.search;
 import static club.icourse.db.review.Tables.COURSE;
 import static club.icourse.db.review.Tables.REVIEW;
 
-import club.icourse.db.review.tables.records.ReviewRecord;
 import club.icourse.reviewapp.people.Person;
+import club.icourse.reviewapp.review.ReviewSnapshot;
 import club.icourse.reviewapp.review.Visibility;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +31,18 @@ class ReviewHits {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, ReviewRecord> reviews = dsl.selectFrom(REVIEW).where(REVIEW.ID.in(ids)).fetchMap(REVIEW.ID);
+		Map<Long, ReviewSnapshot> reviews = dsl.selectFrom(REVIEW)
+			.where(REVIEW.ID.in(ids))
+			.fetchMap(REVIEW.ID, ReviewSnapshot::of);
 		Map<Long, String> courses = dsl.select(COURSE.ID, COURSE.NAME)
 			.from(COURSE)
-			.where(COURSE.ID.in(reviews.values().stream().map(ReviewRecord::getCourseId).toList()))
+			.where(COURSE.ID.in(reviews.values().stream().map(ReviewSnapshot::courseId).toList()))
 			.fetchMap(COURSE.ID, COURSE.NAME);
 		return ids.stream()
 			.map(reviews::get)
 			.filter(review -> review != null && Visibility.canRead(viewer, review))
-			.map(review -> new CatalogueSearch.Hit(review.getId(), courses.get(review.getCourseId()), review.getTerm(),
-					null, review.getCourseId(), Snippet.of(review.getContent(), terms)))
+			.map(review -> new CatalogueSearch.Hit(review.id(), courses.get(review.courseId()), review.term(), null,
+					review.courseId(), Snippet.of(review.content(), terms)))
 			.toList();
 	}
 

@@ -47,8 +47,8 @@ class SearchChangeLog {
 	 */
 	@EventListener
 	void reviewChanged(ReviewChanged event) {
-		write(SearchKind.REVIEW, event.review().getId());
-		write(SearchKind.COURSE, event.review().getCourseId());
+		write(SearchKind.REVIEW, event.review().id());
+		write(SearchKind.COURSE, event.review().courseId());
 	}
 
 	private void write(SearchKind kind, long entityId) {
@@ -60,7 +60,7 @@ class SearchChangeLog {
 	}
 
 	/** The last id of the changes made longer ago than the given time. */
-	long lastIdBefore(java.time.Duration ago) {
+	long lastIdBefore(Duration ago) {
 		Long last = dsl.select(max(SEARCH_CHANGE.ID))
 			.from(SEARCH_CHANGE)
 			.where(SEARCH_CHANGE.CHANGED_AT.lt(now().minus(ago)))

@@ -5,6 +5,7 @@ import club.icourse.reviewapp.moderation.ReportCreated;
 import club.icourse.reviewapp.review.ReviewChanged;
 import club.icourse.reviewapp.review.ReviewHistory.Action;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -25,14 +26,13 @@ class BusinessMeters {
 	@EventListener
 	void on(ReviewChanged change) {
 		if (change.action() == Action.CREATE || change.action() == Action.UPDATE || change.action() == Action.DELETE) {
-			meters.counter("icourse.reviews", "action", change.action().name().toLowerCase(java.util.Locale.ROOT))
-				.increment();
+			meters.counter("icourse.reviews", "action", change.action().name().toLowerCase(Locale.ROOT)).increment();
 		}
 	}
 
 	@EventListener
 	void on(CommentChanged change) {
-		meters.counter("icourse.comments", "action", change.action()).increment();
+		meters.counter("icourse.comments", "action", change.action().name().toLowerCase(Locale.ROOT)).increment();
 	}
 
 	@EventListener

@@ -79,7 +79,8 @@ class ReviewsTest {
 				Optional.of(admin), Optional.of(third), Optional.of(fourth), Optional.of(other))) {
 			for (long id : List.of(plain, studentsOnly, hidden, blocked)) {
 				ReviewRecord review = dsl.selectFrom(REVIEW).where(REVIEW.ID.eq(id)).fetchSingle();
-				assertThat(Visibility.canRead(viewer, review)).as("the Java rule agrees with the query for " + id)
+				assertThat(Visibility.canRead(viewer, ReviewSnapshot.of(review)))
+					.as("the Java rule agrees with the query for " + id)
 					.isEqualTo(readable(viewer, course).contains(id));
 			}
 		}
@@ -133,7 +134,7 @@ class ReviewsTest {
 			.containsExactly(ReviewHistory.Action.CREATE, ReviewHistory.Action.UPDATE, ReviewHistory.Action.HIDE,
 					ReviewHistory.Action.UNHIDE, ReviewHistory.Action.BLOCK, ReviewHistory.Action.UNBLOCK,
 					ReviewHistory.Action.DELETE);
-		assertThat(history.of(id).getFirst().snapshot().getContent()).isEqualTo("初稿");
+		assertThat(history.of(id).getFirst().snapshot().content()).isEqualTo("初稿");
 		assertThat(stats(course).getDeletedCount()).isEqualTo(1);
 		assertThat(stats(course).getReviewCount()).isZero();
 
@@ -206,7 +207,7 @@ class ReviewsTest {
 		for (int step = 0; step < 60; step++) {
 			long course = courses[random.nextInt(courses.length)];
 			Person person = people.get(random.nextInt(people.size()));
-			Optional<ReviewRecord> existing = reviews.ownReview(course, person);
+			Optional<ReviewSnapshot> existing = reviews.ownReview(course, person);
 			switch (random.nextInt(5)) {
 				case 0, 1 -> reviews.write(person,
 						random.nextBoolean()
@@ -215,10 +216,9 @@ class ReviewsTest {
 										"评价 " + step, false, random.nextBoolean())
 								: new ReviewDraft(course, "2025-spring", null, null, null, null, null, "文字 " + step,
 										false, false));
-				case 2 -> existing.ifPresent(review -> reviews.hide(person, review.getId(), random.nextBoolean()));
-				case 3 ->
-					existing.ifPresent(review -> reviews.block(admin, review.getId(), random.nextBoolean(), "原因"));
-				default -> existing.ifPresent(review -> reviews.delete(person, review.getId()));
+				case 2 -> existing.ifPresent(review -> reviews.hide(person, review.id(), random.nextBoolean()));
+				case 3 -> existing.ifPresent(review -> reviews.block(admin, review.id(), random.nextBoolean(), "原因"));
+				default -> existing.ifPresent(review -> reviews.delete(person, review.id()));
 			}
 		}
 		for (long course : courses) {

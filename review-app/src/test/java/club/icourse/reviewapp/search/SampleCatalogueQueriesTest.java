@@ -13,6 +13,7 @@ import club.icourse.reviewapp.ReviewAppTest;
 import club.icourse.reviewapp.TestCatalogue;
 import club.icourse.reviewapp.catalogue.SampleData;
 import club.icourse.reviewapp.people.Person;
+import club.icourse.reviewapp.review.ReviewSnapshot;
 import club.icourse.reviewapp.review.Visibility;
 import club.icourse.shared.Affiliation;
 import java.util.List;
@@ -248,7 +249,7 @@ class SampleCatalogueQueriesTest {
 					.stream()
 					.anyMatch(hit -> hit.id() == review.getId());
 				assertThat(found).as(setting.getKey() + " review " + review.getId() + " (" + query + ") for " + viewer)
-					.isEqualTo(Visibility.canRead(Optional.of(viewer), review));
+					.isEqualTo(Visibility.canRead(Optional.of(viewer), ReviewSnapshot.of(review)));
 			}
 			boolean foundByVisitor = search
 				.search(new CatalogueSearch.Request(query, SearchKind.REVIEW, null, null, 1, Optional.empty()))
