@@ -21,7 +21,9 @@ import org.springframework.test.context.ContextConfiguration;
 				"icourse.oidc.key-encryption-secret=" + AuthServerTest.KEY_ENCRYPTION_SECRET,
 				// Every test comes from 127.0.0.1; the limits have their own tests, in
 				// their own context.
-				"icourse.rate-limits.enabled=false" })
+				"icourse.rate-limits.enabled=false",
+				// SQL statements tallied per request, for SqlBudgetTest.
+				"icourse.sql-count.enabled=true" })
 @ContextConfiguration(initializers = AuthTestInfrastructure.class)
 public @interface AuthServerTest {
 

@@ -42,9 +42,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.CompositeLogoutHandler;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
-import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -113,12 +110,13 @@ class AuthorizationServerConfiguration {
 	}
 
 	/**
-	 * Sessions known to every instance (Spring Session's), so that OpenID Connect logout
-	 * can check the session an ID token was issued in, whichever instance issued it.
+	 * The browser session of the current request (stored by Spring Session, so known to
+	 * every instance), so that OpenID Connect logout can check the session an ID token
+	 * was issued in, whichever instance issued it.
 	 */
 	@Bean
-	SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
-		return new SpringSessionBackedSessionRegistry<>(sessions);
+	SessionRegistry sessionRegistry() {
+		return new CurrentBrowserSession();
 	}
 
 	@Bean
@@ -183,6 +181,7 @@ class AuthorizationServerConfiguration {
 				context.getClaims()
 					.claims(existing -> existing.putAll(
 							claims.of(accountSubject, context.getAuthorizedScopes(), context.getRegisteredClient())));
+				BrowserSessionOfGrant.addTo(context);
 				// The framework puts the session's last request here; the time of the
 				// sign-in itself is what OpenID
 				// Connect means. A Date, as the framework's: it must survive its JSON

@@ -62,7 +62,7 @@ final class ReuseDetectingAuthorizations implements OAuth2AuthorizationService {
 					.execute();
 			}
 		}
-		delegate.save(authorization);
+		delegate.save(BrowserSessionOfGrant.bind(authorization));
 	}
 
 	@Override
