@@ -72,8 +72,8 @@ class CatalogueAdminPageTest {
 			HtmlPage result = upload(admin, file);
 			assertThat(result.getWebResponse().getStatusCode()).isEqualTo(422);
 			assertThat(result.getHtmlElementById("import-problems").asNormalizedText()).contains(
-					"refused and nothing was changed: 2 problem(s)", "teachers[0]",
-					"No teacher with the key \"nobody\"", "terms[0] (someday)", "Not a term: \"someday\"");
+					"refused and nothing was changed: 2 problems.", "teachers[0]", "No teacher with the key \"nobody\"",
+					"terms[0] (someday)", "Not a term: \"someday\"");
 			assertThat(result.getWebResponse().getContentAsString()).doesNotContain("<script>alert(2)");
 
 			HtmlPage broken = upload(admin, write("{\"courses\": [ {\"name\": \"数据结构\" ]"));
