@@ -58,9 +58,10 @@ class AuthorizationServerConfiguration {
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityFilterChain protocolEndpoints(HttpSecurity http, IdentityClaims claims, Clock clock,
 			BackChannelLogout backChannel, AuditLog audit, RegisteredClientRepository registeredClients,
-			OAuth2AuthorizationService authorizations) throws Exception {
+			OAuth2AuthorizationService authorizations, LogoutFallback logoutFallback) throws Exception {
 		OidcLogoutAuthenticationSuccessHandler signedOut = new OidcLogoutAuthenticationSuccessHandler();
-		signedOut.setLogoutHandler(new CompositeLogoutHandler(new SecurityContextLogoutHandler(), backChannel));
+		// Back-channel first: it reads the session that the other one ends.
+		signedOut.setLogoutHandler(new CompositeLogoutHandler(backChannel, new SecurityContextLogoutHandler()));
 		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
 		// After the framework's validating filter (just before this anchor), so that both
 		// see whether the client and redirect URI are good, and before the check that
@@ -86,7 +87,8 @@ class AuthorizationServerConfiguration {
 						// the browser only a request_uri.
 						.pushedAuthorizationRequestEndpoint(Customizer.withDefaults())
 						.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo))
-							.logoutEndpoint(logout -> logout.logoutResponseHandler(signedOut))
+							.logoutEndpoint(logout -> logout.logoutResponseHandler(signedOut)
+								.errorResponseHandler(logoutFallback))
 							.providerConfigurationEndpoint(
 									discovery -> discovery.providerConfigurationCustomizer(metadata -> metadata
 										.idTokenSigningAlgorithms(algorithms -> SigningKeys.ALGORITHMS.stream()
@@ -94,7 +96,7 @@ class AuthorizationServerConfiguration {
 											.filter(algorithm -> !algorithms.contains(algorithm))
 											.forEach(algorithms::add))
 										.claim("backchannel_logout_supported", true)
-										.claim("backchannel_logout_session_supported", false))))
+										.claim("backchannel_logout_session_supported", true))))
 						.clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.stream()
 							.filter(ClientSecretAuthenticationProvider.class::isInstance)
 							.map(ClientSecretAuthenticationProvider.class::cast)

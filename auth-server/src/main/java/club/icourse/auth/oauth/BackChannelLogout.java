@@ -4,6 +4,7 @@ import static club.icourse.db.auth.Tables.OAUTH2_AUTHORIZATION;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -40,11 +41,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * OpenID Connect Back-Channel Logout 1.0, which the framework does not offer as a
- * provider: when a person signs out here, every client that holds a grant for them and
- * registered a back-channel logout URI receives a signed logout token, server to server,
- * so that it ends its own session too. Deliveries run in parallel; the sign-out waits for
- * them a moment (so that the sites are usually signed out when the page comes back) but
- * never longer: a client that does not answer gets its token in the background.
+ * provider: when a person signs out here, every client they signed in to from this
+ * browser session (its grants carry the session's sid) that registered a back-channel
+ * logout URI receives a signed logout token with their subject and that sid, server to
+ * server, so that it ends its own session too. Deliveries run in parallel; the sign-out
+ * waits for them a moment (so that the sites are usually signed out when the page comes
+ * back) but never longer: a client that does not answer gets its token in the background.
  */
 @Component
 public class BackChannelLogout implements LogoutHandler {
@@ -89,10 +91,16 @@ public class BackChannelLogout implements LogoutHandler {
 		if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
 			return;
 		}
+		HttpSession session = request.getSession(false);
+		if (session == null) {
+			return;
+		}
+		String sid = BrowserSessionOfGrant.sid(session.getId());
 		String issuer = issuer(request);
 		List<String> clientIds = dsl.selectDistinct(OAUTH2_AUTHORIZATION.REGISTERED_CLIENT_ID)
 			.from(OAUTH2_AUTHORIZATION)
 			.where(OAUTH2_AUTHORIZATION.PRINCIPAL_NAME.eq(authentication.getName()))
+			.and(OAUTH2_AUTHORIZATION.ATTRIBUTES.contains("\"" + sid + "\""))
 			.fetch(OAUTH2_AUTHORIZATION.REGISTERED_CLIENT_ID);
 		List<CompletableFuture<Void>> deliveries = new ArrayList<>();
 		for (String id : clientIds) {
@@ -100,7 +108,7 @@ public class BackChannelLogout implements LogoutHandler {
 			Object uri = client == null ? null
 					: client.getClientSettings().getSetting(ClientOptions.BACKCHANNEL_LOGOUT_URI);
 			if (uri instanceof String logoutUri && !logoutUri.isBlank()) {
-				String token = logoutToken(issuer, client, authentication.getName());
+				String token = logoutToken(issuer, client, authentication.getName(), sid);
 				deliveries
 					.add(CompletableFuture.runAsync(() -> deliver(client.getClientId(), logoutUri, token), senders));
 			}
@@ -117,7 +125,7 @@ public class BackChannelLogout implements LogoutHandler {
 		}
 	}
 
-	private String logoutToken(String issuer, RegisteredClient client, String accountSubject) {
+	private String logoutToken(String issuer, RegisteredClient client, String accountSubject, String sid) {
 		Instant now = clock.instant();
 		JwtClaimsSet logoutClaims = JwtClaimsSet.builder()
 			.issuer(issuer)
@@ -126,6 +134,7 @@ public class BackChannelLogout implements LogoutHandler {
 			.issuedAt(now)
 			.expiresAt(now.plus(Duration.ofMinutes(2)))
 			.id(UUID.randomUUID().toString())
+			.claim("sid", sid)
 			.claim("events", Map.of(EVENT, Map.of()))
 			.build();
 		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).type("logout+jwt").build();

@@ -2,6 +2,7 @@ package club.icourse.auth.signin;
 
 import club.icourse.auth.account.AccountRepository;
 import club.icourse.auth.oauth.BackChannelLogout;
+import club.icourse.auth.oauth.PostLogoutRedirect;
 import club.icourse.shared.Role;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -55,7 +56,7 @@ class WebSecurityConfiguration {
 	@Bean
 	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager signIn, SignInHandlers handlers,
 			PersistentTokenBasedRememberMeServices rememberMe, RememberMeSettings settings,
-			BackChannelLogout backChannelLogout) throws Exception {
+			BackChannelLogout backChannelLogout, PostLogoutRedirect postLogoutRedirect) throws Exception {
 		http.authenticationManager(signIn)
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/admin/**")
 				.hasRole(Role.ADMIN.name())
@@ -68,7 +69,7 @@ class WebSecurityConfiguration {
 				.successHandler(handlers.success())
 				.failureHandler(handlers.failure()))
 			.rememberMe(remember -> remember.rememberMeServices(rememberMe).key(settings.key()))
-			.logout(logout -> logout.addLogoutHandler(backChannelLogout).logoutSuccessUrl("/login?signedOut"));
+			.logout(logout -> logout.addLogoutHandler(backChannelLogout).logoutSuccessHandler(postLogoutRedirect));
 		return http.build();
 	}
 

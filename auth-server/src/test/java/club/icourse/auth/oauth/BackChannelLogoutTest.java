@@ -18,6 +18,9 @@ import com.nimbusds.openid.connect.sdk.validators.LogoutTokenValidator;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
@@ -56,8 +59,10 @@ class BackChannelLogoutTest {
 			TestSite client = new TestSite(clients, port, URI.create("http://127.0.0.1:9/bc/callback"), true,
 					"http://127.0.0.1:" + site.getAddress().getPort() + "/backchannel-logout");
 			OIDCTokenResponse tokens;
+			String sessionCookie;
 			try (Browser browser = new Browser(port)) {
 				browser.signIn(person.email(), person.password());
+				sessionCookie = browser.client().getCookieManager().getCookie(Browser.SESSION_COOKIE).getValue();
 				CodeVerifier verifier = new CodeVerifier();
 				tokens = (OIDCTokenResponse) client.redeem(client.code(browser, verifier, new Nonce()), verifier)
 					.toSuccessResponse();
@@ -72,10 +77,25 @@ class BackChannelLogoutTest {
 				.validate(JWTParser.parse(logoutToken));
 			assertThat(claims.getSubject().getValue())
 				.isEqualTo(tokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getSubject());
+			// The browser session: named in the ID token, and the same in the logout
+			// token.
+			String sid = tokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getStringClaim("sid");
+			assertThat(sid).isNotBlank().doesNotContain(sessionCookie);
+			assertThat(claims.getSessionID().getValue()).isEqualTo(sid);
 		}
 		finally {
 			site.stop(0);
 		}
+	}
+
+	@Test
+	void discoverySaysLogoutTokensNameTheSession() throws Exception {
+		String discovery = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/.well-known/openid-configuration"))
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		assertThat(discovery).contains("\"backchannel_logout_supported\":true",
+				"\"backchannel_logout_session_supported\":true");
 	}
 
 }

@@ -11,7 +11,19 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
+import java.util.Date;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
 import org.junit.jupiter.api.Test;
@@ -21,7 +33,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 
 /**
  * RP-initiated logout: a site signs the person out at the provider, and only back to a
- * registered address.
+ * registered address. Without a hint, or with a stale one we signed, the person is asked
+ * first; never an error page for a legitimate request.
  */
 @AuthServerTest
 class LogoutTest {
@@ -31,6 +44,9 @@ class LogoutTest {
 
 	@Autowired
 	RegisteredClientRepository clients;
+
+	@Autowired
+	OAuth2AuthorizationService authorizations;
 
 	@Test
 	void aSiteSignsThePersonOutAndTheProviderSendsThemBackToItsRegisteredAddress() throws Exception {
@@ -75,6 +91,119 @@ class LogoutTest {
 			assertThat(response.getStatusCode()).isEqualTo(400);
 			assertThat(response.getResponseHeaderValue("Location")).isNull();
 		}
+	}
+
+	@Test
+	void withoutAHintThePersonIsAskedAndSignedOutWhenTheyConfirmButNotSentAnywhere() throws Exception {
+		Person person = TestAccounts.registerAndConfirm(port);
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(person.email(), person.password());
+			for (String query : new String[] { "", "?state=s1", "?post_logout_redirect_uri=" + TestSite.SIGNED_OUT }) {
+				HtmlPage asked = browser.open("/connect/logout" + query);
+				assertThat(asked.getUrl().getPath()).isEqualTo("/logout");
+				assertThat(asked.asNormalizedText()).contains("Sign out of iCourse ID?");
+			}
+			HtmlPage after = browser.submit(browser.open("/connect/logout?state=s1"), "/logout");
+			assertThat(after.getUrl().toString()).contains("/login?signedOut");
+			assertThat(browser.open("/account").getUrl().getPath()).isEqualTo("/login");
+		}
+	}
+
+	@Test
+	void withoutAHintButWithItsClientIdTheSiteGetsThePersonBackAfterTheyConfirm() throws Exception {
+		Person person = TestAccounts.registerAndConfirm(port);
+		TestSite site = new TestSite(clients, port);
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(person.email(), person.password());
+			HtmlPage asked = browser.open("/connect/logout?client_id=" + site.clientId + "&post_logout_redirect_uri="
+					+ TestSite.SIGNED_OUT + "&state=a%2Bb%26c");
+			assertThat(asked.asNormalizedText()).contains(site.clientId.substring(5, 13));
+			assertThat(signOutAt(browser, asked)).isEqualTo(TestSite.SIGNED_OUT + "?state=a%2Bb%26c");
+			assertThat(browser.open("/account").getUrl().getPath()).isEqualTo("/login");
+		}
+	}
+
+	@Test
+	void aHintWhoseGrantWasRevokedAsksThePersonAndThenReturnsToTheSite() throws Exception {
+		Person person = TestAccounts.registerAndConfirm(port);
+		TestSite site = new TestSite(clients, port);
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(person.email(), person.password());
+			CodeVerifier verifier = new CodeVerifier();
+			OIDCTokenResponse tokens = (OIDCTokenResponse) site
+				.redeem(site.code(browser, verifier, new Nonce()), verifier)
+				.toSuccessResponse();
+			String idToken = tokens.getOIDCTokens().getIDTokenString();
+			authorizations.remove(authorizations.findByToken(idToken, new OAuth2TokenType("id_token")));
+
+			browser.client().getOptions().setRedirectEnabled(true);
+			HtmlPage asked = browser.open(new LogoutRequest(site.endpoint("/connect/logout"),
+					tokens.getOIDCTokens().getIDToken(), TestSite.SIGNED_OUT, new State("s2"))
+				.toURI()
+				.toString()
+				.substring(site.endpoint("").toString().length()));
+			assertThat(asked.getWebResponse().getStatusCode()).isEqualTo(200);
+			assertThat(asked.getUrl().getPath()).isEqualTo("/logout");
+			assertThat(signOutAt(browser, asked)).isEqualTo(TestSite.SIGNED_OUT + "?state=s2");
+		}
+	}
+
+	@Test
+	void aHintFromAnEarlierSignInIsStaleSoThePersonIsAsked() throws Exception {
+		Person person = TestAccounts.registerAndConfirm(port);
+		TestSite site = new TestSite(clients, port);
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(person.email(), person.password());
+			CodeVerifier verifier = new CodeVerifier();
+			OIDCTokenResponse earlier = (OIDCTokenResponse) site
+				.redeem(site.code(browser, verifier, new Nonce()), verifier)
+				.toSuccessResponse();
+			browser.client().getOptions().setRedirectEnabled(true);
+			browser.signOut();
+			browser.signIn(person.email(), person.password());
+
+			URI logout = new LogoutRequest(site.endpoint("/connect/logout"), earlier.getOIDCTokens().getIDToken(),
+					TestSite.SIGNED_OUT, new State())
+				.toURI();
+			HtmlPage asked = browser.open(logout.toString().substring(site.endpoint("").toString().length()));
+			assertThat(asked.getUrl().getPath()).isEqualTo("/logout");
+			assertThat(browser.open("/account").getUrl().getPath()).isEqualTo("/account");
+		}
+	}
+
+	@Test
+	void aHintWeDidNotSignIsRefused() throws Exception {
+		Person person = TestAccounts.registerAndConfirm(port);
+		TestSite site = new TestSite(clients, port);
+		RSAKey foreign = new RSAKeyGenerator(2048).generate();
+		SignedJWT forged = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256),
+				new JWTClaimsSet.Builder().issuer(site.endpoint("").toString())
+					.audience(site.clientId)
+					.subject("someone")
+					.expirationTime(new Date(System.currentTimeMillis() + 60_000))
+					.build());
+		forged.sign(new RSASSASigner(foreign));
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(person.email(), person.password());
+			browser.client().getOptions().setRedirectEnabled(false);
+			URI logout = new LogoutRequest(site.endpoint("/connect/logout"), forged, TestSite.SIGNED_OUT, new State())
+				.toURI();
+			WebResponse response = browser.client().loadWebResponse(new WebRequest(logout.toURL()));
+			assertThat(response.getStatusCode()).isEqualTo(400);
+			assertThat(response.getResponseHeaderValue("Location")).isNull();
+			browser.client().getOptions().setRedirectEnabled(true);
+			assertThat(browser.open("/account").getUrl().getPath()).isEqualTo("/account");
+		}
+	}
+
+	/** Presses "Sign out" and answers where the provider sends the browser. */
+	private static String signOutAt(Browser browser, HtmlPage confirmation) throws Exception {
+		HtmlForm form = confirmation.getHtmlElementById("sign-out");
+		browser.client().getOptions().setRedirectEnabled(false);
+		WebResponse response = browser.client().loadWebResponse(form.getWebRequest(null));
+		browser.client().getOptions().setRedirectEnabled(true);
+		assertThat(response.getStatusCode()).isEqualTo(302);
+		return response.getResponseHeaderValue("Location");
 	}
 
 }
