@@ -3,6 +3,7 @@ package club.icourse.auth.account;
 import club.icourse.auth.ratelimit.ClientAddress;
 import club.icourse.auth.ratelimit.RateLimit;
 import club.icourse.auth.ratelimit.RateLimiter;
+import club.icourse.auth.signin.InterruptedJourney;
 import club.icourse.auth.signin.SessionSignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,8 +36,11 @@ class MailboxLinkController {
 
 	private final ClientAddress clientAddress;
 
+	private final InterruptedJourney journey;
+
 	MailboxLinkController(MailboxLinks links, Passwords passwords, SessionSignIn sessionSignIn, RateLimiter rateLimiter,
-			ClientAddress clientAddress) {
+			ClientAddress clientAddress, InterruptedJourney journey) {
+		this.journey = journey;
 		this.links = links;
 		this.passwords = passwords;
 		this.sessionSignIn = sessionSignIn;
@@ -62,7 +66,7 @@ class MailboxLinkController {
 			return refused(model, confirmed.refusal(), response);
 		}
 		sessionSignIn.signIn(confirmed.value().get(), request, response);
-		return "redirect:/account?confirmed";
+		return "redirect:" + journey.continueOr(request, response, "/account?confirmed");
 	}
 
 	@GetMapping("/confirm/resend")
