@@ -28,7 +28,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /**
  * Client management as JSON, for scripts: the console's operations, called with a
  * client-credentials access token that carries the admin scope (see
- * {@link AdminApiSecurity}). Every call is in the audit log.
+ * {@link AdminApiAccess}). Every call is in the audit log.
  */
 @RestController
 @RequestMapping(ClientAdminApi.BASE)

@@ -18,7 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * confirmed-address check, which comes only after a right password so that it tells
  * nothing to someone guessing.
  */
-final class SignInAuthenticationProvider implements AuthenticationProvider {
+public final class SignInAuthenticationProvider implements AuthenticationProvider {
 
 	private final DaoAuthenticationProvider passwords;
 
@@ -26,7 +26,7 @@ final class SignInAuthenticationProvider implements AuthenticationProvider {
 
 	private final SignInBackoff backoff;
 
-	SignInAuthenticationProvider(AccountRepository accounts, PasswordEncoder passwordEncoder, SignInNames names,
+	public SignInAuthenticationProvider(AccountRepository accounts, PasswordEncoder passwordEncoder, SignInNames names,
 			SignInBackoff backoff) {
 		this.names = names;
 		this.backoff = backoff;

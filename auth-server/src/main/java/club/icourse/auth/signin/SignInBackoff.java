@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * tell which names exist.
  */
 @Component
-class SignInBackoff {
+public class SignInBackoff {
 
 	@ConfigurationProperties("icourse.sign-in.backoff")
 	record Settings(@DefaultValue("5") int freeFailures, @DefaultValue("30s") Duration firstWait,

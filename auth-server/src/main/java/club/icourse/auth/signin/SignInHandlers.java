@@ -1,5 +1,6 @@
 package club.icourse.auth.signin;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,9 +17,9 @@ import org.springframework.stereotype.Component;
  * or sees why not.
  */
 @Component
-class SignInHandlers {
+public class SignInHandlers {
 
-	static final String NAME_PARAMETER = "username";
+	public static final String NAME_PARAMETER = "username";
 
 	private final SignInRecorder recorder;
 
@@ -28,11 +29,11 @@ class SignInHandlers {
 		this.recorder = recorder;
 	}
 
-	SavedRequestAwareAuthenticationSuccessHandler success() {
+	public SavedRequestAwareAuthenticationSuccessHandler success() {
 		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler() {
 			@Override
 			public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-					Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+					Authentication authentication) throws IOException, ServletException {
 				recorder.success(request, authentication.getName(), request.getParameter(NAME_PARAMETER),
 						SignInOutcome.SUCCESS);
 				super.onAuthenticationSuccess(request, response, authentication);
@@ -42,7 +43,7 @@ class SignInHandlers {
 		return handler;
 	}
 
-	AuthenticationFailureHandler failure() {
+	public AuthenticationFailureHandler failure() {
 		return (request, response, exception) -> {
 			String name = request.getParameter(NAME_PARAMETER);
 			SignInOutcome outcome = outcomeOf(exception);

@@ -1,0 +1,84 @@
+package club.icourse.auth.oauth;
+
+import club.icourse.auth.audit.AuditLog;
+import jakarta.servlet.Filter;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.CompositeLogoutHandler;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * How the protocol endpoints behave beyond the framework's defaults, handed to the filter
+ * chain that serves them (in the {@code security} package). Not a {@code Customizer}
+ * bean: Spring Security would apply such a bean to every filter chain.
+ */
+@Component
+public class ProtocolEndpoints {
+
+	private final IdentityClaims claims;
+
+	private final BackChannelLogout backChannel;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	private final RegisteredClientRepository registeredClients;
+
+	private final OAuth2AuthorizationService authorizations;
+
+	private final LogoutFallback logoutFallback;
+
+	ProtocolEndpoints(IdentityClaims claims, BackChannelLogout backChannel, AuditLog audit, Clock clock,
+			RegisteredClientRepository registeredClients, OAuth2AuthorizationService authorizations,
+			LogoutFallback logoutFallback) {
+		this.claims = claims;
+		this.backChannel = backChannel;
+		this.audit = audit;
+		this.clock = clock;
+		this.registeredClients = registeredClients;
+		this.authorizations = authorizations;
+		this.logoutFallback = logoutFallback;
+	}
+
+	public void configure(OAuth2AuthorizationServerConfigurer endpoints) {
+		endpoints.authorizationEndpoint(authorize -> authorize.consentPage(ConsentController.PATH))
+			.tokenRevocationEndpoint(revocation -> revocation.revocationResponseHandler(new AuditedRevocation(audit)))
+			// RFC 9126: a site may push its request (authenticated) and send the browser
+			// only a request_uri.
+			.pushedAuthorizationRequestEndpoint(Customizer.withDefaults())
+			.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo))
+				.logoutEndpoint(logout -> logout.logoutResponseHandler(signedOutEverywhere())
+					.errorResponseHandler(logoutFallback))
+				.providerConfigurationEndpoint(
+						discovery -> discovery.providerConfigurationCustomizer(new DiscoveryMetadata())))
+			.clientAuthentication(clients -> clients.authenticationProviders(new ClientSecretCheck()));
+	}
+
+	/**
+	 * What the authorization endpoint does not check itself, in this order: the
+	 * {@link AuthorizationRequestGate} (prompt=none without a session, request objects,
+	 * foreign request_uri), then OpenID Connect's {@code prompt=login} and
+	 * {@code max_age}. Both must run after the framework's validating filter and before
+	 * the check that sends a person who is not signed in to the sign-in page.
+	 */
+	public List<Filter> authorizationRequestFilters() {
+		PushedRequests pushed = new PushedRequests(authorizations);
+		return List.of(new AuthorizationRequestGate(registeredClients, pushed),
+				new ReauthenticationFilter(clock, registeredClients, pushed));
+	}
+
+	private OidcLogoutAuthenticationSuccessHandler signedOutEverywhere() {
+		OidcLogoutAuthenticationSuccessHandler signedOut = new OidcLogoutAuthenticationSuccessHandler();
+		// Back-channel first: it reads the session that the other one ends.
+		signedOut.setLogoutHandler(new CompositeLogoutHandler(backChannel, new SecurityContextLogoutHandler()));
+		return signedOut;
+	}
+
+}

@@ -1,0 +1,94 @@
+package club.icourse.auth.security;
+
+import club.icourse.auth.admin.AdminApiAccess;
+import club.icourse.auth.oauth.BackChannelLogout;
+import club.icourse.auth.oauth.PostLogoutRedirect;
+import club.icourse.auth.oauth.ProtocolEndpoints;
+import club.icourse.auth.signin.SignInHandlers;
+import club.icourse.shared.Role;
+import jakarta.servlet.Filter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/**
+ * The filter chains of this server, first match wins: the protocol endpoints, the admin
+ * API, then the pages. (Ahead of all of them runs the sign-in rate limit, a servlet
+ * filter of the {@code signin} package.)
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	/**
+	 * Discovery, authorize, pushed authorization requests, token, JWKS, UserInfo,
+	 * introspection, revocation and logout, as {@link ProtocolEndpoints} configures them.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityFilterChain protocolEndpointsChain(HttpSecurity http, ProtocolEndpoints endpoints) throws Exception {
+		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
+		// After the framework's validating filter (just before this anchor), so that they
+		// see whether the client and redirect URI are good, and before the check that
+		// sends a person who is not signed in to the sign-in page.
+		for (Filter filter : endpoints.authorizationRequestFilters()) {
+			http.addFilterAfter(filter, AbstractPreAuthenticatedProcessingFilter.class);
+		}
+		http.securityMatcher(server.getEndpointsMatcher())
+			.with(server, endpoints::configure)
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			// A person who is not signed in is sent to the sign-in page, then back to the
+			// authorization request.
+			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+			// UserInfo takes the access token as a bearer token.
+			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
+		return http.build();
+	}
+
+	/** Bearer tokens only, checked by {@link AdminApiAccess}; no session. */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+	SecurityFilterChain adminApiChain(HttpSecurity http, OAuth2AuthorizationService authorizations) throws Exception {
+		http.securityMatcher(AdminApiAccess.PATHS)
+			.authorizeHttpRequests(requests -> requests.anyRequest().access(new AdminApiAccess(authorizations)))
+			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable());
+		return http.build();
+	}
+
+	/** Who may see which page, and how people sign in and out of the pages. */
+	@Bean
+	SecurityFilterChain pagesChain(HttpSecurity http, AuthenticationManager signIn, SignInHandlers handlers,
+			PersistentTokenBasedRememberMeServices rememberMe, RememberMeSettings settings,
+			BackChannelLogout backChannelLogout, PostLogoutRedirect postLogoutRedirect) throws Exception {
+		http.authenticationManager(signIn)
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/admin/**")
+				.hasRole(Role.ADMIN.name())
+				.requestMatchers("/account/**", "/oauth2/consent")
+				.authenticated()
+				.anyRequest()
+				.permitAll())
+			.formLogin(form -> form.loginPage("/login")
+				.usernameParameter(SignInHandlers.NAME_PARAMETER)
+				.successHandler(handlers.success())
+				.failureHandler(handlers.failure()))
+			.rememberMe(remember -> remember.rememberMeServices(rememberMe).key(settings.key()))
+			.logout(logout -> logout.addLogoutHandler(backChannelLogout).logoutSuccessHandler(postLogoutRedirect));
+		return http.build();
+	}
+
+}
