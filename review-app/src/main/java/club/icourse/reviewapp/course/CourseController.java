@@ -1,15 +1,13 @@
 package club.icourse.reviewapp.course;
 
+import club.icourse.reviewapp.card.ReviewCards;
 import club.icourse.reviewapp.follow.Follows;
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.people.SignedIn;
 import club.icourse.reviewapp.review.ReviewHistory;
 import club.icourse.reviewapp.review.ReviewListing;
 import club.icourse.reviewapp.review.ReviewSort;
-import club.icourse.reviewapp.review.ReviewView;
 import club.icourse.reviewapp.review.Reviews;
-import club.icourse.reviewapp.review.Upvotes;
-import club.icourse.reviewapp.comment.Comments;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -33,9 +31,7 @@ class CourseController {
 
 	private final Reviews reviews;
 
-	private final Comments comments;
-
-	private final Upvotes upvotes;
+	private final ReviewCards cards;
 
 	private final CourseVotes votes;
 
@@ -43,15 +39,14 @@ class CourseController {
 
 	private final Follows follows;
 
-	CourseController(CourseCatalogue catalogue, ReviewListing listing, Reviews reviews, Comments comments,
-			Upvotes upvotes, CourseVotes votes, ReviewHistory history, Follows follows) {
+	CourseController(CourseCatalogue catalogue, ReviewListing listing, Reviews reviews, ReviewCards cards,
+			CourseVotes votes, ReviewHistory history, Follows follows) {
 		this.history = history;
 		this.follows = follows;
 		this.catalogue = catalogue;
 		this.listing = listing;
 		this.reviews = reviews;
-		this.comments = comments;
-		this.upvotes = upvotes;
+		this.cards = cards;
 		this.votes = votes;
 	}
 
@@ -80,12 +75,8 @@ class CourseController {
 		ReviewSort order = ReviewSort.of(sort);
 		Integer starLevel = starLevel(stars);
 		model.addAttribute("course", course);
-		Page<ReviewView> shown = listing.ofCourse(id, viewer, order, term, starLevel, Page.number(page));
-		List<Long> ids = shown.items().stream().map(ReviewView::id).toList();
-		model.addAttribute("reviews", shown);
-		model.addAttribute("comments", comments.on(ids, viewer));
-		model.addAttribute("upvoted", upvotes.byPerson(ids, viewer));
-		model.addAttribute("upvoters", upvotes.whoUpvoted(ids, viewer));
+		model.addAttribute("reviews",
+				cards.withComments(listing.ofCourse(id, viewer, order, term, starLevel, Page.number(page)), viewer));
 		model.addAttribute("myVote", votes.voteOf(viewer, id));
 		model.addAttribute("following", follows.followsCourse(viewer, id));
 		model.addAttribute("deletedReviews",

@@ -1,5 +1,6 @@
 package club.icourse.reviewapp.follow;
 
+import club.icourse.reviewapp.card.ReviewCards;
 import club.icourse.reviewapp.course.Page;
 import club.icourse.reviewapp.mention.Mentions;
 import club.icourse.reviewapp.people.Person;
@@ -25,10 +26,13 @@ class FollowController {
 
 	private final ReviewListing reviews;
 
-	FollowController(Follows follows, PersonRepository people, ReviewListing reviews) {
+	private final ReviewCards cards;
+
+	FollowController(Follows follows, PersonRepository people, ReviewListing reviews, ReviewCards cards) {
 		this.follows = follows;
 		this.people = people;
 		this.reviews = reviews;
+		this.cards = cards;
 	}
 
 	@PostMapping("/courses/{id}/follow")
@@ -47,7 +51,8 @@ class FollowController {
 	@GetMapping("/following")
 	String feed(Authentication authentication, @RequestParam(required = false) String page, Model model) {
 		Person person = SignedIn.required(authentication);
-		model.addAttribute("reviews", reviews.following(person.id(), Optional.of(person), Page.number(page)));
+		model.addAttribute("reviews",
+				cards.of(reviews.following(person.id(), Optional.of(person), Page.number(page)), Optional.of(person)));
 		model.addAttribute("courses", follows.coursesFollowedBy(person.id()));
 		model.addAttribute("people", follows.peopleFollowedBy(person.id()));
 		return "follow/feed";

@@ -1,9 +1,12 @@
 package club.icourse.reviewapp.home;
 
+import club.icourse.reviewapp.card.ReviewCards;
 import club.icourse.reviewapp.course.CourseCatalogue;
 import club.icourse.reviewapp.course.CourseSort;
+import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.people.SignedIn;
 import club.icourse.reviewapp.review.ReviewListing;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,16 +22,20 @@ class HomeController {
 
 	private final ReviewListing reviews;
 
+	private final ReviewCards cards;
+
 	private final CourseCatalogue catalogue;
 
-	HomeController(ReviewListing reviews, CourseCatalogue catalogue) {
+	HomeController(ReviewListing reviews, ReviewCards cards, CourseCatalogue catalogue) {
 		this.reviews = reviews;
+		this.cards = cards;
 		this.catalogue = catalogue;
 	}
 
 	@GetMapping("/")
 	String home(Authentication authentication, Model model) {
-		model.addAttribute("latest", reviews.latest(SignedIn.person(authentication), LATEST));
+		Optional<Person> reader = SignedIn.person(authentication);
+		model.addAttribute("latest", cards.of(reviews.latest(reader, LATEST), reader));
 		model.addAttribute("top",
 				catalogue.list(CourseSort.RATING, null, null, null, 1).items().stream().limit(LATEST).toList());
 		return VIEW;

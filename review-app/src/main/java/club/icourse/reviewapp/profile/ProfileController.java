@@ -1,5 +1,6 @@
 package club.icourse.reviewapp.profile;
 
+import club.icourse.reviewapp.card.ReviewCards;
 import club.icourse.reviewapp.course.Page;
 import club.icourse.reviewapp.follow.Follows;
 import club.icourse.reviewapp.moderation.LocalAdmins;
@@ -38,17 +39,21 @@ class ProfileController {
 
 	private final ReviewListing reviews;
 
+	private final ReviewCards cards;
+
 	private final Follows follows;
 
 	private final Mutes mutes;
 
 	private final LocalAdmins localAdmins;
 
-	ProfileController(Profiles profiles, ReviewListing reviews, Follows follows, Mutes mutes, LocalAdmins localAdmins) {
+	ProfileController(Profiles profiles, ReviewListing reviews, ReviewCards cards, Follows follows, Mutes mutes,
+			LocalAdmins localAdmins) {
 		this.localAdmins = localAdmins;
 		this.mutes = mutes;
 		this.profiles = profiles;
 		this.reviews = reviews;
+		this.cards = cards;
 		this.follows = follows;
 	}
 
@@ -68,7 +73,7 @@ class ProfileController {
 		model.addAttribute("mutedUntil",
 				viewer.filter(Person::admin).flatMap(admin -> mutes.mutedUntil(profile.id())).orElse(null));
 		if (!profile.hideProfile() || privileged) {
-			model.addAttribute("reviews", reviews.byAuthor(profile.id(), viewer, Page.number(page)));
+			model.addAttribute("reviews", cards.of(reviews.byAuthor(profile.id(), viewer, Page.number(page)), viewer));
 			boolean showFollows = !profile.hideFollows() || privileged;
 			model.addAttribute("showFollows", showFollows);
 			if (showFollows) {

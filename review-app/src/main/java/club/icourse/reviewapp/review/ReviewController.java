@@ -1,12 +1,10 @@
 package club.icourse.reviewapp.review;
 
-import club.icourse.reviewapp.comment.Comments;
 import club.icourse.reviewapp.course.CourseCatalogue;
 import club.icourse.reviewapp.course.CourseDetails;
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.people.SignedIn;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -21,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * Writing, editing, hiding, deleting a review; blocking and restoring for administrators;
- * a review's history.
+ * Writing, editing, hiding, deleting and upvoting a review; blocking and restoring for
+ * administrators; a review's history. (A review's own page is in the card feature.)
  */
 @Controller
 class ReviewController {
@@ -38,18 +36,11 @@ class ReviewController {
 
 	private final Upvotes upvotes;
 
-	private final ReviewListing listing;
-
-	private final Comments comments;
-
-	ReviewController(Reviews reviews, ReviewHistory history, CourseCatalogue catalogue, Upvotes upvotes,
-			ReviewListing listing, Comments comments) {
+	ReviewController(Reviews reviews, ReviewHistory history, CourseCatalogue catalogue, Upvotes upvotes) {
 		this.reviews = reviews;
 		this.history = history;
 		this.catalogue = catalogue;
 		this.upvotes = upvotes;
-		this.listing = listing;
-		this.comments = comments;
 	}
 
 	@GetMapping("/courses/{courseId}/review")
@@ -83,21 +74,6 @@ class ReviewController {
 		}
 	}
 
-	/**
-	 * One review on its own page (the address notifications and links point to), with its
-	 * comments.
-	 */
-	@GetMapping("/reviews/{id}")
-	String show(@PathVariable long id, Authentication authentication, Model model) {
-		Optional<Person> viewer = SignedIn.person(authentication);
-		ReviewView review = listing.one(id, viewer).orElseThrow(ReviewNotFoundException::new);
-		model.addAttribute("review", review);
-		model.addAttribute("comments", comments.on(List.of(id), viewer));
-		model.addAttribute("upvoted", upvotes.byPerson(List.of(id), viewer));
-		model.addAttribute("upvoters", upvotes.whoUpvoted(List.of(id), viewer));
-		return "review/show";
-	}
-
 	@PostMapping("/reviews/{id}/hide")
 	String hide(@PathVariable long id, Authentication authentication) {
 		return back(id, () -> reviews.hide(SignedIn.required(authentication), id, true));
@@ -123,9 +99,13 @@ class ReviewController {
 		return back(id, () -> reviews.delete(SignedIn.required(authentication), id));
 	}
 
+	/**
+	 * Sets the upvote to what the card showed it would become ({@code upvoted=true} or
+	 * {@code false}); a request without it is refused, never taken as a toggle.
+	 */
 	@PostMapping("/reviews/{id}/upvote")
-	String upvote(@PathVariable long id, Authentication authentication) {
-		return back(id, () -> upvotes.toggle(SignedIn.required(authentication), id));
+	String upvote(@PathVariable long id, @RequestParam boolean upvoted, Authentication authentication) {
+		return back(id, () -> upvotes.set(SignedIn.required(authentication), id, upvoted));
 	}
 
 	@PostMapping("/reviews/{id}/restore")

@@ -6,7 +6,7 @@ package club.icourse.reviewapp.review;
  */
 public class ReviewNotFoundException extends RuntimeException {
 
-	ReviewNotFoundException() {
+	public ReviewNotFoundException() {
 		super("No such review");
 	}
 

@@ -1,5 +1,7 @@
 package club.icourse.reviewapp.stats;
 
+import club.icourse.reviewapp.card.ReviewCards;
+import club.icourse.reviewapp.people.SignedIn;
 import club.icourse.reviewapp.review.ReviewListing;
 import club.icourse.reviewapp.stats.SvgCharts.Point;
 import java.time.Clock;
@@ -9,8 +11,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,20 +35,25 @@ class StatsController {
 
 	private final ReviewListing reviews;
 
+	private final ReviewCards cards;
+
 	private final MessageSource messages;
 
 	private final Clock clock;
 
-	StatsController(SiteStats stats, Rankings rankings, ReviewListing reviews, MessageSource messages, Clock clock) {
+	StatsController(SiteStats stats, Rankings rankings, ReviewListing reviews, ReviewCards cards,
+			MessageSource messages, Clock clock) {
 		this.stats = stats;
 		this.rankings = rankings;
 		this.reviews = reviews;
+		this.cards = cards;
 		this.messages = messages;
 		this.clock = clock;
 	}
 
 	@GetMapping("/stats")
-	String stats(@RequestParam(required = false) String asOf, Locale locale, Model model) {
+	String stats(@RequestParam(required = false) String asOf, Authentication authentication, Locale locale,
+			Model model) {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
 		LocalDate day = today;
 		if (asOf != null && !asOf.isBlank()) {
@@ -78,7 +87,9 @@ class StatsController {
 		model.addAttribute("worst", rankings.worst(RANKING_SIZE));
 		model.addAttribute("mostReviewed", rankings.mostReviewed(RANKING_SIZE));
 		model.addAttribute("reviewers", rankings.mostHelpfulReviewers(RANKING_SIZE));
-		model.addAttribute("mostUpvoted", reviews.mostUpvoted(java.util.Optional.empty(), 5));
+		// The list is the same for everyone; only the upvote buttons are the reader's.
+		model.addAttribute("mostUpvoted",
+				cards.of(reviews.mostUpvoted(Optional.empty(), 5), SignedIn.person(authentication)));
 		model.addAttribute("minRated", Rankings.MIN_RATED_REVIEWS);
 		return "stats/show";
 	}

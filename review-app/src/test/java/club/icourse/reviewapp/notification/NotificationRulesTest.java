@@ -132,11 +132,11 @@ class NotificationRulesTest {
 		comments.write(author, review, "谢谢");
 		assertThat(kinds(author)).as("not for the author's own comment").containsExactly("COMMENT");
 
-		upvotes.toggle(reader, review);
+		upvotes.set(reader, review, true);
 		assertThat(kinds(author)).containsExactly("COMMENT", "UPVOTE");
-		upvotes.toggle(reader, review);
+		upvotes.set(reader, review, false);
 		assertThat(kinds(author)).as("withdrawn with the upvote").containsExactly("COMMENT");
-		upvotes.toggle(reader, review);
+		upvotes.set(reader, review, true);
 		assertThat(kinds(author)).containsExactly("COMMENT", "UPVOTE");
 
 		follows.togglePerson(reader, author.id());

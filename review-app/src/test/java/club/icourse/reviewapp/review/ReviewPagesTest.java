@@ -7,6 +7,8 @@ import club.icourse.reviewapp.FakeIdentityProvider.Identity;
 import club.icourse.reviewapp.ReviewAppTest;
 import club.icourse.reviewapp.ReviewBrowser;
 import club.icourse.reviewapp.TestCatalogue;
+import java.util.List;
+import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.jooq.DSLContext;
@@ -225,6 +227,41 @@ class ReviewPagesTest {
 		}
 	}
 
+	/**
+	 * Issue 15, defect 1: a card shows the reader's upvote on every page that lists
+	 * reviews, and an upvote form sent twice keeps one upvote (it used to toggle, so a
+	 * click on a card that wrongly showed "not upvoted" withdrew the upvote).
+	 */
+	@Test
+	void anUpvoteShowsOnEveryPageAndSendingItTwiceKeepsIt() throws Exception {
+		Identity author = Identity.student("uc" + System.nanoTime() % 1_000_000);
+		writeReview(author, "8", "每一页都一样", false);
+		long id = reviewOf(course);
+		Identity reader = Identity.student("ud" + System.nanoTime() % 1_000_000);
+		try (ReviewBrowser browser = new ReviewBrowser(port)) {
+			browser.signIn(reader);
+			HtmlForm upvote = browser.form(browser.open("/people/" + author.username()), "/reviews/" + id + "/upvote");
+			ReviewBrowser.submit(upvote);
+			ReviewBrowser.submit(upvote);
+			assertThat(upvotes(id)).as("the same upvote form sent twice").isEqualTo(1);
+			for (String page : List.of("/", "/people/" + author.username(), "/courses/" + course, "/reviews/" + id)) {
+				HtmlButton button = browser.form(browser.open(page), "/reviews/" + id + "/upvote")
+					.getFirstByXPath(".//button[@type='submit']");
+				assertThat(button.getAttribute("class")).as("upvoted on " + page)
+					.contains("btn-success")
+					.doesNotContain("btn-outline-success");
+			}
+			ReviewBrowser.submit(browser.form(browser.open("/"), "/reviews/" + id + "/upvote"));
+			assertThat(upvotes(id)).as("withdrawn from the home page").isZero();
+			HtmlForm unsaid = browser.form(browser.open("/courses/" + course), "/reviews/" + id + "/upvote");
+			unsaid.getInputByName("upvoted").remove();
+			assertThat(ReviewBrowser.submit(unsaid).getWebResponse().getStatusCode())
+				.as("a form that does not say set or unset is refused, not toggled")
+				.isEqualTo(400);
+			assertThat(upvotes(id)).isZero();
+		}
+	}
+
 	@Test
 	void theSearchBoxFindsChineseSubstringsTeachersAndCodes() throws Exception {
 		try (ReviewBrowser browser = new ReviewBrowser(port)) {
@@ -260,6 +297,10 @@ class ReviewPagesTest {
 		fill(form, rating, level, level, level, level, content);
 		browser.form(form, "/review").getInputByName("studentsOnly").setChecked(studentsOnly);
 		return ReviewBrowser.submit(browser.form(form, "/review"));
+	}
+
+	private int upvotes(long reviewId) {
+		return dsl.select(REVIEW.UPVOTE_COUNT).from(REVIEW).where(REVIEW.ID.eq(reviewId)).fetchSingle().value1();
 	}
 
 	private long reviewOf(long courseId) {
