@@ -196,7 +196,7 @@ class ReviewPagesTest {
 			HtmlForm comment = browser.form(browser.open("/reviews/" + id), "/comments");
 			comment.getInputByName("content").setValue("同意，@" + author.username() + " 说得对");
 			HtmlPage commented = ReviewBrowser.submit(comment);
-			assertThat(commented.asNormalizedText()).contains("同意", reader.username(), "1 comments");
+			assertThat(commented.asNormalizedText()).contains("同意", reader.username(), "1 comment");
 
 			HtmlForm tooLong = browser.form(commented, "/comments");
 			tooLong.getInputByName("content").setValue("长".repeat(501));
