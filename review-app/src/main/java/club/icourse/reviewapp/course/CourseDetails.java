@@ -30,5 +30,13 @@ public record CourseDetails(long id, String name, List<TeacherName> teachers, St
 		public Double stars() {
 			return averageRating == null ? null : averageRating / 2;
 		}
+
+		/**
+		 * The level (1 to 3) nearest to an average sub-rating, to name it with the words
+		 * of a single review.
+		 */
+		public int level(double average) {
+			return (int) Math.max(1, Math.min(3, Math.round(average)));
+		}
 	}
 }
