@@ -36,7 +36,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * A registered client driven with the Nimbus SDK, as a third-party site would drive this
  * provider.
  */
-final class TestSite {
+public final class TestSite {
 
 	static final URI CALLBACK = URI.create("http://127.0.0.1:9/callback");
 	static final URI SIGNED_OUT = URI.create("http://127.0.0.1:9/signed-out");
@@ -56,7 +56,7 @@ final class TestSite {
 		this(clients, port, CALLBACK, true);
 	}
 
-	TestSite(RegisteredClientRepository clients, int port, URI callback, boolean firstParty) {
+	public TestSite(RegisteredClientRepository clients, int port, URI callback, boolean firstParty) {
 		this(clients, port, callback, firstParty, null);
 	}
 
@@ -74,7 +74,7 @@ final class TestSite {
 	}
 
 	/** The authorization request a site sends the person's browser to. */
-	URI authorizationRequest(CodeVerifier verifier, Nonce nonce, String scope, URI redirect) {
+	public URI authorizationRequest(CodeVerifier verifier, Nonce nonce, String scope, URI redirect) {
 		return new AuthenticationRequest.Builder(new ResponseType("code"), Scope.parse(scope), new ClientID(clientId),
 				redirect)
 			.endpointURI(endpoint("/oauth2/authorize"))

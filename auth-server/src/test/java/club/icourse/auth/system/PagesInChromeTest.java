@@ -1,0 +1,109 @@
+package club.icourse.auth.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import club.icourse.auth.AuthServerTest;
+import club.icourse.auth.TestAccounts;
+import club.icourse.auth.TestAccounts.Person;
+import club.icourse.auth.oauth.TestSite;
+import club.icourse.testsupport.browser.PolicyWatchingChrome;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import java.io.IOException;
+import java.net.URI;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+
+/**
+ * The key pages in a real browser with the Content-Security-Policy on: each is used as a
+ * person would (live checks typed into, forms sent) and none may cause a violation.
+ */
+@AuthServerTest
+class PagesInChromeTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DSLContext dsl;
+
+	@Autowired
+	RegisteredClientRepository clients;
+
+	@BeforeAll
+	static void chromium() {
+		if (!PolicyWatchingChrome.installed()) {
+			assertThat(System.getenv("CI")).as("CI installs chromium and chromium-driver (.ci/run)")
+				.isNotEqualTo("true");
+			Assumptions.abort("Chromium is not installed: apt-get install -y chromium chromium-driver");
+		}
+	}
+
+	@Test
+	void thePagesOfSigningUpAndInRunWithoutViolations() {
+		try (PolicyWatchingChrome chrome = PolicyWatchingChrome.start()) {
+			assertThat(chrome.open(url("/"))).isEmpty();
+			assertThat(chrome.open(url("/login"))).isEmpty();
+			assertThat(chrome.open(url("/password/forgot"))).isEmpty();
+			assertThat(chrome.open(url("/no-such-page"))).isEmpty();
+
+			chrome.open(url("/register"));
+			chrome.type("email", "someone");
+			chrome.type("username", "admin");
+			chrome.waitUntil("the live checks' answers",
+					driver -> !driver.findElement(By.cssSelector("[data-live-for='username']")).getText().isBlank()
+							&& !driver.findElement(By.cssSelector("[data-live-for='email']")).getText().isBlank());
+			assertThat(chrome.violations()).as("the live checks of the registration form").isEmpty();
+		}
+	}
+
+	@Test
+	void theAccountConsentAndAdministrationPagesRunWithoutViolations() throws IOException {
+		Person admin = TestAccounts.registerAdmin(port, dsl);
+		TestSite site = new TestSite(clients, port, URI.create("http://127.0.0.1:9/csp/callback"), false);
+		try (PolicyWatchingChrome chrome = PolicyWatchingChrome.start()) {
+			chrome.open(url("/login"));
+			chrome.type("username", admin.username());
+			chrome.type("password", admin.password());
+			chrome.driver().findElement(By.cssSelector("form[action$='/login'] button[type='submit']")).click();
+			chrome.waitUntil("the account page", driver -> driver.getCurrentUrl().endsWith("/account"));
+			assertThat(chrome.violations()).as("the account page").isEmpty();
+
+			assertThat(chrome.open(url("/admin"))).isEmpty();
+			assertThat(chrome.open(url("/admin/clients"))).isEmpty();
+			assertThat(chrome.open(url("/admin/clients/new"))).isEmpty();
+
+			URI consent = site.authorizationRequest(new CodeVerifier(), new Nonce(), "openid profile email",
+					URI.create("http://127.0.0.1:9/csp/callback"));
+			chrome.open(consent.toString());
+			assertThat(chrome.driver().getCurrentUrl()).contains("/oauth2/consent");
+			assertThat(chrome.violations()).as("the consent page").isEmpty();
+		}
+	}
+
+	@Test
+	void theWatcherSeesAViolationWhenThereIsOne() {
+		try (PolicyWatchingChrome chrome = PolicyWatchingChrome.start()) {
+			chrome.open(url("/login"));
+			((org.openqa.selenium.JavascriptExecutor) chrome.driver()).executeScript("""
+					const script = document.createElement('script');
+					script.textContent = 'document.title = "ran"';
+					document.body.appendChild(script);
+					""");
+			assertThat(chrome.violations())
+				.anyMatch(violation -> violation.startsWith("script-src-elem refused inline"));
+			assertThat(chrome.driver().getTitle()).isNotEqualTo("ran");
+		}
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+}
