@@ -1,11 +1,10 @@
 package club.icourse.auth.account;
 
-import club.icourse.auth.oauth.AuthorizedApps;
-import club.icourse.auth.signin.SignInAttempts;
 import club.icourse.shared.school.School;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
@@ -17,36 +16,32 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The signed-in person's own page: who they are here, their sign-ins, their password, and
- * leaving.
+ * The signed-in person's own page: who they are here, their password, and leaving; the
+ * features that keep more about them (sign-ins, authorized sites) add their own
+ * {@link AccountPageSection}.
  */
 @Controller
 class AccountController {
 
 	static final String VIEW = "account/index";
 
-	private static final int HISTORY_LENGTH = 20;
-
 	private final AccountRepository accounts;
-
-	private final SignInAttempts signIns;
 
 	private final Passwords passwords;
 
 	private final AccountProperties properties;
 
-	private final AuthorizedApps apps;
+	private final List<AccountPageSection> sections;
 
 	private final Usernames usernames;
 
-	AccountController(AccountRepository accounts, SignInAttempts signIns, Passwords passwords,
-			AccountProperties properties, AuthorizedApps apps, Usernames usernames) {
+	AccountController(AccountRepository accounts, Passwords passwords, AccountProperties properties,
+			List<AccountPageSection> sections, Usernames usernames) {
 		this.usernames = usernames;
 		this.accounts = accounts;
-		this.signIns = signIns;
 		this.passwords = passwords;
 		this.properties = properties;
-		this.apps = apps;
+		this.sections = sections;
 	}
 
 	@GetMapping("/account")
@@ -102,8 +97,7 @@ class AccountController {
 					.map(School::name)
 					.findFirst()
 					.orElse(account.school()));
-		model.addAttribute("signIns", signIns.latest(account.id(), HISTORY_LENGTH));
-		model.addAttribute("apps", apps.of(account.subject()));
+		sections.forEach(section -> section.addTo(account, model));
 		return VIEW;
 	}
 

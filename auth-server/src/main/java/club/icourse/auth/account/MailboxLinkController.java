@@ -3,8 +3,6 @@ package club.icourse.auth.account;
 import club.icourse.auth.ratelimit.ClientAddress;
 import club.icourse.auth.ratelimit.RateLimit;
 import club.icourse.auth.ratelimit.RateLimiter;
-import club.icourse.auth.signin.InterruptedJourney;
-import club.icourse.auth.signin.SessionSignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -30,7 +28,7 @@ class MailboxLinkController {
 
 	private final Passwords passwords;
 
-	private final SessionSignIn sessionSignIn;
+	private final MailboxSignIn sessionSignIn;
 
 	private final RateLimiter rateLimiter;
 
@@ -38,7 +36,7 @@ class MailboxLinkController {
 
 	private final InterruptedJourney journey;
 
-	MailboxLinkController(MailboxLinks links, Passwords passwords, SessionSignIn sessionSignIn, RateLimiter rateLimiter,
+	MailboxLinkController(MailboxLinks links, Passwords passwords, MailboxSignIn sessionSignIn, RateLimiter rateLimiter,
 			ClientAddress clientAddress, InterruptedJourney journey) {
 		this.journey = journey;
 		this.links = links;

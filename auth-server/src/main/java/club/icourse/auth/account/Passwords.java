@@ -1,6 +1,5 @@
 package club.icourse.auth.account;
 
-import club.icourse.auth.signin.SignInAttempts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -27,20 +26,17 @@ class Passwords {
 
 	private final AccountSessions sessions;
 
-	private final SignInAttempts signIns;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	Passwords(AccountRepository accounts, AccountTokens tokens, PasswordPolicy policy, PasswordEncoder encoder,
-			AccountSessions sessions, SignInAttempts signIns, ApplicationEventPublisher events, Clock clock) {
+			AccountSessions sessions, ApplicationEventPublisher events, Clock clock) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.policy = policy;
 		this.encoder = encoder;
 		this.sessions = sessions;
-		this.signIns = signIns;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -96,8 +92,8 @@ class Passwords {
 	}
 
 	/**
-	 * Deletes the account of a person who confirmed with their password: personal data
-	 * go, sessions end.
+	 * Deletes the account of a person who confirmed with their password: personal data go
+	 * (here, and in the features that listen to {@link AccountDeleted}), sessions end.
 	 */
 	@Transactional
 	boolean delete(String subject, String password) {
@@ -106,9 +102,8 @@ class Passwords {
 			return false;
 		}
 		accounts.anonymize(account.id(), clock.instant());
-		signIns.forget(account.id());
 		sessions.endAllExcept(account.subject(), null);
-		events.publishEvent(new AccountDeleted(account.subject()));
+		events.publishEvent(new AccountDeleted(account.id(), account.subject()));
 		return true;
 	}
 

@@ -1,6 +1,6 @@
 package club.icourse.auth.admin;
 
-import club.icourse.auth.audit.Actors;
+import club.icourse.auth.account.Actors;
 import club.icourse.auth.audit.AuditLog;
 import club.icourse.auth.clients.ClientDefinition;
 import club.icourse.auth.clients.ClientProblem;

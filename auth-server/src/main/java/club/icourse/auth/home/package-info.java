@@ -1,2 +1,5 @@
-/** The landing page: what this identity provider is and where to go next. */
+/**
+ * The landing page: what this identity provider is and where to go next. It must never
+ * depend on a feature.
+ */
 package club.icourse.auth.home;

@@ -1,7 +1,7 @@
 package club.icourse.auth.oauth;
 
 import club.icourse.auth.audit.Actor;
-import club.icourse.auth.audit.Actors;
+import club.icourse.auth.account.Actors;
 import club.icourse.auth.audit.AuditLog;
 import java.util.stream.Collectors;
 import org.springframework.security.core.GrantedAuthority;

@@ -1,6 +1,6 @@
 package club.icourse.auth.oauth;
 
-import club.icourse.auth.audit.Actors;
+import club.icourse.auth.account.Actors;
 import club.icourse.auth.audit.AuditLog;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;

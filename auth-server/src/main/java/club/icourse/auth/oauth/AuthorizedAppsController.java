@@ -1,6 +1,6 @@
 package club.icourse.auth.oauth;
 
-import club.icourse.auth.audit.Actors;
+import club.icourse.auth.account.Actors;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,6 +1,7 @@
 package club.icourse.auth.signin;
 
 import club.icourse.auth.account.Account;
+import club.icourse.auth.account.MailboxSignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * by its link.
  */
 @Component
-public class SessionSignIn {
+public class SessionSignIn implements MailboxSignIn {
 
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
@@ -32,6 +33,7 @@ public class SessionSignIn {
 		this.recorder = recorder;
 	}
 
+	@Override
 	public void signIn(Account account, HttpServletRequest request, HttpServletResponse response) {
 		request.getSession(true);
 		// A fresh session id, so that an id planted before the sign-in is worthless after

@@ -1,2 +1,5 @@
-/** What every feature of auth-server shares: language, layout, error pages. */
+/**
+ * What every feature of auth-server shares: language, clock, schema, hashing. It must
+ * never depend on a feature.
+ */
 package club.icourse.auth.system;

@@ -1,14 +1,13 @@
-package club.icourse.auth.audit;
+package club.icourse.auth.account;
 
-import club.icourse.auth.account.Account;
-import club.icourse.auth.account.AccountRepository;
+import club.icourse.auth.audit.Actor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 /**
- * Names who is acting: a signed-in person by subject and username, an admin API caller by
- * its client id.
+ * Names who is acting, for the audit log: a signed-in person by subject and username, an
+ * admin API caller by its client id.
  */
 @Component
 public class Actors {

@@ -1,4 +1,4 @@
-package club.icourse.auth.signin;
+package club.icourse.auth.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
