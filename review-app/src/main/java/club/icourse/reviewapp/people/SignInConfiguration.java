@@ -1,6 +1,7 @@
 package club.icourse.reviewapp.people;
 
 import club.icourse.shared.Role;
+import java.util.Map;
 import org.springframework.http.HttpMethod;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,9 +22,10 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 
 /**
- * People sign in through iCourse ID (OpenID Connect, authorization code with PKCE), and
- * are signed out here when they sign out there (back-channel logout). Reading needs no
- * sign-in. Not set up when the app runs as a command, without its web server.
+ * People sign in through iCourse ID (OpenID Connect, authorization code with PKCE), are
+ * signed out here when they sign out there (back-channel logout), and signing out here
+ * signs them out there too (RP-initiated logout). Reading needs no sign-in. Not set up
+ * when the app runs as a command, without its web server.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -56,6 +58,7 @@ class SignInConfiguration {
 			.jwkSetUri(server + "/oauth2/jwks")
 			.userInfoUri(server + "/userinfo")
 			.userNameAttributeName("sub")
+			.providerConfigurationMetadata(Map.of("end_session_endpoint", server + "/connect/logout"))
 			.build());
 	}
 
@@ -66,7 +69,7 @@ class SignInConfiguration {
 
 	@Bean
 	SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations, SessionsOfSubject sessions,
-			PersonSignIn people) throws Exception {
+			PersonSignIn people, IcourseIdProperties provider) throws Exception {
 		DefaultOAuth2AuthorizationRequestResolver requests = new DefaultOAuth2AuthorizationRequestResolver(
 				registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
 		requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -91,7 +94,7 @@ class SignInConfiguration {
 						}
 					})))
 			.csrf(csrf -> csrf.csrfTokenRequestHandler(new MultipartCsrfTokens()))
-			.logout(logout -> logout.logoutSuccessUrl("/"));
+			.logout(logout -> logout.logoutSuccessHandler(new ProviderSignOut(registrations, provider)));
 		return http.build();
 	}
 

@@ -13,6 +13,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.htmlunit.WebResponse;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -61,6 +63,23 @@ class SignInTest {
 			browser.signIn(admin);
 			assertThat(browser.status("/admin/catalogue")).as("an administrator at the provider is one here")
 				.isNotEqualTo(403);
+		}
+	}
+
+	@Test
+	void signingOutHereSignsThePersonOutAtTheProviderTooAndComesBackHere() throws Exception {
+		Identity student = Identity.student("out-" + System.nanoTime() % 100000);
+		try (ReviewBrowser browser = new ReviewBrowser(port)) {
+			HtmlPage home = browser.signIn(student);
+			browser.client().getOptions().setRedirectEnabled(false);
+			WebResponse signedOut = browser.client().loadWebResponse(browser.form(home, "/logout").getWebRequest(null));
+			assertThat(signedOut.getStatusCode()).isEqualTo(302);
+			URI logout = URI.create(signedOut.getResponseHeaderValue("Location"));
+			assertThat(logout.getPath()).isEqualTo("/connect/logout");
+			assertThat(logout.getQuery()).contains("id_token_hint=ey",
+					"post_logout_redirect_uri=" + browser.url("/").toString().replace("localhost", "127.0.0.1"));
+			browser.client().getOptions().setRedirectEnabled(true);
+			assertThat(browser.open("/").asNormalizedText()).doesNotContain(student.username());
 		}
 	}
 
