@@ -134,9 +134,10 @@ run() { # $1 case, $2 seconds, $3 label
   wrk -t$threads -c$c -d${dur}s --timeout 30s -s "$LUA_DIR/$lua" "$url" > "$out" 2>&1
   b=$(snapshot)
   local units bad lat rss
-  units=$(grep -o 'units=[0-9]*' "$out" | cut -d= -f2); units=${units:-$(grep -o '2xx=[0-9]*' "$out" | head -1 | cut -d= -f2)}
-  bad=$(grep -o 'non2xx=[0-9]*' "$out" | cut -d= -f2)
-  lat=$(grep 'lua: p50' "$out" | sed 's/.*p50=\([0-9.]*\)ms.*p99=\([0-9.]*\)ms.*/\1\/\2/')
+  units=$(grep -o 'units=[0-9]*' "$out" | cut -d= -f2 || true)
+  units=${units:-$(grep -o '2xx=[0-9]*' "$out" | head -1 | cut -d= -f2 || true)}
+  bad=$(grep -o 'non2xx=[0-9]*' "$out" | cut -d= -f2 || true)
+  lat=$(grep 'lua: p50' "$out" | sed 's/.*p50=\([0-9.]*\)ms.*p99=\([0-9.]*\)ms.*/\1\/\2/' || true)
   rss=$(awk '/VmRSS/{printf "%.0f", $2/1024}' /proc/$APP/status)
   [ "$3" = warm ] && return
   awk -v cs=$cs -v c=$c -v u=${units:-0} -v bad=${bad:-0} -v dur=$dur -v hz=$HZ -v a="$a" -v b="$b" -v rss=$rss -v lat="$lat" 'BEGIN{

@@ -51,6 +51,12 @@ final class AuditedConsents implements OAuth2AuthorizationConsentService {
 
 	@Override
 	public OAuth2AuthorizationConsent findById(String registeredClientId, String principalName) {
+		// The authorization endpoint asks at every request, even for a client that never
+		// asks for consent (a first-party one): nothing to read then.
+		RegisteredClient client = clients.findById(registeredClientId);
+		if (client != null && !client.getClientSettings().isRequireAuthorizationConsent()) {
+			return null;
+		}
 		return delegate.findById(registeredClientId, principalName);
 	}
 

@@ -17,12 +17,12 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * What the authorization server keeps and signs with: authorizations, consents and keys
@@ -44,9 +44,9 @@ class AuthorizationServerConfiguration {
 
 	@Bean
 	ReuseDetectingAuthorizations authorizations(JdbcTemplate jdbc, RegisteredClientRepository clients, DSLContext dsl,
-			Clock clock, AuditLog audit) {
-		return new ReuseDetectingAuthorizations(new JdbcOAuth2AuthorizationService(jdbc, clients), dsl, clock, clients,
-				audit);
+			Clock clock, AuditLog audit, TransactionOperations transactions) {
+		return new ReuseDetectingAuthorizations(new HashedTokenAuthorizations(jdbc, clients), dsl, clock, clients,
+				audit, transactions);
 	}
 
 	@Bean

@@ -35,9 +35,12 @@ public class ProtocolEndpoints {
 
 	private final LogoutFallback logoutFallback;
 
+	private final LiveAccessTokens liveTokens;
+
 	ProtocolEndpoints(IdentityClaims claims, BackChannelLogout backChannel, AuditLog audit, Clock clock,
 			RegisteredClientRepository registeredClients, OAuth2AuthorizationService authorizations,
-			LogoutFallback logoutFallback) {
+			LogoutFallback logoutFallback, LiveAccessTokens liveTokens) {
+		this.liveTokens = liveTokens;
 		this.claims = claims;
 		this.backChannel = backChannel;
 		this.audit = audit;
@@ -53,7 +56,12 @@ public class ProtocolEndpoints {
 			// RFC 9126: a site may push its request (authenticated) and send the browser
 			// only a request_uri.
 			.pushedAuthorizationRequestEndpoint(Customizer.withDefaults())
-			.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo))
+			.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo)
+				// the live columns of the token, not the whole grant
+				.authenticationProviders(providers -> {
+					providers.clear();
+					providers.add(new UserInfoByLiveToken(liveTokens, registeredClients, claims::userInfo));
+				}))
 				.logoutEndpoint(logout -> logout.logoutResponseHandler(signedOutEverywhere())
 					.errorResponseHandler(logoutFallback))
 				.providerConfigurationEndpoint(

@@ -1,5 +1,6 @@
 package club.icourse.auth.oauth;
 
+import static club.icourse.db.auth.Tables.OAUTH2_AUTHORIZATION;
 import static club.icourse.db.auth.Tables.SPENT_REFRESH_TOKEN;
 
 import club.icourse.auth.audit.Actor;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
@@ -17,6 +19,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Refresh token reuse detection, which the framework does not have: when a refresh token
@@ -38,9 +41,12 @@ final class ReuseDetectingAuthorizations implements OAuth2AuthorizationService {
 
 	private final AuditLog audit;
 
+	private final TransactionOperations transactions;
+
 	ReuseDetectingAuthorizations(OAuth2AuthorizationService delegate, DSLContext dsl, Clock clock,
-			RegisteredClientRepository clients, AuditLog audit) {
+			RegisteredClientRepository clients, AuditLog audit, TransactionOperations transactions) {
 		this.delegate = delegate;
+		this.transactions = transactions;
 		this.dsl = dsl;
 		this.clock = clock;
 		this.clients = clients;
@@ -49,20 +55,26 @@ final class ReuseDetectingAuthorizations implements OAuth2AuthorizationService {
 
 	@Override
 	public void save(OAuth2Authorization authorization) {
-		OAuth2Authorization.Token<OAuth2RefreshToken> newToken = authorization.getRefreshToken();
-		if (newToken != null) {
-			OAuth2Authorization stored = delegate.findById(authorization.getId());
-			OAuth2Authorization.Token<OAuth2RefreshToken> oldToken = stored == null ? null : stored.getRefreshToken();
-			if (oldToken != null && !oldToken.getToken().getTokenValue().equals(newToken.getToken().getTokenValue())) {
-				dsl.insertInto(SPENT_REFRESH_TOKEN)
-					.set(SPENT_REFRESH_TOKEN.TOKEN_HASH, Sha256.of(oldToken.getToken().getTokenValue()))
-					.set(SPENT_REFRESH_TOKEN.AUTHORIZATION_ID, authorization.getId())
-					.set(SPENT_REFRESH_TOKEN.SPENT_AT, now())
-					.onDuplicateKeyIgnore()
-					.execute();
-			}
+		OAuth2Authorization grant = BrowserSessionOfGrant.bind(authorization);
+		OAuth2Authorization.Token<OAuth2RefreshToken> newToken = grant.getRefreshToken();
+		if (newToken == null) {
+			delegate.save(grant);
+			return;
 		}
-		delegate.save(BrowserSessionOfGrant.bind(authorization));
+		// The refresh token being replaced is taken from the stored row itself, in the
+		// same transaction as the write that replaces it: no read of the grant first.
+		transactions.executeWithoutResult(status -> {
+			dsl.insertInto(SPENT_REFRESH_TOKEN, SPENT_REFRESH_TOKEN.TOKEN_HASH, SPENT_REFRESH_TOKEN.AUTHORIZATION_ID,
+					SPENT_REFRESH_TOKEN.SPENT_AT)
+				.select(DSL.select(OAUTH2_AUTHORIZATION.REFRESH_TOKEN_HASH, OAUTH2_AUTHORIZATION.ID, DSL.val(now()))
+					.from(OAUTH2_AUTHORIZATION)
+					.where(OAUTH2_AUTHORIZATION.ID.eq(grant.getId()))
+					.and(OAUTH2_AUTHORIZATION.REFRESH_TOKEN_HASH.isNotNull())
+					.and(OAUTH2_AUTHORIZATION.REFRESH_TOKEN_HASH.ne(Sha256.of(newToken.getToken().getTokenValue()))))
+				.onDuplicateKeyIgnore()
+				.execute();
+			delegate.save(grant);
+		});
 	}
 
 	@Override

@@ -1,6 +1,8 @@
 package club.icourse.auth.security;
 
 import club.icourse.auth.account.AccountRepository;
+import club.icourse.auth.passwords.PasswordHashingLimit;
+import club.icourse.auth.passwords.PasswordHashingSettings;
 import club.icourse.auth.signin.RememberedAccounts;
 import club.icourse.auth.signin.SignInAuthenticationProvider;
 import club.icourse.auth.signin.SignInBackoff;
@@ -33,12 +35,15 @@ class SignInConfiguration {
 	/**
 	 * Argon2id for new and changed passwords; older encodings keep working and are
 	 * rehashed at the next sign-in (Spring Security's DelegatingPasswordEncoder upgrades
-	 * through the UserDetailsPasswordService).
+	 * through the UserDetailsPasswordService). At most one hash per core at once, the
+	 * rest queued (PasswordHashingLimit).
 	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new DelegatingPasswordEncoder(PASSWORD_ENCODING, Map.of(PASSWORD_ENCODING,
-				Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", new BCryptPasswordEncoder()));
+	PasswordEncoder passwordEncoder(PasswordHashingSettings hashing) {
+		return new PasswordHashingLimit(
+				new DelegatingPasswordEncoder(PASSWORD_ENCODING, Map.of(PASSWORD_ENCODING,
+						Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", new BCryptPasswordEncoder())),
+				hashing);
 	}
 
 	/**

@@ -61,23 +61,38 @@ final class CountingDataSource extends DelegatingDataSource {
 		}
 	}
 
-	private record ConnectionHandler(Connection target) implements InvocationHandler {
+	private static final class ConnectionHandler implements InvocationHandler {
+
+		private final Connection target;
+
+		/** A write since the last commit or rollback, outside autocommit. */
+		private boolean wrote;
+
+		ConnectionHandler(Connection target) {
+			this.target = target;
+		}
 
 		@Override
 		public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
 			Object result = CountingDataSource.invoke(this.target, method, args);
 			SqlTally.Running tally = CURRENT.get();
 			String name = method.getName();
-			if (name.equals("commit") && tally != null) {
-				tally.commits++;
-				tally.sql.add("commit");
+			if (name.equals("commit") || name.equals("rollback")) {
+				if (tally != null && name.equals("commit")) {
+					// a transaction that only read commits too, but writes nothing
+					if (this.wrote) {
+						tally.commits++;
+					}
+					tally.sql.add(this.wrote ? "commit" : "commit (read only)");
+				}
+				this.wrote = false;
 			}
 			else if (result instanceof Statement statement) {
 				String sql = (args != null && args.length > 0 && args[0] instanceof String text) ? text : null;
 				Class<?> type = result instanceof CallableStatement ? CallableStatement.class
 						: result instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
 				return Proxy.newProxyInstance(CountingDataSource.class.getClassLoader(), new Class<?>[] { type },
-						new StatementHandler(statement, this.target, sql));
+						new StatementHandler(statement, this, sql));
 			}
 			return result;
 		}
@@ -98,7 +113,7 @@ final class CountingDataSource extends DelegatingDataSource {
 
 	}
 
-	private record StatementHandler(Statement target, Connection connection,
+	private record StatementHandler(Statement target, ConnectionHandler connection,
 			String preparedSql) implements InvocationHandler {
 
 		@Override
@@ -109,8 +124,13 @@ final class CountingDataSource extends DelegatingDataSource {
 				String sql = (args != null && args.length > 0 && args[0] instanceof String text) ? text
 						: this.preparedSql;
 				tally.sql.add(sql == null ? "?" : sql.substring(0, Math.min(sql.length(), 160)));
-				if (isWrite(sql) && this.connection.getAutoCommit()) {
-					tally.autocommitWrites++;
+				if (isWrite(sql)) {
+					if (this.connection.target.getAutoCommit()) {
+						tally.autocommitWrites++;
+					}
+					else {
+						this.connection.wrote = true;
+					}
 				}
 			}
 			Object result = CountingDataSource.invoke(this.target, method, args);

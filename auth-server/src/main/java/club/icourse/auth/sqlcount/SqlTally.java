@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one request sent to the database: statements, rows read, explicit commits, and
- * writes made in autocommit mode (each of those commits on its own), and the start of
- * each statement's text.
+ * What one request sent to the database: statements, rows read, commits of transactions
+ * that wrote, and writes made in autocommit mode (each of those commits on its own), and
+ * the start of each statement's text.
  */
 public record SqlTally(String method, String path, int statements, int rows, int commits, int autocommitWrites,
 		List<String> sql) {

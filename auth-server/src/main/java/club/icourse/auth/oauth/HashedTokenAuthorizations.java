@@ -1,0 +1,159 @@
+package club.icourse.auth.oauth;
+
+import club.icourse.auth.system.Sha256;
+import java.nio.charset.StandardCharsets;
+import java.sql.Types;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
+import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * The framework's JDBC authorization store, with two changes that keep its cost flat as
+ * the table grows: tokens are found through the indexed SHA-256 of their value (migration
+ * V10) rather than by comparing long values, and a save is one upsert, where the
+ * framework first reads the whole row back to choose between insert and update.
+ */
+class HashedTokenAuthorizations extends JdbcOAuth2AuthorizationService {
+
+	private static final String COLUMNS = "id, registered_client_id, principal_name, authorization_grant_type, "
+			+ "authorized_scopes, attributes, state, authorization_code_value, authorization_code_issued_at, "
+			+ "authorization_code_expires_at, authorization_code_metadata, access_token_value, access_token_issued_at, "
+			+ "access_token_expires_at, access_token_metadata, access_token_type, access_token_scopes, "
+			+ "oidc_id_token_value, oidc_id_token_issued_at, oidc_id_token_expires_at, oidc_id_token_metadata, "
+			+ "refresh_token_value, refresh_token_issued_at, refresh_token_expires_at, refresh_token_metadata, "
+			+ "user_code_value, user_code_issued_at, user_code_expires_at, user_code_metadata, device_code_value, "
+			+ "device_code_issued_at, device_code_expires_at, device_code_metadata";
+
+	private static final String UPSERT = "INSERT INTO oauth2_authorization (" + COLUMNS + ") VALUES ("
+			+ String.join(", ", Collections.nCopies(33, "?")) + ") ON DUPLICATE KEY UPDATE "
+			+ String.join(", ",
+					List.of(COLUMNS.split(", "))
+						.subList(1, 33)
+						.stream()
+						.map(column -> column + " = VALUES(" + column + ")")
+						.toList());
+
+	private static final String FOUND = HashedTokenAuthorizations.class.getName() + ".found";
+
+	private static final String SELECT = "SELECT " + COLUMNS + " FROM oauth2_authorization WHERE ";
+
+	/** Which hash column finds which kind of token. */
+	private static final Map<String, String> HASH_COLUMNS = Map.of(OAuth2ParameterNames.CODE, "authorization_code_hash",
+			OAuth2ParameterNames.ACCESS_TOKEN, "access_token_hash", OidcParameterNames.ID_TOKEN, "oidc_id_token_hash",
+			OAuth2ParameterNames.REFRESH_TOKEN, "refresh_token_hash");
+
+	private static final String ANY_TOKEN = String.join(" OR ",
+			HASH_COLUMNS.values().stream().map(column -> column + " = ?").toList());
+
+	HashedTokenAuthorizations(JdbcOperations jdbc, RegisteredClientRepository clients) {
+		super(jdbc, clients);
+	}
+
+	@Override
+	public void save(OAuth2Authorization authorization) {
+		forget();
+		List<SqlParameterValue> values = getAuthorizationParametersMapper().apply(authorization);
+		getJdbcOperations().update(UPSERT, bind(values));
+	}
+
+	@Override
+	public void remove(OAuth2Authorization authorization) {
+		forget();
+		super.remove(authorization);
+	}
+
+	/**
+	 * Within one request, the same token finds the grant read a moment before: a code
+	 * exchange looks its code up twice (for PKCE, then for the grant).
+	 */
+	@Override
+	public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null && request.getAttribute(FOUND, RequestAttributes.SCOPE_REQUEST) instanceof Found found
+				&& found.token().equals(token) && Objects.equals(found.type(), tokenType)) {
+			return found.authorization();
+		}
+		OAuth2Authorization authorization = lookUp(token, tokenType);
+		if (request != null && authorization != null) {
+			request.setAttribute(FOUND, new Found(token, tokenType, authorization), RequestAttributes.SCOPE_REQUEST);
+		}
+		return authorization;
+	}
+
+	private static void forget() {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null) {
+			request.removeAttribute(FOUND, RequestAttributes.SCOPE_REQUEST);
+		}
+	}
+
+	private record Found(String token, OAuth2TokenType type, OAuth2Authorization authorization) {
+	}
+
+	private OAuth2Authorization lookUp(String token, OAuth2TokenType tokenType) {
+		if (tokenType == null) {
+			byte[] hash = Sha256.of(token);
+			OAuth2Authorization found = first(SELECT + "(" + ANY_TOKEN + ")", hash, hash, hash, hash);
+			// not a token: perhaps the state of a consent under way
+			return (found != null && holds(found, token)) ? found
+					: super.findByToken(token, new OAuth2TokenType(OAuth2ParameterNames.STATE));
+		}
+		String column = HASH_COLUMNS.get(tokenType.getValue());
+		if (column == null) {
+			// state, user and device codes: the framework's own lookup
+			return super.findByToken(token, tokenType);
+		}
+		OAuth2Authorization found = first(SELECT + column + " = ?", Sha256.of(token));
+		return (found != null && holds(found, token)) ? found : null;
+	}
+
+	private OAuth2Authorization first(String sql, Object... hashes) {
+		List<OAuth2Authorization> found = getJdbcOperations().query(sql, getAuthorizationRowMapper(), hashes);
+		return found.isEmpty() ? null : found.get(0);
+	}
+
+	/** The hash matched; the value itself must too. */
+	private static boolean holds(OAuth2Authorization authorization, String token) {
+		for (Function<OAuth2Authorization, OAuth2Authorization.Token<? extends OAuth2Token>> kind : List.<Function<OAuth2Authorization, OAuth2Authorization.Token<? extends OAuth2Token>>>of(
+				OAuth2Authorization::getAccessToken, OAuth2Authorization::getRefreshToken,
+				a -> a.getToken(OAuth2AuthorizationCode.class), a -> a.getToken(OidcIdToken.class))) {
+			OAuth2Authorization.Token<? extends OAuth2Token> held = kind.apply(authorization);
+			if (held != null && token.equals(held.getToken().getTokenValue())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static PreparedStatementSetter bind(List<SqlParameterValue> values) {
+		return statement -> {
+			int index = 1;
+			for (SqlParameterValue value : values) {
+				if (value.getSqlType() == Types.BLOB && value.getValue() instanceof String text) {
+					statement.setBytes(index++, text.getBytes(StandardCharsets.UTF_8));
+				}
+				else {
+					StatementCreatorUtils.setParameterValue(statement, index++, value, value.getValue());
+				}
+			}
+		};
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * Password hashing kept within what the machine can do: a bounded number of hashes at
+ * once, a bounded queue, and a clear 503 beyond it.
+ */
+package club.icourse.auth.passwords;
