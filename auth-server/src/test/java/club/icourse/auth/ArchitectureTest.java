@@ -44,6 +44,8 @@ class ArchitectureTest {
 		.definedBy(ROOT + "home..")
 		.layer("sqlcount")
 		.definedBy(ROOT + "sqlcount..")
+		.layer("passwords")
+		.definedBy(ROOT + "passwords..")
 		.layer("security")
 		.definedBy(ROOT + "security..")
 		.whereLayer("system")
@@ -65,6 +67,8 @@ class ArchitectureTest {
 		.whereLayer("home")
 		.mayOnlyAccessLayers("system")
 		.whereLayer("sqlcount")
+		.mayNotAccessAnyLayer()
+		.whereLayer("passwords")
 		.mayNotAccessAnyLayer()
 		.whereLayer("security")
 		.mayNotBeAccessedByAnyLayer();

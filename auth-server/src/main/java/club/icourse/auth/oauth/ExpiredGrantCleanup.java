@@ -14,15 +14,17 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.stereotype.Component;
 
 /**
  * The framework never deletes authorizations: expired codes and tokens, abandoned consent
  * states and unused pushed requests would pile up. Rows whose every token expired a day
  * ago, and rows that never got a token within a day, go (with their spent refresh
- * tokens), and so do spent refresh tokens of live grants older than any refresh token's
- * lifetime (they can no longer be told from random strings). One instance at a time: two
- * would compete for the same rows.
+ * tokens), and a client's own tokens (client_credentials) as soon as they expired, and so
+ * do spent refresh tokens of live grants older than any refresh token's lifetime (they
+ * can no longer be told from random strings). One instance at a time: two would compete
+ * for the same rows.
  */
 @Component
 class ExpiredGrantCleanup {
@@ -63,10 +65,13 @@ class ExpiredGrantCleanup {
 				DSL.coalesce(OAUTH2_AUTHORIZATION.ACCESS_TOKEN_EXPIRES_AT, NEVER),
 				DSL.coalesce(OAUTH2_AUTHORIZATION.REFRESH_TOKEN_EXPIRES_AT, NEVER),
 				DSL.coalesce(OAUTH2_AUTHORIZATION.OIDC_ID_TOKEN_EXPIRES_AT, NEVER));
+		LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
 		List<String> ids = dsl.select(OAUTH2_AUTHORIZATION.ID)
 			.from(OAUTH2_AUTHORIZATION)
-			.where(OAUTH2_AUTHORIZATION.CREATED_AT.lt(before))
-			.and(lastExpiry.lt(before))
+			.where(OAUTH2_AUTHORIZATION.CREATED_AT.lt(before).and(lastExpiry.lt(before)))
+			// A client's own token (client_credentials) has nothing to keep once expired.
+			.or(OAUTH2_AUTHORIZATION.AUTHORIZATION_GRANT_TYPE.eq(AuthorizationGrantType.CLIENT_CREDENTIALS.getValue())
+				.and(OAUTH2_AUTHORIZATION.ACCESS_TOKEN_EXPIRES_AT.lt(now)))
 			.limit(BATCH)
 			.fetch(OAUTH2_AUTHORIZATION.ID);
 		if (!ids.isEmpty()) {

@@ -77,12 +77,12 @@ class SqlBudgetTest {
 			copySession(browser, 40);
 			Flow many = flow(site, browser);
 
-			assertThat(few.authorize.statements() + few.token.statements()).as("%s", few)
+			assertThat(statements(few.authorize) + statements(few.token)).as("%s", few)
 				.isLessThanOrEqualTo(FLOW_STATEMENTS);
 			assertThat(few.authorize.writeTransactions() + few.token.writeTransactions()).as("%s", few)
 				.isLessThanOrEqualTo(FLOW_WRITE_TRANSACTIONS);
-			assertThat(many.authorize.rows() + many.token.rows()).as("rows read with 41 sessions: %s", many)
-				.isEqualTo(few.authorize.rows() + few.token.rows());
+			assertThat(rows(many.authorize) + rows(many.token)).as("rows read with 41 sessions: %s", many)
+				.isEqualTo(rows(few.authorize) + rows(few.token));
 		}
 	}
 
@@ -94,7 +94,7 @@ class SqlBudgetTest {
 		counts.clear();
 		refresh(site, token);
 		SqlTally tally = counts.next("/oauth2/token", WAIT);
-		assertThat(tally.statements()).as("%s", tally).isLessThanOrEqualTo(REFRESH_STATEMENTS);
+		assertThat(statements(tally)).as("%s", tally).isLessThanOrEqualTo(REFRESH_STATEMENTS);
 		assertThat(tally.writeTransactions()).as("%s", tally).isLessThanOrEqualTo(REFRESH_WRITE_TRANSACTIONS);
 	}
 
@@ -108,8 +108,25 @@ class SqlBudgetTest {
 		counts.clear();
 		userInfo(site, token);
 		SqlTally tally = counts.next("/userinfo", WAIT);
-		assertThat(tally.statements()).as("%s", tally).isLessThanOrEqualTo(USERINFO_STATEMENTS);
+		assertThat(statements(tally)).as("%s", tally).isLessThanOrEqualTo(USERINFO_STATEMENTS);
 		assertThat(tally.writeTransactions()).as("%s", tally).isZero();
+	}
+
+	/**
+	 * Registered clients are remembered for 5 s (icourse.oidc.client-cache); on a busy
+	 * machine a step can outlast that, and the client is read again (one statement, one
+	 * row). Those reads are not part of what is measured here.
+	 */
+	private static long clientReads(SqlTally tally) {
+		return tally.sql().stream().filter(sql -> sql.startsWith("SELECT id, client_id, client_id_issued_at")).count();
+	}
+
+	private static long statements(SqlTally tally) {
+		return tally.statements() - clientReads(tally);
+	}
+
+	private static long rows(SqlTally tally) {
+		return tally.rows() - clientReads(tally);
 	}
 
 	private record Flow(SqlTally authorize, SqlTally token) {
