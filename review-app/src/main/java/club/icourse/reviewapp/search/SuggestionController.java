@@ -1,7 +1,9 @@
 package club.icourse.reviewapp.search;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +30,11 @@ class SuggestionController {
 	@GetMapping("/search/suggestions")
 	ResponseEntity<List<CatalogueSearch.Suggestion>> suggestions(
 			@RequestParam(name = "q", required = false) String typed, HttpServletRequest request) {
-		if (!rateLimit.tryTake(request.getRemoteAddr())) {
-			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "1").body(List.of());
+		Optional<Duration> wait = rateLimit.waitBefore(request);
+		if (wait.isPresent()) {
+			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+				.header("Retry-After", Long.toString(Math.max(1, (wait.get().toMillis() + 999) / 1000)))
+				.body(List.of());
 		}
 		return ResponseEntity.ok(search.suggest(typed, LIMIT));
 	}

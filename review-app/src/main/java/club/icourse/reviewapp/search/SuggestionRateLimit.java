@@ -1,73 +1,99 @@
 package club.icourse.reviewapp.search;
 
-import java.util.concurrent.ConcurrentHashMap;
+import club.icourse.reviewapp.system.ClientAddress;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.mysql.Bucket4jMySQL;
+import io.github.bucket4j.mysql.MySQLSelectForUpdateBasedProxyManager;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * A token bucket per client address for suggestions, per instance: a suggestion costs a
- * fraction of a millisecond and nothing is at stake but load, so buckets need not be
- * shared between instances (unlike sign-in limits).
+ * A token bucket per client address for search-as-you-type, kept in MariaDB (Bucket4j's
+ * MySQL proxy manager) so that every instance draws from the same bucket, and keyed by
+ * the real client address behind the balancer ({@link ClientAddress}), not the
+ * balancer's. Bucket ids are a SHA-256 of the key, so the table holds no address in
+ * clear.
  */
 @Component
 class SuggestionRateLimit {
 
-	private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+	private static final String LIMIT_NAME = "SUGGESTIONS_IP";
 
-	private final double perSecond;
+	private static final int EXPIRED_ROWS_PER_CLEANUP = 1000;
 
-	private final double burst;
+	private final MySQLSelectForUpdateBasedProxyManager<String> buckets;
 
-	SuggestionRateLimit(@Value("${icourse.search.suggestions-per-second:10}") double perSecond,
-			@Value("${icourse.search.suggestions-burst:30}") double burst) {
-		this.perSecond = perSecond;
-		this.burst = burst;
-	}
+	private final BucketConfiguration configuration;
 
-	boolean tryTake(String client) {
-		return buckets.computeIfAbsent(client, key -> new Bucket(burst, System.nanoTime())).tryTake(perSecond, burst);
+	private final ClientAddress clientAddress;
+
+	/**
+	 * @param burst how many suggestions a client may ask for at once
+	 * @param refill how long an empty bucket takes to fill again (greedily: 30 in 3 s is
+	 * one every 100 ms)
+	 */
+	SuggestionRateLimit(DataSource dataSource, ClientAddress clientAddress,
+			@Value("${icourse.search.suggestions-burst:30}") long burst,
+			@Value("${icourse.search.suggestions-refill:3s}") Duration refill) {
+		this.clientAddress = clientAddress;
+		this.buckets = Bucket4jMySQL.selectForUpdateBasedBuilder(dataSource)
+			.primaryKeyMapper(PrimaryKeyMapper.STRING)
+			.table("rate_limit_bucket")
+			.idColumn("id")
+			.stateColumn("state")
+			.expiresAtColumn("expires_at")
+			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
+			.build();
+		this.configuration = BucketConfiguration.builder()
+			.addLimit(limit -> limit.capacity(burst).refillGreedy(burst, refill))
+			.build();
 	}
 
 	/**
-	 * Full buckets say nothing a new bucket would not: drop them, so the map stays small.
+	 * Takes one suggestion's worth from the bucket of the request's client; empty when
+	 * allowed, else how long to wait.
 	 */
-	@Scheduled(fixedDelay = 60_000)
-	void forgetIdle() {
-		buckets.values().removeIf(bucket -> bucket.full(perSecond, burst));
+	Optional<Duration> waitBefore(HttpServletRequest request) {
+		ConsumptionProbe probe = buckets.getProxy(bucketId(clientAddress.of(request)), () -> configuration)
+			.tryConsumeAndReturnRemaining(1);
+		return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
 	}
 
-	private static final class Bucket {
-
-		private double tokens;
-
-		private long refilled;
-
-		Bucket(double tokens, long now) {
-			this.tokens = tokens;
-			this.refilled = now;
+	/**
+	 * Deletes buckets that have refilled completely: they hold nothing a new bucket would
+	 * not.
+	 */
+	@Scheduled(fixedDelayString = "${icourse.search.suggestion-bucket-cleanup:10m}",
+			initialDelayString = "${icourse.search.suggestion-bucket-cleanup:10m}")
+	@SchedulerLock(name = "search.suggestion-bucket-cleanup")
+	void removeFullBuckets() {
+		while (buckets.removeExpired(EXPIRED_ROWS_PER_CLEANUP) == EXPIRED_ROWS_PER_CLEANUP) {
+			// Keep going while whole batches were deleted.
 		}
+	}
 
-		synchronized boolean tryTake(double perSecond, double burst) {
-			refill(perSecond, burst);
-			if (tokens < 1) {
-				return false;
-			}
-			tokens--;
-			return true;
+	private static String bucketId(String clientAddress) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256")
+					.digest((LIMIT_NAME + ":" + clientAddress).getBytes(StandardCharsets.UTF_8)));
 		}
-
-		synchronized boolean full(double perSecond, double burst) {
-			refill(perSecond, burst);
-			return tokens >= burst;
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", e);
 		}
-
-		private void refill(double perSecond, double burst) {
-			long now = System.nanoTime();
-			tokens = Math.min(burst, tokens + (now - refilled) / 1e9 * perSecond);
-			refilled = now;
-		}
-
 	}
 
 }
