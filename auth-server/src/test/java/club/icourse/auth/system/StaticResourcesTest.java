@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AuthServerTest
 class StaticResourcesTest {
 
-	private static final Pattern ASSET = Pattern.compile("(?:href|src)=\"(/(?:webjars|css|js)/[^\"]+)\"");
+	private static final Pattern ASSET = Pattern.compile("(?:href|src)=\"(/(?:webjars|css|img|js)/[^\"]+)\"");
 
 	@LocalServerPort
 	int port;
@@ -36,7 +36,8 @@ class StaticResourcesTest {
 		}
 
 		assertThat(assets).anyMatch(asset -> asset.matches("/css/site-[0-9a-f]{32}\\.css"))
-			.anyMatch(asset -> asset.matches("/webjars/bootstrap/[0-9.]+/css/bootstrap\\.min-[0-9a-f]{32}\\.css"));
+			.anyMatch(asset -> asset.matches("/webjars/bootstrap/[0-9.]+/css/bootstrap\\.min-[0-9a-f]{32}\\.css"))
+			.anyMatch(asset -> asset.matches("/img/logo-[0-9a-f]{32}\\.svg"));
 		for (String asset : assets) {
 			HttpResponse<String> answer = get(asset);
 			assertThat(answer.statusCode()).as(asset).isEqualTo(200);

@@ -28,7 +28,7 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
 @Configuration(proxyBeanMethods = false)
 class StaticResources implements WebMvcConfigurer {
 
-	static final String[] FOLDERS = { "css", "js" };
+	static final String[] FOLDERS = { "css", "img", "js" };
 
 	private static final CacheControl FOR_A_YEAR = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 

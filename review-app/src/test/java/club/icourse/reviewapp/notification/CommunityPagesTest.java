@@ -62,6 +62,8 @@ class CommunityPagesTest {
 				.contains(author.username() + " reviewed " + catalogueName(course),
 						author.username() + " mentioned you", "Someone reviewed " + catalogueName(course))
 				.doesNotContain(anonymousAuthor.username());
+			assertThat(list.getElementsByTagName("time").get(0).asNormalizedText()).as("China time, labelled")
+				.endsWith(" UTC+8");
 			assertThat(browser.open("/").getElementById("unread-count")).as("read once shown").isNull();
 
 			HtmlPage feed = browser.open("/following");

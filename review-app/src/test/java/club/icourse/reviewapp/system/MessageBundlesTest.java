@@ -66,6 +66,20 @@ class MessageBundlesTest {
 		assertThat(format(chinese, "review.upvotes", 2)).isEqualTo("2 个赞");
 	}
 
+	/** Both apps call the identity provider one name in each language. */
+	@Test
+	void theIdentityProviderHasOneNameInEachLanguage() throws IOException {
+		Path authServer = Path.of("../auth-server/src/main/resources");
+		for (Path chinese : new Path[] { CHINESE, authServer.resolve("messages_zh.properties") }) {
+			assertThat(load(chinese).values()).as(chinese.toString())
+				.noneMatch(text -> text.toString().contains("iCourse ID"));
+		}
+		for (Path english : new Path[] { ENGLISH, authServer.resolve("messages.properties") }) {
+			assertThat(load(english).values()).as(english.toString())
+				.noneMatch(text -> text.toString().contains("统一身份"));
+		}
+	}
+
 	/** A number followed by a fixed plural ("{0} reviews") says "1 reviews". */
 	@Test
 	void noEnglishCountIsFollowedByAFixedPlural() throws IOException {
