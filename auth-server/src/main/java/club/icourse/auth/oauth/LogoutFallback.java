@@ -3,6 +3,7 @@ package club.icourse.auth.oauth;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -13,9 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -34,7 +33,8 @@ import org.springframework.util.StringUtils;
  * ({@link LogoutConfirmationController}) instead of seeing an error; they are sent back
  * to the site afterwards only to a post-logout redirect URI registered for the client the
  * request identifies. A hint we did not sign, and a redirect URI the identified client
- * never registered, are refused (400) as the specification says.
+ * never registered, are refused (400, {@link LogoutRefusedController}) as the
+ * specification says: never a redirect.
  */
 @Component
 class LogoutFallback implements AuthenticationFailureHandler {
@@ -59,20 +59,20 @@ class LogoutFallback implements AuthenticationFailureHandler {
 
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-			AuthenticationException exception) throws IOException {
+			AuthenticationException exception) throws IOException, ServletException {
 		String hint = request.getParameter("id_token_hint");
 		String clientId = request.getParameter("client_id");
 		String postLogoutRedirectUri = request.getParameter("post_logout_redirect_uri");
 		if (StringUtils.hasText(hint)) {
 			Optional<Jwt> ours = decode(hint);
 			if (ours.isEmpty()) {
-				refuse(response, exception);
+				refuse(request, response, LogoutRefusedController.Reason.HINT_NOT_OURS);
 				return;
 			}
 			List<String> audience = ours.get().getAudience();
 			if (audience == null || audience.isEmpty()
 					|| (StringUtils.hasText(clientId) && !audience.contains(clientId))) {
-				refuse(response, exception);
+				refuse(request, response, LogoutRefusedController.Reason.HINT_NOT_OURS);
 				return;
 			}
 			clientId = audience.getFirst();
@@ -83,7 +83,7 @@ class LogoutFallback implements AuthenticationFailureHandler {
 		}
 		if (StringUtils.hasText(postLogoutRedirectUri) && StringUtils.hasText(clientId)) {
 			if (targets.clientName(clientId).isPresent() && !targets.isRegistered(clientId, postLogoutRedirectUri)) {
-				refuse(response, exception);
+				refuse(request, response, LogoutRefusedController.Reason.ADDRESS_NOT_REGISTERED);
 				return;
 			}
 			carried.put("post_logout_redirect_uri", postLogoutRedirectUri);
@@ -110,10 +110,11 @@ class LogoutFallback implements AuthenticationFailureHandler {
 		}
 	}
 
-	private static void refuse(HttpServletResponse response, AuthenticationException exception) throws IOException {
-		String error = exception instanceof OAuth2AuthenticationException oauth ? oauth.getError().toString()
-				: "invalid_request";
-		response.sendError(HttpStatus.BAD_REQUEST.value(), error);
+	/** The refusal page, with the reason, instead of a redirect anywhere. */
+	private static void refuse(HttpServletRequest request, HttpServletResponse response,
+			LogoutRefusedController.Reason reason) throws IOException, ServletException {
+		request.setAttribute(LogoutRefusedController.REASON, reason);
+		request.getRequestDispatcher(LogoutRefusedController.PATH).forward(request, response);
 	}
 
 }

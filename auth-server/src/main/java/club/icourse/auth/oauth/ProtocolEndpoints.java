@@ -8,8 +8,8 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.CompositeLogoutHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Component;
 
@@ -62,7 +62,7 @@ public class ProtocolEndpoints {
 					providers.clear();
 					providers.add(new UserInfoByLiveToken(liveTokens, registeredClients, claims::userInfo));
 				}))
-				.logoutEndpoint(logout -> logout.logoutResponseHandler(signedOutEverywhere())
+				.logoutEndpoint(logout -> logout.logoutResponseHandler(new SignedOutAtProvider(signedOutEverywhere()))
 					.errorResponseHandler(logoutFallback))
 				.providerConfigurationEndpoint(
 						discovery -> discovery.providerConfigurationCustomizer(new DiscoveryMetadata())))
@@ -82,11 +82,9 @@ public class ProtocolEndpoints {
 				new ReauthenticationFilter(clock, registeredClients, pushed));
 	}
 
-	private OidcLogoutAuthenticationSuccessHandler signedOutEverywhere() {
-		OidcLogoutAuthenticationSuccessHandler signedOut = new OidcLogoutAuthenticationSuccessHandler();
+	private LogoutHandler signedOutEverywhere() {
 		// Back-channel first: it reads the session that the other one ends.
-		signedOut.setLogoutHandler(new CompositeLogoutHandler(backChannel, new SecurityContextLogoutHandler()));
-		return signedOut;
+		return new CompositeLogoutHandler(backChannel, new SecurityContextLogoutHandler());
 	}
 
 }

@@ -90,6 +90,28 @@ class LogoutTest {
 			WebResponse response = browser.client().loadWebResponse(new WebRequest(logout.toURL()));
 			assertThat(response.getStatusCode()).isEqualTo(400);
 			assertThat(response.getResponseHeaderValue("Location")).isNull();
+			assertThat(response.getContentAsString()).contains("This sign-out request was refused",
+					"an address it has not registered", "You are still signed in");
+		}
+	}
+
+	@Test
+	void aGoodHintWithoutAReturnAddressEndsOnTheSignedOutPage() throws Exception {
+		Person person = TestAccounts.registerAndConfirm(port);
+		TestSite site = new TestSite(clients, port);
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(person.email(), person.password());
+			CodeVerifier verifier = new CodeVerifier();
+			OIDCTokenResponse tokens = (OIDCTokenResponse) site
+				.redeem(site.code(browser, verifier, new Nonce()), verifier)
+				.toSuccessResponse();
+			URI logout = new LogoutRequest(site.endpoint("/connect/logout"), tokens.getOIDCTokens().getIDToken())
+				.toURI();
+			WebResponse response = browser.client().loadWebResponse(new WebRequest(logout.toURL()));
+			assertThat(response.getStatusCode()).isEqualTo(302);
+			assertThat(response.getResponseHeaderValue("Location")).endsWith("/login?signedOut");
+			browser.client().getOptions().setRedirectEnabled(true);
+			assertThat(browser.open("/account").getUrl().getPath()).isEqualTo("/login");
 		}
 	}
 
@@ -191,6 +213,8 @@ class LogoutTest {
 			WebResponse response = browser.client().loadWebResponse(new WebRequest(logout.toURL()));
 			assertThat(response.getStatusCode()).isEqualTo(400);
 			assertThat(response.getResponseHeaderValue("Location")).isNull();
+			assertThat(response.getContentAsString()).contains("This sign-out request was refused",
+					"a token that iCourse ID did not issue");
 			browser.client().getOptions().setRedirectEnabled(true);
 			assertThat(browser.open("/account").getUrl().getPath()).isEqualTo("/account");
 		}
