@@ -1,0 +1,21 @@
+#!/bin/bash
+# Every plan of docs/conformance.md against $OP, each chunk signing in as its own account (oidf-1 .. oidf-7 from
+# add-accounts.sh): the sign-in limit (10 per account per 15 min) holds. Run from the prepared copy (prepare.sh),
+# with the suite and the OP started. Prints the plan ids; ./summarize.py ID... gives the results.
+set -uo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+export OP=${OP:-https://127.0.0.1:9000}
+LOG=/tmp/oidf/runs; mkdir -p $LOG
+run() { # TAG SIGNIN KIND [MODULES]
+  local tag=$1 user=$2 kind=$3 modules=${4:-}
+  MODULES=$modules SIGNIN=$user TAG=$tag "$HERE/run-plan.sh" $kind > $LOG/$kind-$tag.out 2>&1
+  echo "$kind $tag: $(grep -o 'plan-detail.html?plan=[A-Za-z0-9]*' $LOG/$kind-$tag.out | head -1 | cut -d= -f2)"
+}
+run all oidf-1 config
+run c1 oidf-2 rp-logout "oidcc-rp-initiated-logout-discovery-endpoint-verification,oidcc-rp-initiated-logout,oidcc-rp-initiated-logout-bad-post-logout-redirect-uri,oidcc-rp-initiated-logout-modified-id-token-hint,oidcc-rp-initiated-logout-no-id-token-hint,oidcc-rp-initiated-logout-no-params"
+run c2 oidf-3 rp-logout "oidcc-rp-initiated-logout-no-post-logout-redirect-uri,oidcc-rp-initiated-logout-no-state,oidcc-rp-initiated-logout-only-state,oidcc-rp-initiated-logout-query-added-to-post-logout-redirect-uri,oidcc-rp-initiated-logout-bad-id-token-hint"
+BCL=1 run all oidf-4 bc-logout
+run c1 oidf-5 basic "oidcc-server,oidcc-response-type-missing,oidcc-userinfo-get,oidcc-userinfo-post-header,oidcc-userinfo-post-body,oidcc-ensure-request-without-nonce-succeeds-for-code-flow,oidcc-scope-profile,oidcc-scope-email,oidcc-scope-address"
+run c2 oidf-6 basic "oidcc-scope-phone,oidcc-scope-all,oidcc-alternate-happy-flow,oidcc-display-page,oidcc-display-popup,oidcc-prompt-login,oidcc-prompt-none-not-logged-in,oidcc-prompt-none-logged-in"
+run c3 oidf-7 basic "oidcc-max-age-1,oidcc-max-age-10000,oidcc-ensure-request-with-unknown-parameter-succeeds,oidcc-id-token-hint,oidcc-login-hint,oidcc-ui-locales,oidcc-claims-locales,oidcc-ensure-request-with-acr-values-succeeds"
+run c4 oidf-8 basic "oidcc-codereuse,oidcc-codereuse-30seconds,oidcc-ensure-registered-redirect-uri,oidcc-ensure-post-request-succeeds,oidcc-server-client-secret-post,oidcc-unsigned-request-object-supported-correctly-or-rejected-as-unsupported,oidcc-claims-essential,oidcc-ensure-request-object-with-redirect-uri,oidcc-refresh-token,oidcc-ensure-request-with-valid-pkce-succeeds"
