@@ -24,7 +24,8 @@ COPY --from=build /tmp/app/snapshot-dependencies/ ./
 COPY --from=build /tmp/app/application/ ./
 USER icourse
 ENV PORT=9000 \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+    MALLOC_ARENA_MAX=2 \
+    JAVA_TOOL_OPTIONS="-Xms64m -Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k -XX:+ExitOnOutOfMemoryError"
 EXPOSE 9000
 # Readiness, not liveness: an instance that cannot reach its database takes no traffic. Health is on MANAGEMENT_PORT
 # when one is set.
