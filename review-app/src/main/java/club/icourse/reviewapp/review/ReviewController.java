@@ -126,7 +126,7 @@ class ReviewController {
 			throw new ReviewNotFoundException();
 		}
 		List<ReviewHistory.Entry> entries = history.of(id);
-		model.addAttribute("entries", entries);
+		model.addAttribute("versions", HistoryVersion.of(entries));
 		model.addAttribute("reviewId", id);
 		model.addAttribute("deleted", entries.getLast().action() == ReviewHistory.Action.DELETE);
 		model.addAttribute("courseId", entries.getLast().snapshot().courseId());
