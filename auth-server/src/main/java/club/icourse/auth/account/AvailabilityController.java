@@ -1,11 +1,11 @@
 package club.icourse.auth.account;
 
-import club.icourse.auth.ratelimit.ClientAddress;
 import club.icourse.auth.ratelimit.RateLimit;
 import club.icourse.auth.ratelimit.RateLimiter;
 import club.icourse.shared.account.UsernameCheck;
 import club.icourse.shared.account.UsernamePolicy;
 import club.icourse.shared.school.SchoolDirectory;
+import club.icourse.web.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package club.icourse.auth.account;
 
-import club.icourse.auth.ratelimit.ClientAddress;
 import club.icourse.auth.ratelimit.RateLimit;
 import club.icourse.auth.ratelimit.RateLimiter;
+import club.icourse.web.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;

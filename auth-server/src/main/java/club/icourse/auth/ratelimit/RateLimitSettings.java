@@ -1,7 +1,6 @@
 package club.icourse.auth.ratelimit;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,19 +8,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param limits per limit name (see {@link RateLimit#propertyName()}): how many requests
  * per period
- * @param trustedProxies addresses or CIDR ranges of the load balancers whose
- * X-Forwarded-For is believed
  */
 @ConfigurationProperties("icourse.rate-limits")
-record RateLimitSettings(@DefaultValue("true") boolean enabled, Map<String, Limit> limits,
-		List<String> trustedProxies) {
+record RateLimitSettings(@DefaultValue("true") boolean enabled, Map<String, Limit> limits) {
 
 	record Limit(long capacity, Duration period) {
 	}
 
 	RateLimitSettings {
 		limits = limits == null ? Map.of() : Map.copyOf(limits);
-		trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
 	}
 
 	Limit limit(RateLimit limit) {

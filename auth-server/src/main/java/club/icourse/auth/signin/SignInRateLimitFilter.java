@@ -1,10 +1,10 @@
 package club.icourse.auth.signin;
 
-import club.icourse.auth.ratelimit.ClientAddress;
 import club.icourse.auth.ratelimit.RateLimit;
 import club.icourse.auth.ratelimit.RateLimitExceededException;
 import club.icourse.auth.ratelimit.RateLimiter;
 import club.icourse.auth.ratelimit.TooManyRequestsResponses;
+import club.icourse.web.ClientAddress;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,7 +2,7 @@ package club.icourse.auth.signin;
 
 import club.icourse.auth.account.Account;
 import club.icourse.auth.account.AccountRepository;
-import club.icourse.auth.ratelimit.ClientAddress;
+import club.icourse.web.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;

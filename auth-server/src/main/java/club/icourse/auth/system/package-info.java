@@ -1,5 +1,5 @@
 /**
- * What every feature of auth-server shares: language, clock, schema, hashing. It must
- * never depend on a feature.
+ * What every feature of auth-server shares beyond the web-support module (which gives the
+ * clock, language and schema mode): hashing. It must never depend on a feature.
  */
 package club.icourse.auth.system;

@@ -1,22 +1,16 @@
 package club.icourse.auth.system;
 
 import static club.icourse.db.auth.Tables.SPRING_SESSION;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import club.icourse.auth.AuthServerTest;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import club.icourse.testsupport.web.HealthChecks;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
-import org.junit.jupiter.api.Test;
+import org.jooq.Table;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @AuthServerTest
-class HealthTest {
+class HealthTest extends HealthChecks {
 
 	@LocalServerPort
 	int port;
@@ -24,29 +18,23 @@ class HealthTest {
 	@Autowired
 	DSLContext dsl;
 
-	@Test
-	void reportsUpWithTheDatabase() throws IOException, InterruptedException {
-		HttpResponse<String> health = get("/actuator/health");
-		HttpResponse<String> readiness = get("/actuator/health/readiness");
-
-		assertThat(health.statusCode()).isEqualTo(200);
-		assertThat(health.headers().firstValue("X-Request-Id")).as("every answer names its request").isPresent();
-		assertThat(health.body()).contains("\"status\":\"UP\"");
-		assertThat(readiness.statusCode()).isEqualTo(200);
+	HealthTest() {
+		super("icourse_test_auth_");
 	}
 
-	@Test
-	void migratedItsOwnDatabaseAndReadsItThroughTheGeneratedSchema() {
-		assertThat(dsl.fetchCount(SPRING_SESSION)).isGreaterThanOrEqualTo(0);
-		assertThat(dsl.fetchValue(DSL.currentSchema())).startsWith("icourse_test_auth_");
-		assertThat(dsl.fetchCount(DSL.table("flyway_schema_history"), DSL.field("success").eq(1)))
-			.isGreaterThanOrEqualTo(1);
+	@Override
+	protected int port() {
+		return port;
 	}
 
-	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-					HttpResponse.BodyHandlers.ofString());
+	@Override
+	protected DSLContext dsl() {
+		return dsl;
+	}
+
+	@Override
+	protected Table<?> generatedTable() {
+		return SPRING_SESSION;
 	}
 
 }

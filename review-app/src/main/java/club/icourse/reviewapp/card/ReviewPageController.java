@@ -7,14 +7,11 @@ import club.icourse.reviewapp.review.ReviewNotFoundException;
 import club.icourse.reviewapp.review.ReviewView;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * One review on its own page (the address notifications and links point to): its card
@@ -38,13 +35,6 @@ class ReviewPageController {
 		ReviewView review = listing.one(id, reader).orElseThrow(ReviewNotFoundException::new);
 		model.addAttribute("card", cards.withComments(List.of(review), reader).getFirst());
 		return "review/show";
-	}
-
-	@ExceptionHandler(ReviewNotFoundException.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String notFound(Model model) {
-		model.addAttribute("status", 404);
-		return "error";
 	}
 
 }

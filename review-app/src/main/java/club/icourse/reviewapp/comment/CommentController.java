@@ -41,11 +41,4 @@ class CommentController {
 		return "error";
 	}
 
-	@ExceptionHandler(Comments.CommentNotFoundException.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String notFound(Model model) {
-		model.addAttribute("status", 404);
-		return "error";
-	}
-
 }

@@ -13,6 +13,7 @@ import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.review.ReviewSnapshot;
 import club.icourse.reviewapp.review.ReviewText;
 import club.icourse.reviewapp.review.Visibility;
+import club.icourse.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -61,7 +62,7 @@ public class Comments {
 	}
 
 	/** No such comment or review, or not one this person may act on. */
-	public static class CommentNotFoundException extends RuntimeException {
+	public static class CommentNotFoundException extends NotFoundException {
 
 	}
 

@@ -10,16 +10,13 @@ import club.icourse.reviewapp.review.ReviewSort;
 import club.icourse.reviewapp.review.Reviews;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The course list, course pages with their reviews, and teacher pages. */
 @Controller
@@ -101,13 +98,6 @@ class CourseController {
 	String teacher(@PathVariable long id, Model model) {
 		model.addAttribute("teacher", catalogue.teacher(id).orElseThrow(CourseNotFoundException::new));
 		return "course/teacher";
-	}
-
-	@ExceptionHandler(CourseNotFoundException.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String notFound(Model model) {
-		model.addAttribute("status", 404);
-		return "error";
 	}
 
 	private static Integer starLevel(String stars) {

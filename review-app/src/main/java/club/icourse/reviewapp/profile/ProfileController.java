@@ -8,6 +8,7 @@ import club.icourse.reviewapp.people.Mutes;
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.people.SignedIn;
 import club.icourse.reviewapp.review.ReviewListing;
+import club.icourse.web.NotFoundException;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
@@ -17,11 +18,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * Profile pages: who someone is, their reviews (never the anonymous ones, except to
@@ -31,7 +30,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Controller
 class ProfileController {
 
-	static class ProfileNotFoundException extends RuntimeException {
+	static class ProfileNotFoundException extends NotFoundException {
 
 	}
 
@@ -98,13 +97,6 @@ class ProfileController {
 				.header("X-Content-Type-Options", "nosniff")
 				.body(png))
 			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
-	}
-
-	@ExceptionHandler(ProfileNotFoundException.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String notFound(Model model) {
-		model.addAttribute("status", 404);
-		return "error";
 	}
 
 }

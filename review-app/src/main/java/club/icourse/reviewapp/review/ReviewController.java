@@ -133,13 +133,6 @@ class ReviewController {
 		return HISTORY;
 	}
 
-	@ExceptionHandler(ReviewNotFoundException.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String notFound(Model model) {
-		model.addAttribute("status", 404);
-		return "error";
-	}
-
 	@ExceptionHandler(ReviewRefusedException.class)
 	@ResponseStatus(HttpStatus.CONFLICT)
 	String refused(ReviewRefusedException refused, Model model) {

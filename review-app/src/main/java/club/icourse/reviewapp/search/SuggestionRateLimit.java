@@ -1,6 +1,6 @@
 package club.icourse.reviewapp.search;
 
-import club.icourse.reviewapp.system.ClientAddress;
+import club.icourse.web.ClientAddress;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;

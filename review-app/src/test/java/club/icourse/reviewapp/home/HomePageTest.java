@@ -1,56 +1,22 @@
 package club.icourse.reviewapp.home;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import club.icourse.reviewapp.ReviewAppTest;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import org.junit.jupiter.api.Test;
+import club.icourse.testsupport.web.HomePageChecks;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @ReviewAppTest
-class HomePageTest {
-
-	private final HttpClient http = HttpClient.newHttpClient();
+class HomePageTest extends HomePageChecks {
 
 	@LocalServerPort
 	int port;
 
-	@Test
-	void answersOverHttpInTheBrowsersLanguage() throws IOException, InterruptedException {
-		HttpResponse<String> chinese = get("/", "zh-CN,zh;q=0.9");
-		HttpResponse<String> english = get("/", "en-US,en;q=0.9");
-
-		assertThat(chinese.statusCode()).isEqualTo(200);
-		assertThat(chinese.headers().firstValue("Content-Type"))
-			.hasValueSatisfying(type -> assertThat(type).contains("text/html"));
-		assertThat(chinese.body()).contains("<title>iCourse 课程评价</title>", "lang=\"zh-CN\"");
-		assertThat(english.body()).contains("<title>iCourse course reviews</title>");
+	HomePageTest() {
+		super("iCourse 课程评价", "iCourse course reviews");
 	}
 
-	@Test
-	void switchesLanguageOnRequestAndRemembersIt() throws IOException, InterruptedException {
-		HttpResponse<String> switched = get("/?lang=en", "zh-CN");
-
-		assertThat(switched.body()).contains("<title>iCourse course reviews</title>");
-		assertThat(switched.headers().allValues("Set-Cookie"))
-			.anySatisfy(cookie -> assertThat(cookie).startsWith("lang=en"));
-	}
-
-	@Test
-	void servesTheStylesheetFromTheWebjarWithoutACdn() throws IOException, InterruptedException {
-		assertThat(get("/webjars/bootstrap/css/bootstrap.min.css", "en").statusCode()).isEqualTo(200);
-		assertThat(get("/", "en").body()).doesNotContain("cdn.");
-	}
-
-	private HttpResponse<String> get(String path, String language) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.header("Accept-Language", language)
-			.build();
-		return http.send(request, HttpResponse.BodyHandlers.ofString());
+	@Override
+	protected int port() {
+		return port;
 	}
 
 }

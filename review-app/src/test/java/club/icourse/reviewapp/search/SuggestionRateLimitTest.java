@@ -3,7 +3,7 @@ package club.icourse.reviewapp.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import club.icourse.reviewapp.ReviewAppTest;
-import club.icourse.reviewapp.system.ClientAddress;
+import club.icourse.web.ClientAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,25 +1,16 @@
-package club.icourse.reviewapp.system;
+package club.icourse.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
-import org.springframework.stereotype.Component;
 
 /**
  * The address of the client behind a request: the socket peer, unless the peer is one of
- * the configured trusted proxies ({@code icourse.web.trusted-proxies}), in which case the
- * right-most address of X-Forwarded-For that is not itself a trusted proxy. Anything a
- * client writes into X-Forwarded-For to the left of that is ignored, so it cannot pick
- * its own address.
- *
- * <p>
- * The same rule as auth-server's {@code ratelimit.ClientAddress}, under the property name
- * of the shared {@code web-support} module that is to hold one class for both apps; this
- * copy goes when that lands.
+ * the configured trusted proxies, in which case the right-most address of X-Forwarded-For
+ * that is not itself a trusted proxy. Anything a client writes into X-Forwarded-For to
+ * the left of that is ignored, so it cannot pick its own address.
  */
-@Component
 public class ClientAddress {
 
 	/**
@@ -30,12 +21,8 @@ public class ClientAddress {
 
 	private final List<IpAddressMatcher> trustedProxies;
 
-	public ClientAddress(@Value("${icourse.web.trusted-proxies:}") List<String> trustedProxies) {
-		this.trustedProxies = trustedProxies.stream()
-			.filter(proxy -> !proxy.isBlank())
-			.map(String::strip)
-			.map(IpAddressMatcher::new)
-			.toList();
+	public ClientAddress(List<String> trustedProxies) {
+		this.trustedProxies = trustedProxies.stream().map(IpAddressMatcher::new).toList();
 	}
 
 	public String of(HttpServletRequest request) {

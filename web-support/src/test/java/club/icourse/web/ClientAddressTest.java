@@ -1,18 +1,16 @@
-package club.icourse.auth.ratelimit;
+package club.icourse.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 class ClientAddressTest {
 
-	private final ClientAddress behindBalancer = new ClientAddress(
-			new RateLimitSettings(true, Map.of(), List.of("10.0.0.0/8", "fd00::/8")));
+	private final ClientAddress behindBalancer = new ClientAddress(List.of("10.0.0.0/8", "fd00::/8"));
 
-	private final ClientAddress direct = new ClientAddress(new RateLimitSettings(true, Map.of(), List.of()));
+	private final ClientAddress direct = new ClientAddress(List.of());
 
 	@Test
 	void withoutTrustedProxiesTheHeaderIsIgnored() {

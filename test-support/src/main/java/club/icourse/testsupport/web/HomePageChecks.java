@@ -1,0 +1,66 @@
+package club.icourse.testsupport.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The home page answers over HTTP in the browser's language, switches on {@code ?lang=}
+ * and remembers it, and takes its stylesheet from the webjar, never from a CDN.
+ */
+public abstract class HomePageChecks {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final String chineseTitle;
+
+	private final String englishTitle;
+
+	protected HomePageChecks(String chineseTitle, String englishTitle) {
+		this.chineseTitle = chineseTitle;
+		this.englishTitle = englishTitle;
+	}
+
+	/** The port the app under test listens on. */
+	protected abstract int port();
+
+	@Test
+	public void answersOverHttpInTheBrowsersLanguage() throws IOException, InterruptedException {
+		HttpResponse<String> chinese = get("/", "zh-CN,zh;q=0.9");
+		HttpResponse<String> english = get("/", "en-US,en;q=0.9");
+
+		assertThat(chinese.statusCode()).isEqualTo(200);
+		assertThat(chinese.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).contains("text/html"));
+		assertThat(chinese.body()).contains("<title>" + chineseTitle + "</title>", "lang=\"zh-CN\"");
+		assertThat(english.body()).contains("<title>" + englishTitle + "</title>");
+	}
+
+	@Test
+	public void switchesLanguageOnRequestAndRemembersIt() throws IOException, InterruptedException {
+		HttpResponse<String> switched = get("/?lang=en", "zh-CN");
+
+		assertThat(switched.body()).contains("<title>" + englishTitle + "</title>");
+		assertThat(switched.headers().allValues("Set-Cookie"))
+			.anySatisfy(cookie -> assertThat(cookie).startsWith("lang=en"));
+	}
+
+	@Test
+	public void servesTheStylesheetFromTheWebjarWithoutACdn() throws IOException, InterruptedException {
+		assertThat(get("/webjars/bootstrap/css/bootstrap.min.css", "en").statusCode()).isEqualTo(200);
+		assertThat(get("/", "en").body()).doesNotContain("cdn.");
+	}
+
+	private HttpResponse<String> get(String path, String language) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+			.header("Accept-Language", language)
+			.build();
+		return http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+}
