@@ -10,9 +10,11 @@ import org.jooq.Record;
 import org.jooq.Table;
 
 /**
- * The outbox table by name: each app has its own copy in its own database (same columns,
- * created by that app's migrations), so this module cannot use either app's generated
- * classes.
+ * The outbox table by name, as {@code mail_outbox.sql} (this module's definition of it)
+ * declares it: each app has its own copy in its own database, created by that app's
+ * migrations, so this module cannot use either app's generated classes. OutboxSchemaTest
+ * checks that these names are columns of the definition and that both apps' migrations
+ * create exactly it.
  */
 final class OutboxTable {
 
