@@ -36,6 +36,10 @@ public class ClientForm {
 
 	private String idTokenAlgorithm = "RS256";
 
+	private boolean withoutPkce;
+
+	private boolean resourceServer;
+
 	static ClientForm of(ClientDefinition client) {
 		ClientForm form = new ClientForm();
 		form.clientId = client.clientId();
@@ -50,6 +54,8 @@ public class ClientForm {
 		form.accessTokenMinutes = String.valueOf(client.accessTokenLifetime().toMinutes());
 		form.refreshTokenDays = String.valueOf(client.refreshTokenLifetime().toDays());
 		form.idTokenAlgorithm = client.idTokenAlgorithm();
+		form.withoutPkce = client.withoutPkce();
+		form.resourceServer = client.resourceServer();
 		return form;
 	}
 
@@ -67,7 +73,7 @@ public class ClientForm {
 				lines(postLogoutRedirectUris), backchannelLogoutUri,
 				scopes == null ? new LinkedHashSet<>() : new LinkedHashSet<>(scopes), clientCredentials,
 				minutes.map(Duration::ofMinutes).orElse(null), days.map(Duration::ofDays).orElse(null),
-				idTokenAlgorithm);
+				idTokenAlgorithm, withoutPkce, resourceServer);
 	}
 
 	private static List<String> lines(String text) {
@@ -178,6 +184,22 @@ public class ClientForm {
 
 	public void setIdTokenAlgorithm(String idTokenAlgorithm) {
 		this.idTokenAlgorithm = idTokenAlgorithm;
+	}
+
+	public boolean isWithoutPkce() {
+		return withoutPkce;
+	}
+
+	public void setWithoutPkce(boolean withoutPkce) {
+		this.withoutPkce = withoutPkce;
+	}
+
+	public boolean isResourceServer() {
+		return resourceServer;
+	}
+
+	public void setResourceServer(boolean resourceServer) {
+		this.resourceServer = resourceServer;
 	}
 
 }

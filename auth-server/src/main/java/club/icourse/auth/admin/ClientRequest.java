@@ -8,11 +8,13 @@ import java.util.Set;
 /**
  * A client as the admin API reads and writes it. On update every field is replaced; a
  * field left out takes its default (confidential, no URIs, the scopes people grant,
- * 10-minute access tokens, 30-day refresh tokens, RS256).
+ * 10-minute access tokens, 30-day refresh tokens, RS256, PKCE required, not a resource
+ * server).
  */
 record ClientRequest(String clientId, String name, Boolean confidential, Boolean firstParty, List<String> redirectUris,
 		List<String> postLogoutRedirectUris, String backchannelLogoutUri, Set<String> scopes, Boolean clientCredentials,
-		Long accessTokenMinutes, Long refreshTokenDays, String idTokenAlgorithm) {
+		Long accessTokenMinutes, Long refreshTokenDays, String idTokenAlgorithm, Boolean withoutPkce,
+		Boolean resourceServer) {
 
 	ClientDefinition toDefinition(String fixedClientId) {
 		return new ClientDefinition(fixedClientId != null ? fixedClientId : clientId, name,
@@ -21,13 +23,15 @@ record ClientRequest(String clientId, String name, Boolean confidential, Boolean
 				scopes == null ? Set.copyOf(ClientDefinition.PERSON_SCOPES) : scopes,
 				Boolean.TRUE.equals(clientCredentials),
 				accessTokenMinutes == null ? null : Duration.ofMinutes(accessTokenMinutes),
-				refreshTokenDays == null ? null : Duration.ofDays(refreshTokenDays), idTokenAlgorithm);
+				refreshTokenDays == null ? null : Duration.ofDays(refreshTokenDays), idTokenAlgorithm,
+				Boolean.TRUE.equals(withoutPkce), Boolean.TRUE.equals(resourceServer));
 	}
 
 	static ClientRequest of(ClientDefinition client) {
 		return new ClientRequest(client.clientId(), client.name(), client.confidential(), client.firstParty(),
 				client.redirectUris(), client.postLogoutRedirectUris(), client.backchannelLogoutUri(), client.scopes(),
 				client.clientCredentials(), client.accessTokenLifetime().toMinutes(),
-				client.refreshTokenLifetime().toDays(), client.idTokenAlgorithm());
+				client.refreshTokenLifetime().toDays(), client.idTokenAlgorithm(), client.withoutPkce(),
+				client.resourceServer());
 	}
 }

@@ -27,11 +27,15 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
  * @param backchannelLogoutUri where logout tokens go when a person signs out here; blank
  * for none
  * @param idTokenAlgorithm RS256 or ES256
+ * @param withoutPkce a legacy exception for a confidential client that cannot send PKCE;
+ * off by default, as every client must use PKCE (OAuth 2.1, RFC 9700 2.1.1)
+ * @param resourceServer the client is a resource server: it may introspect tokens issued
+ * to other clients (RFC 7662 4); any other client only its own
  */
 public record ClientDefinition(String clientId, String name, boolean confidential, boolean firstParty,
 		List<String> redirectUris, List<String> postLogoutRedirectUris, String backchannelLogoutUri, Set<String> scopes,
-		boolean clientCredentials, Duration accessTokenLifetime, Duration refreshTokenLifetime,
-		String idTokenAlgorithm) {
+		boolean clientCredentials, Duration accessTokenLifetime, Duration refreshTokenLifetime, String idTokenAlgorithm,
+		boolean withoutPkce, boolean resourceServer) {
 
 	/** Lets a client-credentials token manage clients through the admin API. */
 	public static final String ADMIN_SCOPE = "icourse.admin";
@@ -56,6 +60,15 @@ public record ClientDefinition(String clientId, String name, boolean confidentia
 		accessTokenLifetime = accessTokenLifetime == null ? DEFAULT_ACCESS_TOKEN_LIFETIME : accessTokenLifetime;
 		refreshTokenLifetime = refreshTokenLifetime == null ? DEFAULT_REFRESH_TOKEN_LIFETIME : refreshTokenLifetime;
 		idTokenAlgorithm = idTokenAlgorithm == null || idTokenAlgorithm.isBlank() ? "RS256" : idTokenAlgorithm.strip();
+	}
+
+	/** A client with PKCE required that introspects only its own tokens. */
+	public ClientDefinition(String clientId, String name, boolean confidential, boolean firstParty,
+			List<String> redirectUris, List<String> postLogoutRedirectUris, String backchannelLogoutUri,
+			Set<String> scopes, boolean clientCredentials, Duration accessTokenLifetime, Duration refreshTokenLifetime,
+			String idTokenAlgorithm) {
+		this(clientId, name, confidential, firstParty, redirectUris, postLogoutRedirectUris, backchannelLogoutUri,
+				scopes, clientCredentials, accessTokenLifetime, refreshTokenLifetime, idTokenAlgorithm, false, false);
 	}
 
 	/**
@@ -91,11 +104,12 @@ public record ClientDefinition(String clientId, String name, boolean confidentia
 		scopes.forEach(builder::scope);
 		return builder
 			.clientSettings(ClientSettings.builder()
-				.requireProofKey(!confidential)
+				.requireProofKey(!(confidential && withoutPkce))
 				.requireAuthorizationConsent(!firstParty)
 				.setting(ClientOptions.FIRST_PARTY, firstParty)
 				.setting(ClientOptions.BACKCHANNEL_LOGOUT_URI, backchannelLogoutUri)
 				.setting(ClientOptions.DISABLED, disabled)
+				.setting(ClientOptions.RESOURCE_SERVER, resourceServer)
 				.build())
 			.tokenSettings(TokenSettings.builder()
 				.accessTokenTimeToLive(accessTokenLifetime)
@@ -109,15 +123,17 @@ public record ClientDefinition(String clientId, String name, boolean confidentia
 	static ClientDefinition of(RegisteredClient client) {
 		Object backchannel = client.getClientSettings().getSetting(ClientOptions.BACKCHANNEL_LOGOUT_URI);
 		SignatureAlgorithm idTokenAlgorithm = client.getTokenSettings().getIdTokenSignatureAlgorithm();
-		return new ClientDefinition(client.getClientId(), client.getClientName(),
-				!client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE),
+		boolean confidential = !client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE);
+		return new ClientDefinition(client.getClientId(), client.getClientName(), confidential,
 				Boolean.TRUE.equals(client.getClientSettings().getSetting(ClientOptions.FIRST_PARTY)),
 				List.copyOf(client.getRedirectUris()), List.copyOf(client.getPostLogoutRedirectUris()),
 				backchannel instanceof String uri ? uri : "", client.getScopes(),
 				client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.CLIENT_CREDENTIALS),
 				client.getTokenSettings().getAccessTokenTimeToLive(),
 				client.getTokenSettings().getRefreshTokenTimeToLive(),
-				idTokenAlgorithm == null ? "RS256" : idTokenAlgorithm.getName());
+				idTokenAlgorithm == null ? "RS256" : idTokenAlgorithm.getName(),
+				confidential && !client.getClientSettings().isRequireProofKey(),
+				Boolean.TRUE.equals(client.getClientSettings().getSetting(ClientOptions.RESOURCE_SERVER)));
 	}
 
 	static boolean isDisabled(RegisteredClient client) {

@@ -194,7 +194,8 @@ public class ClientRegistry {
 	private static ClientDefinition withClientId(ClientDefinition d, String clientId) {
 		return new ClientDefinition(clientId, d.name(), d.confidential(), d.firstParty(), d.redirectUris(),
 				d.postLogoutRedirectUris(), d.backchannelLogoutUri(), d.scopes(), d.clientCredentials(),
-				d.accessTokenLifetime(), d.refreshTokenLifetime(), d.idTokenAlgorithm());
+				d.accessTokenLifetime(), d.refreshTokenLifetime(), d.idTokenAlgorithm(), d.withoutPkce(),
+				d.resourceServer());
 	}
 
 	private static String describe(ClientDefinition definition) {

@@ -73,6 +73,13 @@ public final class ClientRules {
 				&& (client.signsPeopleIn() || !client.clientCredentials())) {
 			problems.add(new ClientProblem("scopes", "admin-scope", null));
 		}
+		if (client.withoutPkce() && !client.confidential()) {
+			problems.add(new ClientProblem("withoutPkce", "public-without-pkce", null));
+		}
+		// Introspection needs client authentication, which a public client cannot give.
+		if (client.resourceServer() && !client.confidential()) {
+			problems.add(new ClientProblem("resourceServer", "public-resource-server", null));
+		}
 		if (!between(client.accessTokenLifetime(), MIN_ACCESS, MAX_ACCESS)) {
 			problems.add(new ClientProblem("accessTokenMinutes", "access-lifetime", null));
 		}

@@ -86,13 +86,14 @@ class AuthorizationServerConfiguration {
 
 	/**
 	 * Every token is counted; tokens about a person carry the subject its client may see,
-	 * and ID tokens the claims of the granted scopes, the browser session of the grant
-	 * and the time of the sign-in.
+	 * and ID tokens the claims the site asked for in them, the browser session of the
+	 * grant, the time of the sign-in and how it was made.
 	 */
 	@Bean
 	OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(IdentityClaims claims, MeterRegistry meters) {
 		List<OAuth2TokenCustomizer<JwtEncodingContext>> steps = List.of(new IssuedTokenCounter(meters),
-				new PersonClaims(claims), new BrowserSessionClaims(), new AuthenticationTimeClaim());
+				new PersonClaims(claims), new BrowserSessionClaims(), new AuthenticationTimeClaim(),
+				new AuthenticationMethodClaims());
 		return context -> steps.forEach(step -> step.customize(context));
 	}
 

@@ -24,6 +24,11 @@ public final class ClientOptions {
 	 */
 	public static final String DISABLED = "icourse.disabled";
 
+	/**
+	 * A resource server: may introspect tokens issued to other clients (RFC 7662 4).
+	 */
+	public static final String RESOURCE_SERVER = "icourse.resource-server";
+
 	private ClientOptions() {
 	}
 

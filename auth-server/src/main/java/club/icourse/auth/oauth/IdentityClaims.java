@@ -4,13 +4,11 @@ import club.icourse.auth.account.Account;
 import club.icourse.auth.account.AccountRepository;
 import club.icourse.shared.ClaimNames;
 import club.icourse.shared.Role;
-import club.icourse.shared.Scopes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationContext;
@@ -19,10 +17,11 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.stereotype.Component;
 
 /**
- * What a client learns about a person, scope by scope: {@code profile} their username,
- * {@code email} their confirmed address, {@code school} their school and whether they are
- * a student or a teacher. The same claims go into the ID token and the UserInfo answer,
- * and only for the scopes the person granted.
+ * What a client learns about a person, scope by scope ({@link StandardScopeClaims}), and
+ * only for the scopes the person granted. The UserInfo answer carries the claims of the
+ * granted scopes; the ID token, issued here always beside an access token, carries them
+ * only when the site asked for them there with the {@code claims} parameter (OpenID
+ * Connect Core 5.4, 5.5).
  */
 @Component
 class IdentityClaims {
@@ -45,23 +44,19 @@ class IdentityClaims {
 	}
 
 	/**
-	 * The claims of the granted scopes; first-party clients also learn the person's roles
-	 * (an admin here is one there).
+	 * The person's claims for an ID token: those the site asked for in it, of the granted
+	 * scopes; first-party clients also learn the person's roles (an admin here is one
+	 * there).
 	 */
-	Map<String, Object> of(String subject, Set<String> scopes, RegisteredClient client) {
+	Map<String, Object> idToken(String subject, Set<String> scopes, RegisteredClient client, ClaimsRequest requested) {
 		Map<String, Object> claims = new LinkedHashMap<>();
 		accounts.findBySubject(subject).ifPresent(account -> {
-			addClaims(account, scopes, claims);
-			if (client != null && PairwiseSubjects.isFirstParty(client)) {
-				// An ArrayList: the claims are stored with the authorization and must
-				// pass the framework's JSON allow-list.
-				claims.put(ClaimNames.ROLES,
-						account.roles()
-							.stream()
-							.map(Role::name)
-							.sorted()
-							.collect(Collectors.toCollection(ArrayList::new)));
-			}
+			StandardScopeClaims.of(account, scopes).forEach((name, value) -> {
+				if (requested.idToken().contains(name)) {
+					claims.put(name, value);
+				}
+			});
+			addRoles(account, client, claims);
 		});
 		return claims;
 	}
@@ -71,22 +66,19 @@ class IdentityClaims {
 		RegisteredClient client = clients.findById(context.getAuthorization().getRegisteredClientId());
 		Map<String, Object> claims = new LinkedHashMap<>();
 		claims.put(StandardClaimNames.SUB, subject(subject, client));
-		claims.putAll(of(subject, context.getAccessToken().getScopes(), client));
+		accounts.findBySubject(subject).ifPresent(account -> {
+			claims.putAll(StandardScopeClaims.of(account, context.getAccessToken().getScopes()));
+			addRoles(account, client, claims);
+		});
 		return new OidcUserInfo(claims);
 	}
 
-	private static void addClaims(Account account, Set<String> scopes, Map<String, Object> claims) {
-		if (scopes.contains(OidcScopes.PROFILE)) {
-			claims.put(StandardClaimNames.PREFERRED_USERNAME, account.username());
-			claims.put(StandardClaimNames.NAME, account.username());
-		}
-		if (scopes.contains(OidcScopes.EMAIL)) {
-			claims.put(StandardClaimNames.EMAIL, account.email());
-			claims.put(StandardClaimNames.EMAIL_VERIFIED, account.emailConfirmed());
-		}
-		if (scopes.contains(Scopes.SCHOOL)) {
-			claims.put(ClaimNames.SCHOOL, account.school());
-			claims.put(ClaimNames.AFFILIATION, account.affiliation().claimValue());
+	private static void addRoles(Account account, RegisteredClient client, Map<String, Object> claims) {
+		if (client != null && PairwiseSubjects.isFirstParty(client)) {
+			// An ArrayList: the claims are stored with the authorization and must pass
+			// the framework's JSON allow-list.
+			claims.put(ClaimNames.ROLES,
+					account.roles().stream().map(Role::name).sorted().collect(Collectors.toCollection(ArrayList::new)));
 		}
 	}
 

@@ -7,8 +7,9 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 
 /**
  * Tokens about a person name them by the subject their client may see (pairwise for
- * third-party sites); the ID token also carries the claims of the granted scopes. Tokens
- * a client obtains for itself are left alone.
+ * third-party sites); the ID token also carries the claims the site asked for in it with
+ * the {@code claims} parameter, of the granted scopes (the others are in UserInfo).
+ * Tokens a client obtains for itself are left alone.
  */
 final class PersonClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -27,8 +28,8 @@ final class PersonClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		context.getClaims().subject(claims.subject(accountSubject, context.getRegisteredClient()));
 		if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
 			context.getClaims()
-				.claims(existing -> existing
-					.putAll(claims.of(accountSubject, context.getAuthorizedScopes(), context.getRegisteredClient())));
+				.claims(existing -> existing.putAll(claims.idToken(accountSubject, context.getAuthorizedScopes(),
+						context.getRegisteredClient(), ClaimsRequest.of(context.getAuthorization()))));
 		}
 	}
 

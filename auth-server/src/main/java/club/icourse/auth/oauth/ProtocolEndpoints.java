@@ -8,6 +8,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.authentication.logout.CompositeLogoutHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
@@ -66,7 +67,24 @@ public class ProtocolEndpoints {
 					.errorResponseHandler(logoutFallback))
 				.providerConfigurationEndpoint(
 						discovery -> discovery.providerConfigurationCustomizer(new DiscoveryMetadata())))
-			.clientAuthentication(clients -> clients.authenticationProviders(new ClientSecretCheck()));
+			.tokenIntrospectionEndpoint(
+					introspection -> introspection.introspectionResponseHandler(new IntrospectionAccess()))
+			.clientAuthentication(clients -> clients.authenticationProviders(new ClientSecretCheck())
+				.errorResponseHandler(new CodeSpentOnFailedRedemption(authorizations)));
+	}
+
+	/**
+	 * What must see a request before the framework reads it: the scopes a {@code claims}
+	 * parameter asks for ({@link ClaimsRequestScopes}) and the refusal of DPoP
+	 * ({@link DpopRefusal}).
+	 */
+	public List<Filter> filtersBeforeTheFramework() {
+		return List.of(new ClaimsRequestScopes(registeredClients), new DpopRefusal());
+	}
+
+	/** Where UserInfo finds the access token ({@link UserInfoBearerTokens}). */
+	public BearerTokenResolver bearerTokens() {
+		return UserInfoBearerTokens.resolver();
 	}
 
 	/**

@@ -46,6 +46,10 @@ class SecurityConfiguration {
 		for (Filter filter : endpoints.authorizationRequestFilters()) {
 			http.addFilterAfter(filter, AbstractPreAuthenticatedProcessingFilter.class);
 		}
+		// Ahead of the framework's validating filter (added before this anchor later).
+		for (Filter filter : endpoints.filtersBeforeTheFramework()) {
+			http.addFilterBefore(filter, AbstractPreAuthenticatedProcessingFilter.class);
+		}
 		http.securityMatcher(server.getEndpointsMatcher())
 			.with(server, endpoints::configure)
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
@@ -53,8 +57,10 @@ class SecurityConfiguration {
 			// authorization request.
 			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
 					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
-			// UserInfo takes the access token as a bearer token.
-			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
+			// UserInfo takes the access token as a bearer token, in the header or in a
+			// form-encoded POST body (RFC 6750 2.1, 2.2).
+			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
+				.bearerTokenResolver(endpoints.bearerTokens()));
 		return http.build();
 	}
 

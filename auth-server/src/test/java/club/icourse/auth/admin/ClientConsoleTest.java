@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
+import org.htmlunit.WebRequest;
 import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
@@ -115,6 +116,42 @@ class ClientConsoleTest {
 			assertThat(submit(again).asNormalizedText()).contains("Another client already has the ID " + clientId);
 
 			assertThat(browser.open("/admin/clients/no-such-client").getWebResponse().getStatusCode()).isEqualTo(404);
+		}
+	}
+
+	@Test
+	void thePkceExceptionAndTheResourceServerSettingAreOffByDefaultAndEditable() throws Exception {
+		String clientId = "console-" + UUID.randomUUID().toString().substring(0, 8);
+		String withoutPkce = "/oauth2/authorize?response_type=code&client_id=" + clientId
+				+ "&scope=openid%20email&redirect_uri=https://site.example/callback&state=s";
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(admin.email(), admin.password());
+			register(browser, clientId, "https://site.example/callback");
+			HtmlForm form = browser.open("/admin/clients/" + clientId).getHtmlElementById("client-form");
+			assertThat(form.getInputByName("withoutPkce").isChecked()).isFalse();
+			assertThat(form.getInputByName("resourceServer").isChecked()).isFalse();
+			browser.client().getOptions().setRedirectEnabled(false);
+			String refused = browser.client()
+				.loadWebResponse(new WebRequest(browser.url(withoutPkce)))
+				.getResponseHeaderValue("Location");
+			assertThat(refused).startsWith("https://site.example/callback?error=invalid_request");
+			browser.client().getOptions().setRedirectEnabled(true);
+
+			form.getInputByName("withoutPkce").setChecked(true);
+			form.getInputByName("resourceServer").setChecked(true);
+			submit(form);
+			HtmlForm stored = browser.open("/admin/clients/" + clientId).getHtmlElementById("client-form");
+			assertThat(stored.getInputByName("withoutPkce").isChecked()).isTrue();
+			assertThat(stored.getInputByName("resourceServer").isChecked()).isTrue();
+			assertThat(browser.open("/admin/clients").asNormalizedText()).contains("Resource server",
+					"Without PKCE (legacy)");
+			assertThat(browser.open(withoutPkce).asNormalizedText()).as("the legacy exception")
+				.contains("Console site asks to sign you in");
+
+			HtmlForm asPublic = browser.open("/admin/clients/" + clientId).getHtmlElementById("client-form");
+			asPublic.getInputByName("confidential").setChecked(false);
+			assertThat(submit(asPublic).asNormalizedText()).contains("A public client must always use PKCE.",
+					"Only a confidential client can be a resource server.");
 		}
 	}
 

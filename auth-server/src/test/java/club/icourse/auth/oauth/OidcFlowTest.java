@@ -125,10 +125,8 @@ class OidcFlowTest {
 				provider.getJWKSetURI().toURL())
 			.validate(tokens.getOIDCTokens().getIDToken(), nonce);
 		assertThat(idToken.getSubject().getValue()).isNotBlank().doesNotContain("@");
-		assertThat(idToken.getStringClaim("preferred_username")).isEqualTo(person.username());
-		assertThat(idToken.getStringClaim("email")).isEqualTo(person.email());
-		assertThat(idToken.getStringClaim("school")).isEqualTo("ustc");
-		assertThat(idToken.getStringClaim("affiliation")).isEqualTo("student");
+		assertThat(idToken.toJWTClaimsSet().getClaims()).as("scope claims go to UserInfo (Core 5.4)")
+			.doesNotContainKeys("preferred_username", "email", "school", "affiliation");
 
 		UserInfoResponse userInfoResponse = UserInfoResponse
 			.parse(new UserInfoRequest(provider.getUserInfoEndpointURI(), tokens.getOIDCTokens().getBearerAccessToken())
@@ -138,6 +136,9 @@ class OidcFlowTest {
 		UserInfo userInfo = userInfoResponse.toSuccessResponse().getUserInfo();
 		assertThat(userInfo.getSubject()).isEqualTo(idToken.getSubject());
 		assertThat(userInfo.getPreferredUsername()).isEqualTo(person.username());
+		assertThat(userInfo.getEmailAddress()).isEqualTo(person.email());
+		assertThat(userInfo.getEmailVerified()).isTrue();
+		assertThat(userInfo.getStringClaim("school")).isEqualTo("ustc");
 		assertThat(userInfo.getStringClaim("affiliation")).isEqualTo("student");
 
 		Tokens refreshed = OIDCTokenResponseParser

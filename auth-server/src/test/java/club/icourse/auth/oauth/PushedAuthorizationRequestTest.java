@@ -65,7 +65,9 @@ class PushedAuthorizationRequestTest {
 		CodeVerifier verifier = new CodeVerifier();
 		Nonce nonce = new Nonce();
 		State state = new State();
-		URI requestUri = push(site, verifier, nonce, state);
+		// The claims parameter travels inside the pushed request.
+		URI requestUri = push(site, verifier, nonce, state,
+				builder -> builder.claims(parseClaims("{\"id_token\":{\"email\":{\"essential\":true}}}")));
 
 		try (Browser browser = new Browser(port)) {
 			browser.signIn(person.email(), person.password());
@@ -189,6 +191,15 @@ class PushedAuthorizationRequestTest {
 				.send());
 		assertThat(response.indicatesSuccess()).as(String.valueOf(response.toHTTPResponse().getBody())).isTrue();
 		return response.toSuccessResponse().getRequestURI();
+	}
+
+	private static com.nimbusds.openid.connect.sdk.OIDCClaimsRequest parseClaims(String json) {
+		try {
+			return com.nimbusds.openid.connect.sdk.OIDCClaimsRequest.parse(json);
+		}
+		catch (com.nimbusds.oauth2.sdk.ParseException e) {
+			throw new IllegalArgumentException(e);
+		}
 	}
 
 	/** Where a site sends the browser: only its client id and a request_uri. */

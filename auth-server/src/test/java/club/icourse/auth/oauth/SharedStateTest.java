@@ -182,10 +182,6 @@ class SharedStateTest {
 						JWSAlgorithm.RS256, URI.create(other + "/oauth2/jwks").toURL())
 					.validate(tokens.getOIDCTokens().getIDToken(), nonce);
 				assertThat(idToken.getSubject().getValue()).as("pairwise").isNotEqualTo(accountSubject);
-				assertThat(idToken.getStringClaim("preferred_username")).isEqualTo(person.username());
-				assertThat(idToken.getStringClaim("email")).isEqualTo(person.email());
-				assertThat(idToken.getStringClaim("school")).isEqualTo("ustc");
-				assertThat(idToken.getStringClaim("affiliation")).isEqualTo("student");
 				assertThat(idToken.getAuthenticationTime()).as("the sign-in at the first instance")
 					.isNotNull()
 					.isBefore(new Date());
@@ -196,6 +192,12 @@ class SharedStateTest {
 							.send());
 				assertThat(userInfo.toSuccessResponse().getUserInfo().getSubject()).as("back at the first instance")
 					.isEqualTo(idToken.getSubject());
+				assertThat(userInfo.toSuccessResponse().getUserInfo().getPreferredUsername())
+					.isEqualTo(person.username());
+				assertThat(userInfo.toSuccessResponse().getUserInfo().getEmailAddress()).isEqualTo(person.email());
+				assertThat(userInfo.toSuccessResponse().getUserInfo().getStringClaim("school")).isEqualTo("ustc");
+				assertThat(userInfo.toSuccessResponse().getUserInfo().getStringClaim("affiliation"))
+					.isEqualTo("student");
 			}
 		}
 	}

@@ -1,0 +1,60 @@
+package club.icourse.auth.oauth;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.text.ParseException;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+
+/**
+ * The {@code claims} request parameter (OpenID Connect Core 5.5): which claims a site
+ * asks for in the ID token and in the UserInfo answer. Essential or voluntary makes no
+ * difference here: a claim is released when the person granted the scope it belongs to
+ * ({@link StandardScopeClaims}), and a site that asks for a claim asks for its scope too
+ * ({@link ClaimsRequestScopes}). Unreadable JSON asks for nothing.
+ */
+record ClaimsRequest(Set<String> idToken, Set<String> userInfo) {
+
+	static final String PARAMETER = "claims";
+
+	static final ClaimsRequest NONE = new ClaimsRequest(Set.of(), Set.of());
+
+	static ClaimsRequest parse(Object parameter) {
+		if (!(parameter instanceof String json) || json.isBlank() || json.length() > 10_000) {
+			return NONE;
+		}
+		try {
+			Map<String, Object> request = JSONObjectUtils.parse(json);
+			return new ClaimsRequest(names(request.get("id_token")), names(request.get("userinfo")));
+		}
+		catch (ParseException | RuntimeException e) {
+			return NONE;
+		}
+	}
+
+	/** What the request behind an authorization asked for. */
+	static ClaimsRequest of(OAuth2Authorization authorization) {
+		if (authorization == null) {
+			return NONE;
+		}
+		OAuth2AuthorizationRequest request = authorization.getAttribute(OAuth2AuthorizationRequest.class.getName());
+		return request == null ? NONE : parse(request.getAdditionalParameters().get(PARAMETER));
+	}
+
+	/** Every claim named in either member. */
+	Set<String> all() {
+		java.util.Set<String> all = new java.util.TreeSet<>(idToken);
+		all.addAll(userInfo);
+		return all;
+	}
+
+	private static Set<String> names(Object member) {
+		return member instanceof Map<?, ?> claims ? claims.keySet()
+			.stream()
+			.filter(String.class::isInstance)
+			.map(String.class::cast)
+			.collect(java.util.stream.Collectors.toUnmodifiableSet()) : Set.of();
+	}
+
+}
