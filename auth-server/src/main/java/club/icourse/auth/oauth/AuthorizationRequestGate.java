@@ -5,7 +5,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.StringJoiner;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -27,6 +31,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>a {@code request_uri} that is not one of this server's pushed requests:
  * {@code request_uri_not_supported} (Core 6.2; RFC 9126 request URIs work).</li>
  * </ul>
+ * And a POST authorization request (Core 3.1.2.1) from a person who is not signed in is
+ * sent on as the same request by GET, so that it survives the sign-in.
  */
 final class AuthorizationRequestGate extends OncePerRequestFilter {
 
@@ -91,6 +97,13 @@ final class AuthorizationRequestGate extends OncePerRequestFilter {
 					"login_required", authorization.state()));
 			return;
 		}
+		if (!signedIn && "POST".equals(request.getMethod())) {
+			// The request the sign-in page remembers and resumes is a GET one (Spring
+			// Security keeps no POST): the same request again, by GET.
+			response.setStatus(HttpStatus.SEE_OTHER.value());
+			response.setHeader("Location", asGet(request));
+			return;
+		}
 		chain.doFilter(request, response);
 	}
 
@@ -119,6 +132,15 @@ final class AuthorizationRequestGate extends OncePerRequestFilter {
 			return true;
 		}
 		return false;
+	}
+
+	private static String asGet(HttpServletRequest request) {
+		StringJoiner query = new StringJoiner("&");
+		request.getParameterMap()
+			.forEach((name, values) -> Arrays.stream(values)
+				.forEach(value -> query.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+						+ URLEncoder.encode(value, StandardCharsets.UTF_8))));
+		return request.getRequestURI() + "?" + query;
 	}
 
 	/**

@@ -10,9 +10,17 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
+import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
+import org.htmlunit.Page;
+import org.htmlunit.html.HtmlButton;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.util.NameValuePair;
 import org.htmlunit.WebResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,6 +124,37 @@ class AuthorizationRequestGateTest {
 			URI stillSignedIn = TestSite.follow(browser,
 					site.authorizationRequest(new CodeVerifier(), new Nonce(), "openid", TestSite.CALLBACK));
 			assertThat(stillSignedIn.toString()).startsWith(TestSite.CALLBACK.toString()).contains("code=");
+		}
+	}
+
+	@Test
+	void aPostAuthorizationRequestSurvivesTheSignIn() throws Exception {
+		Person person = TestAccounts.registerAndConfirm(port);
+		TestSite site = new TestSite(clients, port);
+		URI request = site.authorizationRequest(new CodeVerifier(), new Nonce(), "openid", site.callback);
+		WebRequest post = new WebRequest(site.endpoint("/oauth2/authorize").toURL(), HttpMethod.POST);
+		post.setRequestParameters(Arrays.stream(request.getRawQuery().split("&"))
+			.map(pair -> pair.split("=", 2))
+			.map(pair -> new NameValuePair(pair[0], URLDecoder.decode(pair[1], StandardCharsets.UTF_8)))
+			.toList());
+		try (Browser browser = new Browser(port)) {
+			HtmlPage login = browser.client().getPage(post);
+			assertThat(login.getUrl().getPath()).isEqualTo("/login");
+			browser.client().getOptions().setRedirectEnabled(false);
+			HtmlForm form = login.getForms()
+				.stream()
+				.filter(candidate -> candidate.getActionAttribute().endsWith("/login"))
+				.findFirst()
+				.orElseThrow();
+			form.getInputByName("username").setValue(person.email());
+			form.getInputByName("password").setValue(person.password());
+			Page signedIn = ((HtmlButton) form.getFirstByXPath(".//button[@type='submit']")).click();
+			String next = signedIn.getWebResponse().getResponseHeaderValue("Location");
+			URI back = TestSite.follow(browser, request.resolve(next));
+			assertThat(back.toString()).as("the authorization goes on, not to /account")
+				.startsWith(site.callback.toString())
+				.contains("code=");
+			assertThat(TestSite.parameter(back, "state")).isEqualTo(TestSite.parameter(request, "state"));
 		}
 	}
 
