@@ -89,6 +89,10 @@ final class LocalProduct implements AutoCloseable {
 		environment.put("REVIEW_APP_CLIENT_SECRET", REVIEW_APP_SECRET);
 		environment.put("DEMO_SITE_CLIENT_SECRET", DEMO_SITE_SECRET);
 		environment.put("ADMIN_CLI_CLIENT_SECRET", ADMIN_CLI_SECRET);
+		// The memory settings docs/operations.md documents (under 512 MB resident).
+		environment.put("JAVA_TOOL_OPTIONS", "-Xms64m -Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m "
+				+ "-XX:MaxMetaspaceSize=160m -Xss512k -XX:+ExitOnOutOfMemoryError");
+		environment.put("MALLOC_ARENA_MAX", "2");
 		return environment;
 	}
 
