@@ -13,6 +13,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,8 +46,7 @@ class DemoAccounts implements ApplicationRunner {
 
 	private final String password;
 
-	DemoAccounts(AccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock,
-			org.springframework.core.env.Environment environment) {
+	DemoAccounts(AccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock, Environment environment) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;

@@ -3,6 +3,7 @@ package club.icourse.auth.account;
 import club.icourse.mail.MailOutbox;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -96,7 +97,7 @@ class MailboxLinks {
 	}
 
 	private static String normalized(String email) {
-		return email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+		return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
 	}
 
 	/** An account, or why a link was refused. */

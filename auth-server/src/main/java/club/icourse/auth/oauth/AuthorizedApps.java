@@ -9,9 +9,11 @@ import club.icourse.auth.account.AccountDeleted;
 import club.icourse.auth.audit.Actor;
 import club.icourse.auth.audit.AuditLog;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.context.event.EventListener;
@@ -56,7 +58,7 @@ public class AuthorizedApps {
 			.where(OAUTH2_AUTHORIZATION_CONSENT.PRINCIPAL_NAME.eq(subject))
 			.orderBy(OAUTH2_REGISTERED_CLIENT.CLIENT_NAME)
 			.fetch(row -> new App(row.value1(), row.value2(), scopes(row.value3()),
-					row.value4() == null ? null : ((java.time.LocalDateTime) row.value4()).toInstant(ZoneOffset.UTC)));
+					row.value4() == null ? null : ((LocalDateTime) row.value4()).toInstant(ZoneOffset.UTC)));
 	}
 
 	/**
@@ -103,7 +105,7 @@ public class AuthorizedApps {
 				"every consent withdrawn, every token revoked");
 	}
 
-	private void removeGrants(org.jooq.Condition which) {
+	private void removeGrants(Condition which) {
 		List<String> ids = dsl.select(OAUTH2_AUTHORIZATION.ID)
 			.from(OAUTH2_AUTHORIZATION)
 			.where(which)

@@ -6,6 +6,7 @@ import club.icourse.web.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /** Writes one line of sign-in history for a request. */
@@ -46,7 +47,7 @@ class SignInRecorder {
 	 * guessing passwords).
 	 */
 	private void count(SignInOutcome outcome) {
-		meters.counter("icourse.sign-ins", "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)).increment();
+		meters.counter("icourse.sign-ins", "outcome", outcome.name().toLowerCase(Locale.ROOT)).increment();
 	}
 
 	void failure(HttpServletRequest request, String signInName, SignInOutcome outcome) {
