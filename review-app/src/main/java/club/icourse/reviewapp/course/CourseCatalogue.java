@@ -39,8 +39,11 @@ public class CourseCatalogue {
 
 	private final DSLContext dsl;
 
-	CourseCatalogue(DSLContext dsl) {
+	private final CourseListTotals totals;
+
+	CourseCatalogue(DSLContext dsl, CourseListTotals totals) {
 		this.dsl = dsl;
+		this.totals = totals;
 	}
 
 	public Optional<CourseDetails> course(long id) {
@@ -93,9 +96,17 @@ public class CourseCatalogue {
 			}
 			where = where.and(DSL.exists(select(COURSE_TERM.ID).from(COURSE_TERM).where(offering)));
 		}
-		int total = dsl.fetchCount(COURSE, where);
+		Condition filter = where;
+		int total = totals.total(department, courseType, term, () -> dsl.fetchCount(COURSE, filter));
 		List<CourseSummary> items = summaries(where, order(sort), PAGE_SIZE, (page - 1) * PAGE_SIZE);
 		return new Page<>(items, page, PAGE_SIZE, total);
+	}
+
+	/**
+	 * The first courses in the given order, without counting them all (the home page).
+	 */
+	public List<CourseSummary> first(CourseSort sort, int limit) {
+		return summaries(DSL.trueCondition(), order(sort), limit, 0);
 	}
 
 	/** Summaries of the given courses, in the given order. */
@@ -161,9 +172,9 @@ public class CourseCatalogue {
 			.select(COURSE.ID, COURSE.NAME, teachers, DEPARTMENT.NAME, latestTerm, latestCode,
 					COURSE_STATS.REVIEW_COUNT, COURSE_STATS.RATED_COUNT, COURSE_STATS.RATING_SUM,
 					COURSE_STATS.NORMALIZED_RATING)
-			.from(COURSE)
-			.leftJoin(COURSE_STATS)
-			.on(COURSE_STATS.COURSE_ID.eq(COURSE.ID))
+			.from(COURSE_STATS)
+			.join(COURSE)
+			.on(COURSE.ID.eq(COURSE_STATS.COURSE_ID))
 			.leftJoin(DEPARTMENT)
 			.on(DEPARTMENT.ID.eq(COURSE.DEPARTMENT_ID))
 			.where(where)
@@ -176,13 +187,18 @@ public class CourseCatalogue {
 					r.value10() == null ? 0 : r.value10()));
 	}
 
+	/**
+	 * Orders an index of course_stats has (V22), so that a page of a list is read in
+	 * order rather than sorted from every course. MariaDB puts nulls last in a descending
+	 * order by itself (an explicit NULLS LAST would be emulated and defeat the index).
+	 */
 	private static List<SortField<?>> order(CourseSort sort) {
 		return switch (sort) {
-			case RATING ->
-				List.of(COURSE_STATS.NORMALIZED_RATING.desc(), COURSE_STATS.REVIEW_COUNT.desc(), COURSE.ID.asc());
-			case REVIEWS ->
-				List.of(COURSE_STATS.REVIEW_COUNT.desc(), COURSE_STATS.NORMALIZED_RATING.desc(), COURSE.ID.asc());
-			case RECENT -> List.of(COURSE_STATS.LAST_REVIEW_AT.desc().nullsLast(), COURSE.ID.asc());
+			case RATING -> List.of(COURSE_STATS.NORMALIZED_RATING.desc(), COURSE_STATS.REVIEW_COUNT.desc(),
+					COURSE_STATS.COURSE_ID.asc());
+			case REVIEWS -> List.of(COURSE_STATS.REVIEW_COUNT.desc(), COURSE_STATS.NORMALIZED_RATING.desc(),
+					COURSE_STATS.COURSE_ID.asc());
+			case RECENT -> List.of(COURSE_STATS.LAST_REVIEW_AT.desc(), COURSE_STATS.COURSE_ID.asc());
 		};
 	}
 

@@ -36,8 +36,7 @@ class HomeController {
 	String home(Authentication authentication, Model model) {
 		Optional<Person> reader = SignedIn.person(authentication);
 		model.addAttribute("latest", cards.of(reviews.latest(reader, LATEST), reader));
-		model.addAttribute("top",
-				catalogue.list(CourseSort.RATING, null, null, null, 1).items().stream().limit(LATEST).toList());
+		model.addAttribute("top", catalogue.first(CourseSort.RATING, LATEST));
 		return VIEW;
 	}
 

@@ -106,12 +106,13 @@ class PageBenchmark {
 		for (boolean signedIn : new boolean[] { false, true }) {
 			for (String[] page : pages) {
 				figures.add(measure(page[0], page[1], signedIn ? session : null));
+				// Written after each page: a slow page can take minutes to work off its
+				// queue.
+				Files.createDirectories(REPORT.getParent());
+				Files.writeString(REPORT, table(figures));
 			}
 		}
-		String report = table(figures);
-		System.out.println(report);
-		Files.createDirectories(REPORT.getParent());
-		Files.writeString(REPORT, report);
+		System.out.println(table(figures));
 	}
 
 	/**
