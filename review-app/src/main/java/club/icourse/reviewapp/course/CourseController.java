@@ -1,15 +1,6 @@
 package club.icourse.reviewapp.course;
 
-import club.icourse.reviewapp.card.ReviewCards;
-import club.icourse.reviewapp.follow.Follows;
-import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.people.SignedIn;
-import club.icourse.reviewapp.review.ReviewHistory;
-import club.icourse.reviewapp.review.ReviewListing;
-import club.icourse.reviewapp.review.ReviewSort;
-import club.icourse.reviewapp.review.Reviews;
-import java.util.List;
-import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,32 +9,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The course list, course pages with their reviews, and teacher pages. */
+/**
+ * The course list, votes on a course, and teacher pages (a course page is in
+ * {@code coursepage}).
+ */
 @Controller
 class CourseController {
 
 	private final CourseCatalogue catalogue;
 
-	private final ReviewListing listing;
-
-	private final Reviews reviews;
-
-	private final ReviewCards cards;
-
 	private final CourseVotes votes;
 
-	private final ReviewHistory history;
-
-	private final Follows follows;
-
-	CourseController(CourseCatalogue catalogue, ReviewListing listing, Reviews reviews, ReviewCards cards,
-			CourseVotes votes, ReviewHistory history, Follows follows) {
-		this.history = history;
-		this.follows = follows;
+	CourseController(CourseCatalogue catalogue, CourseVotes votes) {
 		this.catalogue = catalogue;
-		this.listing = listing;
-		this.reviews = reviews;
-		this.cards = cards;
 		this.votes = votes;
 	}
 
@@ -63,31 +41,6 @@ class CourseController {
 		return "course/list";
 	}
 
-	@GetMapping("/courses/{id}")
-	String show(@PathVariable long id, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) String term, @RequestParam(required = false) String stars,
-			@RequestParam(required = false) String page, Authentication authentication, Model model) {
-		CourseDetails course = catalogue.course(id).orElseThrow(CourseNotFoundException::new);
-		Optional<Person> viewer = SignedIn.person(authentication);
-		ReviewSort order = ReviewSort.of(sort);
-		Integer starLevel = starLevel(stars);
-		model.addAttribute("course", course);
-		model.addAttribute("reviews",
-				cards.withComments(listing.ofCourse(id, viewer, order, term, starLevel, Page.number(page)), viewer));
-		model.addAttribute("myVote", votes.voteOf(viewer, id));
-		model.addAttribute("following", follows.followsCourse(viewer, id));
-		model.addAttribute("deletedReviews",
-				viewer.filter(Person::admin).map(admin -> history.deletedOf(id)).orElse(List.of()));
-		model.addAttribute("termSummary", listing.termSummary(id));
-		model.addAttribute("sort", order.parameter());
-		model.addAttribute("term", term);
-		model.addAttribute("stars", starLevel);
-		model.addAttribute("termOptions",
-				reviews.termsOf(id).stream().map(t -> new CourseCatalogue.Option(t, t)).toList());
-		model.addAttribute("hasOwnReview", viewer.flatMap(person -> reviews.ownReview(id, person)).isPresent());
-		return "course/show";
-	}
-
 	@PostMapping("/courses/{id}/vote")
 	String vote(@PathVariable long id, @RequestParam(defaultValue = "0") int value, Authentication authentication) {
 		votes.vote(SignedIn.person(authentication).orElseThrow(), id, Integer.signum(value));
@@ -98,16 +51,6 @@ class CourseController {
 	String teacher(@PathVariable long id, Model model) {
 		model.addAttribute("teacher", catalogue.teacher(id).orElseThrow(CourseNotFoundException::new));
 		return "course/teacher";
-	}
-
-	private static Integer starLevel(String stars) {
-		try {
-			int level = Integer.parseInt(stars == null ? "" : stars.strip());
-			return level >= 1 && level <= 5 ? level : null;
-		}
-		catch (NumberFormatException e) {
-			return null;
-		}
 	}
 
 }

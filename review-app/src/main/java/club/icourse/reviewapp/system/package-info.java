@@ -1,2 +1,6 @@
-/** What every feature of review-app shares: language, layout, error pages. */
+/**
+ * What every feature of review-app shares: language, layout, site addresses, jOOQ
+ * settings, clock. It is the bottom of the package graph: it must never use a feature
+ * package.
+ */
 package club.icourse.reviewapp.system;

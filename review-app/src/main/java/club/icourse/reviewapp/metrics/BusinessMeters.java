@@ -1,4 +1,4 @@
-package club.icourse.reviewapp.system;
+package club.icourse.reviewapp.metrics;
 
 import club.icourse.reviewapp.comment.CommentChanged;
 import club.icourse.reviewapp.moderation.ReportCreated;
