@@ -7,6 +7,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
@@ -21,6 +22,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -168,7 +170,7 @@ public final class FakeIdentityProvider {
 		}
 		Map<String, Object> claims = new HashMap<>(identityClaims(identity));
 		claims.put("sub", identity.subject());
-		send(exchange, 200, "application/json", com.nimbusds.jose.util.JSONObjectUtils.toJSONString(claims));
+		send(exchange, 200, "application/json", JSONObjectUtils.toJSONString(claims));
 	}
 
 	private static Map<String, Object> identityClaims(Identity identity) {
@@ -177,17 +179,17 @@ public final class FakeIdentityProvider {
 				identity.affiliation(), "roles", identity.roles());
 	}
 
-	private static java.util.Optional<String> cookie(HttpExchange exchange, String name) {
+	private static Optional<String> cookie(HttpExchange exchange, String name) {
 		List<String> headers = exchange.getRequestHeaders().getOrDefault("Cookie", List.of());
 		for (String header : headers) {
 			for (String pair : header.split(";")) {
 				String[] parts = pair.strip().split("=", 2);
 				if (parts.length == 2 && parts[0].equals(name)) {
-					return java.util.Optional.of(parts[1]);
+					return Optional.of(parts[1]);
 				}
 			}
 		}
-		return java.util.Optional.empty();
+		return Optional.empty();
 	}
 
 	private static Map<String, String> query(HttpExchange exchange) {

@@ -10,6 +10,7 @@ import club.icourse.reviewapp.people.Person;
 import club.icourse.shared.Affiliation;
 import java.time.LocalDateTime;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jooq.DSLContext;
 
 /**
@@ -70,7 +71,7 @@ public final class TestCatalogue {
 	 */
 	public Person chineseStudent(String prefix) {
 		StringBuilder name = new StringBuilder(prefix);
-		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+		ThreadLocalRandom random = ThreadLocalRandom.current();
 		for (int i = 0; i < 4; i++) {
 			name.appendCodePoint(0x4E00 + random.nextInt(0x9FA5 - 0x4E00));
 		}

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -63,56 +64,112 @@ public class CatalogueImport {
 		}
 	}
 
+	/** The departments after the import: their ids by folded code, and what changed. */
+	private record Departments(Map<String, Long> ids, int added, int renamed) {
+	}
+
+	/**
+	 * The teachers after the import: their ids by folded key, how many were added or
+	 * changed, and the ids of those renamed (their courses change too).
+	 */
+	private record Teachers(Map<String, Long> ids, int added, int changed, List<Long> renamed) {
+	}
+
+	/**
+	 * Each course of the file as stored (after adding the new ones), and the ids of those
+	 * added.
+	 */
+	private record Courses(Map<CatalogueFile.Course, CatalogueStore.Course> stored, Set<Long> added) {
+
+		List<Long> ids() {
+			return stored.values().stream().map(CatalogueStore.Course::id).toList();
+		}
+
+	}
+
+	/** What comparing the file's courses with the stored ones found to write. */
+	private static final class CourseUpdates {
+
+		final Set<Long> changed = new LinkedHashSet<>();
+
+		final List<CatalogueStore.Course> courses = new ArrayList<>();
+
+		final Map<Long, List<Long>> teachers = new HashMap<>();
+
+		final Map<Long, List<Offering>> offerings = new HashMap<>();
+
+		final Set<Long> ofRenamedTeachers = new TreeSet<>();
+
+		int termsAdded;
+
+		int termsUpdated;
+
+	}
+
 	private ImportSummary apply(CatalogueFile file) {
 		LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+		Departments departments = importDepartments(file);
+		Teachers teachers = importTeachers(file, departments.ids(), now);
+		Courses courses = addNewCourses(file, teachers.ids(), departments.ids(), now);
+		CourseUpdates updates = updateCourses(file, courses, teachers, departments.ids());
+		updates.changed.removeAll(courses.added());
+		Set<Long> published = new LinkedHashSet<>(courses.added());
+		published.addAll(updates.changed);
+		published.addAll(updates.ofRenamedTeachers);
+		published.forEach(course -> events.publishEvent(new CourseChanged(course)));
+		int inFile = new LinkedHashSet<>(courses.ids()).size();
+		return new ImportSummary(departments.added(), departments.renamed(), teachers.added(), teachers.changed(),
+				courses.added().size(), updates.changed.size(),
+				inFile - courses.added().size() - updates.changed.size(), updates.termsAdded, updates.termsUpdated);
+	}
 
-		Map<String, CatalogueStore.Department> storedDepartments = store.departments();
-		List<CatalogueFile.Department> newDepartments = file.departments()
+	private Departments importDepartments(CatalogueFile file) {
+		Map<String, CatalogueStore.Department> stored = store.departments();
+		List<CatalogueFile.Department> added = file.departments()
 			.stream()
-			.filter(d -> !storedDepartments.containsKey(Keys.fold(d.code())))
+			.filter(d -> !stored.containsKey(Keys.fold(d.code())))
 			.toList();
-		List<CatalogueFile.Department> renamedDepartments = file.departments()
+		List<CatalogueFile.Department> renamed = file.departments()
 			.stream()
-			.filter(d -> storedDepartments.containsKey(Keys.fold(d.code())))
-			.filter(d -> !storedDepartments.get(Keys.fold(d.code())).name().equals(d.name()))
+			.filter(d -> stored.containsKey(Keys.fold(d.code())))
+			.filter(d -> !stored.get(Keys.fold(d.code())).name().equals(d.name()))
 			.toList();
-		store.upsertDepartments(concat(newDepartments, renamedDepartments));
-		Map<String, Long> departmentIds = store.departments()
-			.entrySet()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().id()));
+		store.upsertDepartments(concat(added, renamed));
+		return new Departments(ids(store.departments(), CatalogueStore.Department::id), added.size(), renamed.size());
+	}
 
-		Map<String, CatalogueStore.Teacher> storedTeachers = store.teachers();
-		List<CatalogueStore.TeacherValues> teacherChanges = new ArrayList<>();
-		List<Long> renamedTeachers = new ArrayList<>();
-		int teachersAdded = 0;
+	private Teachers importTeachers(CatalogueFile file, Map<String, Long> departmentIds, LocalDateTime now) {
+		Map<String, CatalogueStore.Teacher> stored = store.teachers();
+		List<CatalogueStore.TeacherValues> changes = new ArrayList<>();
+		List<Long> renamed = new ArrayList<>();
+		int added = 0;
 		for (CatalogueFile.Teacher teacher : file.teachers()) {
 			Long department = id(departmentIds, teacher.department());
-			CatalogueStore.Teacher stored = storedTeachers.get(Keys.fold(teacher.key()));
-			if (stored == null) {
-				teachersAdded++;
+			CatalogueStore.Teacher current = stored.get(Keys.fold(teacher.key()));
+			if (current == null) {
+				added++;
 			}
-			else if (!stored.name().equals(teacher.name())) {
-				renamedTeachers.add(stored.id());
+			else if (!current.name().equals(teacher.name())) {
+				renamed.add(current.id());
 			}
-			else if (Objects.equals(stored.departmentId(), department)) {
+			else if (Objects.equals(current.departmentId(), department)) {
 				continue;
 			}
-			teacherChanges.add(new CatalogueStore.TeacherValues(teacher.key(), teacher.name(), department));
+			changes.add(new CatalogueStore.TeacherValues(teacher.key(), teacher.name(), department));
 		}
-		store.upsertTeachers(teacherChanges, now);
-		Map<String, Long> teacherIds = store.teachers()
-			.entrySet()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().id()));
+		store.upsertTeachers(changes, now);
+		return new Teachers(ids(store.teachers(), CatalogueStore.Teacher::id), added, changes.size() - added, renamed);
+	}
 
-		Map<String, CatalogueStore.Course> storedCourses = store.courses();
+	private Courses addNewCourses(CatalogueFile file, Map<String, Long> teacherIds, Map<String, Long> departmentIds,
+			LocalDateTime now) {
+		Map<String, CatalogueStore.Course> stored = store.courses();
 		Map<CatalogueFile.Course, String> keys = new LinkedHashMap<>();
 		List<CatalogueStore.CourseValues> newCourses = new ArrayList<>();
 		for (CatalogueFile.Course course : file.courses()) {
 			String teacherKey = CatalogueStore.teacherKey(course, teacherIds);
 			keys.put(course, CatalogueStore.courseKey(course.name(), teacherKey));
-			if (!storedCourses.containsKey(keys.get(course))) {
+			if (!stored.containsKey(keys.get(course))) {
 				newCourses.add(new CatalogueStore.CourseValues(course.name(), teacherKey,
 						id(departmentIds, course.department())));
 			}
@@ -122,63 +179,67 @@ public class CatalogueImport {
 		Set<Long> added = new LinkedHashSet<>();
 		newCourses.forEach(c -> added.add(courses.get(CatalogueStore.courseKey(c.name(), c.teacherKey())).id()));
 		store.createFigures(added);
+		Map<CatalogueFile.Course, CatalogueStore.Course> byFileCourse = new LinkedHashMap<>();
+		keys.forEach((course, key) -> byFileCourse.put(course, courses.get(key)));
+		return new Courses(byFileCourse, added);
+	}
 
-		List<Long> fileCourseIds = keys.values().stream().map(key -> courses.get(key).id()).toList();
-		Map<Long, List<Long>> storedTeachersOf = store.teachersOf(fileCourseIds);
-		Map<OfferingKey, Offering> storedOfferings = store.offeringsOf(fileCourseIds);
-		Set<Long> ofRenamedTeachers = new TreeSet<>(store.coursesTaughtBy(renamedTeachers));
-
-		Set<Long> changed = new LinkedHashSet<>();
-		List<CatalogueStore.Course> courseUpdates = new ArrayList<>();
-		Map<Long, List<Long>> teacherUpdates = new HashMap<>();
-		Map<Long, List<Offering>> offeringUpdates = new HashMap<>();
-		int termsAdded = 0;
-		int termsUpdated = 0;
+	/**
+	 * Compares each course of the file with what is stored (name and department, teacher
+	 * set, offerings) and writes the differences.
+	 */
+	private CourseUpdates updateCourses(CatalogueFile file, Courses courses, Teachers teachers,
+			Map<String, Long> departmentIds) {
+		List<Long> ids = courses.ids();
+		Map<Long, List<Long>> storedTeachersOf = store.teachersOf(ids);
+		Map<OfferingKey, Offering> storedOfferings = store.offeringsOf(ids);
+		CourseUpdates updates = new CourseUpdates();
+		updates.ofRenamedTeachers.addAll(store.coursesTaughtBy(teachers.renamed()));
 		for (CatalogueFile.Course course : file.courses()) {
-			CatalogueStore.Course stored = courses.get(keys.get(course));
+			CatalogueStore.Course stored = courses.stored().get(course);
 			long id = stored.id();
 			Long department = id(departmentIds, course.department());
-			if (!added.contains(id)
+			if (!courses.added().contains(id)
 					&& (!stored.name().equals(course.name()) || !Objects.equals(stored.departmentId(), department))) {
-				courseUpdates.add(new CatalogueStore.Course(id, course.name(), department));
-				changed.add(id);
+				updates.courses.add(new CatalogueStore.Course(id, course.name(), department));
+				updates.changed.add(id);
 			}
-			List<Long> teachers = course.teachers().stream().map(key -> teacherIds.get(Keys.fold(key))).toList();
-			if (!teachers.equals(storedTeachersOf.getOrDefault(id, List.of()))) {
-				teacherUpdates.put(id, teachers);
-				changed.add(id);
+			List<Long> teacherIds = course.teachers().stream().map(key -> teachers.ids().get(Keys.fold(key))).toList();
+			if (!teacherIds.equals(storedTeachersOf.getOrDefault(id, List.of()))) {
+				updates.teachers.put(id, teacherIds);
+				updates.changed.add(id);
 			}
-			for (CatalogueFile.Offering offering : course.terms()) {
-				Offering wanted = offering(offering, departmentIds);
-				Offering current = storedOfferings.get(OfferingKey.of(id, wanted.term(), wanted.code()));
-				if (!wanted.equals(current)) {
-					offeringUpdates.computeIfAbsent(id, k -> new ArrayList<>()).add(wanted);
-					changed.add(id);
-					if (current == null) {
-						termsAdded++;
-					}
-					else {
-						termsUpdated++;
-					}
-				}
-			}
-			if (ofRenamedTeachers.contains(id)) {
-				changed.add(id);
+			compareOfferings(course, id, departmentIds, storedOfferings, updates);
+			if (updates.ofRenamedTeachers.contains(id)) {
+				updates.changed.add(id);
 			}
 		}
-		store.updateCourses(courseUpdates);
-		store.replaceTeachers(teacherUpdates);
-		store.upsertOfferings(offeringUpdates);
+		store.updateCourses(updates.courses);
+		store.replaceTeachers(updates.teachers);
+		store.upsertOfferings(updates.offerings);
+		return updates;
+	}
 
-		changed.removeAll(added);
-		Set<Long> published = new LinkedHashSet<>(added);
-		published.addAll(changed);
-		published.addAll(ofRenamedTeachers);
-		published.forEach(course -> events.publishEvent(new CourseChanged(course)));
-		Set<Long> inFile = new LinkedHashSet<>(fileCourseIds);
-		return new ImportSummary(newDepartments.size(), renamedDepartments.size(), teachersAdded,
-				teacherChanges.size() - teachersAdded, added.size(), changed.size(),
-				inFile.size() - added.size() - changed.size(), termsAdded, termsUpdated);
+	private static void compareOfferings(CatalogueFile.Course course, long id, Map<String, Long> departmentIds,
+			Map<OfferingKey, Offering> storedOfferings, CourseUpdates updates) {
+		for (CatalogueFile.Offering offering : course.terms()) {
+			Offering wanted = offering(offering, departmentIds);
+			Offering current = storedOfferings.get(OfferingKey.of(id, wanted.term(), wanted.code()));
+			if (!wanted.equals(current)) {
+				updates.offerings.computeIfAbsent(id, k -> new ArrayList<>()).add(wanted);
+				updates.changed.add(id);
+				if (current == null) {
+					updates.termsAdded++;
+				}
+				else {
+					updates.termsUpdated++;
+				}
+			}
+		}
+	}
+
+	private static <T> Map<String, Long> ids(Map<String, T> stored, Function<T, Long> id) {
+		return stored.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> id.apply(e.getValue())));
 	}
 
 	private static Offering offering(CatalogueFile.Offering offering, Map<String, Long> departmentIds) {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -41,6 +42,13 @@ final class CatalogueReader {
 
 	private final List<CatalogueProblem> problems = new ArrayList<>();
 
+	/** Folded department codes, teacher keys and course keys read so far. */
+	private final Set<String> departmentCodes = new HashSet<>();
+
+	private final Set<String> teacherKeys = new HashSet<>();
+
+	private final Set<String> courseKeys = new HashSet<>();
+
 	private CatalogueReader() {
 	}
 
@@ -58,6 +66,27 @@ final class CatalogueReader {
 	}
 
 	private CatalogueFile file(byte[] json) {
+		JsonNode root = parse(json);
+		if (root == null) {
+			return null;
+		}
+		Entry top = new Entry("file", root);
+		top.allowOnly("format", "departments", "teachers", "courses");
+		JsonNode format = root.get("format");
+		if (format != null && !(format.isString() && format.asString().equals(FORMAT))) {
+			top.problem("format", "format", FORMAT);
+		}
+		List<CatalogueFile.Department> departments = new ArrayList<>();
+		top.each("departments", entry -> departments.add(department(entry)));
+		List<CatalogueFile.Teacher> teachers = new ArrayList<>();
+		top.each("teachers", entry -> teachers.add(teacher(entry)));
+		List<CatalogueFile.Course> courses = new ArrayList<>();
+		top.each("courses", entry -> courses.add(course(entry)));
+		return new CatalogueFile(departments, teachers, courses);
+	}
+
+	/** The file's top-level object, or null (its problem noted) when it has none. */
+	private JsonNode parse(byte[] json) {
 		JsonNode root;
 		try {
 			root = JSON.readTree(json);
@@ -72,67 +101,71 @@ final class CatalogueReader {
 			problems.add(CatalogueProblem.of("file", "", "not-object"));
 			return null;
 		}
-		Entry top = new Entry("file", root);
-		top.allowOnly("format", "departments", "teachers", "courses");
-		JsonNode format = root.get("format");
-		if (format != null && !(format.isString() && format.asString().equals(FORMAT))) {
-			top.problem("format", "format", FORMAT);
-		}
-		List<CatalogueFile.Department> departments = new ArrayList<>();
-		Set<String> departmentCodes = new HashSet<>();
-		top.each("departments", (entry) -> {
-			String code = entry.text("code", 32, true);
-			String name = entry.text("name", 100, true);
-			if (code != null && !departmentCodes.add(Keys.fold(code))) {
-				entry.problem("code", "duplicate", code);
-			}
-			departments.add(new CatalogueFile.Department(code, name));
-		});
-		List<CatalogueFile.Teacher> teachers = new ArrayList<>();
-		Set<String> teacherKeys = new HashSet<>();
-		top.each("teachers", (entry) -> {
-			String key = entry.text("key", 100, true);
-			String name = entry.text("name", 100, true);
-			String department = entry.reference("department", departmentCodes);
-			if (key != null && !teacherKeys.add(Keys.fold(key))) {
-				entry.problem("key", "duplicate", key);
-			}
-			teachers.add(new CatalogueFile.Teacher(key, name, department));
-		});
-		List<CatalogueFile.Course> courses = new ArrayList<>();
-		Set<String> courseKeys = new HashSet<>();
-		top.each("courses", (entry) -> {
-			String name = entry.text("name", 200, true);
-			List<String> teacherList = entry.texts("teachers", 100, MAX_TEACHERS_PER_COURSE);
-			for (int i = 0; i < teacherList.size(); i++) {
-				if (!teacherKeys.contains(Keys.fold(teacherList.get(i)))) {
-					entry.problem("teachers[" + i + "]", "unknown-teacher", teacherList.get(i));
-				}
-			}
-			Set<String> teacherSet = new TreeSet<>(teacherList.stream().map(Keys::fold).toList());
-			if (teacherSet.size() != teacherList.size()) {
-				entry.problem("teachers", "repeated-teacher");
-			}
-			if (name != null && !courseKeys.add(Keys.fold(name) + "|" + teacherSet)) {
-				entry.problem("name", "duplicate-course", name);
-			}
-			String department = entry.reference("department", departmentCodes);
-			List<CatalogueFile.Offering> offerings = new ArrayList<>();
-			Set<String> offeringKeys = new HashSet<>();
-			entry.each("terms", (term) -> {
-				CatalogueFile.Offering offering = offering(term, departmentCodes, department);
-				if (offering.term() != null && offering.code() != null
-						&& !offeringKeys.add(offering.term().code() + "|" + Keys.fold(offering.code()))) {
-					term.problem("code", "duplicate-offering", offering.term().code(), offering.code());
-				}
-				offerings.add(offering);
-			});
-			courses.add(new CatalogueFile.Course(name, teacherList, department, offerings));
-		});
-		return new CatalogueFile(departments, teachers, courses);
+		return root;
 	}
 
-	private static CatalogueFile.Offering offering(Entry term, Set<String> departmentCodes, String courseDepartment) {
+	private CatalogueFile.Department department(Entry entry) {
+		String code = entry.text("code", 32, true);
+		String name = entry.text("name", 100, true);
+		if (code != null && !departmentCodes.add(Keys.fold(code))) {
+			entry.problem("code", "duplicate", code);
+		}
+		return new CatalogueFile.Department(code, name);
+	}
+
+	private CatalogueFile.Teacher teacher(Entry entry) {
+		String key = entry.text("key", 100, true);
+		String name = entry.text("name", 100, true);
+		String department = entry.reference("department", departmentCodes);
+		if (key != null && !teacherKeys.add(Keys.fold(key))) {
+			entry.problem("key", "duplicate", key);
+		}
+		return new CatalogueFile.Teacher(key, name, department);
+	}
+
+	private CatalogueFile.Course course(Entry entry) {
+		String name = entry.text("name", 200, true);
+		List<String> teacherList = entry.texts("teachers", 100, MAX_TEACHERS_PER_COURSE);
+		Set<String> teacherSet = teacherSet(entry, teacherList);
+		if (name != null && !courseKeys.add(Keys.fold(name) + "|" + teacherSet)) {
+			entry.problem("name", "duplicate-course", name);
+		}
+		String department = entry.reference("department", departmentCodes);
+		return new CatalogueFile.Course(name, teacherList, department, offerings(entry, department));
+	}
+
+	/**
+	 * A course's teachers as the set that identifies the course (with a teacher listed
+	 * twice, or one the file does not define, noted).
+	 */
+	private Set<String> teacherSet(Entry course, List<String> teacherList) {
+		for (int i = 0; i < teacherList.size(); i++) {
+			if (!teacherKeys.contains(Keys.fold(teacherList.get(i)))) {
+				course.problem("teachers[" + i + "]", "unknown-teacher", teacherList.get(i));
+			}
+		}
+		Set<String> teacherSet = new TreeSet<>(teacherList.stream().map(Keys::fold).toList());
+		if (teacherSet.size() != teacherList.size()) {
+			course.problem("teachers", "repeated-teacher");
+		}
+		return teacherSet;
+	}
+
+	private List<CatalogueFile.Offering> offerings(Entry course, String courseDepartment) {
+		List<CatalogueFile.Offering> offerings = new ArrayList<>();
+		Set<String> offeringKeys = new HashSet<>();
+		course.each("terms", term -> {
+			CatalogueFile.Offering offering = offering(term, courseDepartment);
+			if (offering.term() != null && offering.code() != null
+					&& !offeringKeys.add(offering.term().code() + "|" + Keys.fold(offering.code()))) {
+				term.problem("code", "duplicate-offering", offering.term().code(), offering.code());
+			}
+			offerings.add(offering);
+		});
+		return offerings;
+	}
+
+	private CatalogueFile.Offering offering(Entry term, String courseDepartment) {
 		String termText = term.text("term", 16, true);
 		Term parsed = null;
 		if (termText != null) {
@@ -182,7 +215,7 @@ final class CatalogueReader {
 		 * Reads each object of an array field (absent: none), naming it {@code field[i]}
 		 * with its name or key.
 		 */
-		void each(String field, java.util.function.Consumer<Entry> reader) {
+		void each(String field, Consumer<Entry> reader) {
 			JsonNode array = node.get(field);
 			if (array == null || array.isNull()) {
 				return;

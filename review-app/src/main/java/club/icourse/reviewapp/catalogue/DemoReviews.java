@@ -2,6 +2,7 @@ package club.icourse.reviewapp.catalogue;
 
 import club.icourse.shared.Affiliation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +136,7 @@ final class DemoReviews {
 	/** 1-10 (half stars), mostly good, as course ratings are. */
 	private static int rating(Random random) {
 		int[] weights = { 2, 2, 3, 4, 6, 8, 12, 16, 14, 10 };
-		int pick = random.nextInt(java.util.Arrays.stream(weights).sum());
+		int pick = random.nextInt(Arrays.stream(weights).sum());
 		for (int value = 1; value <= 10; value++) {
 			pick -= weights[value - 1];
 			if (pick < 0) {

@@ -1,5 +1,6 @@
 package club.icourse.reviewapp.catalogue;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +18,7 @@ record Term(int year, Season season) {
 		SPRING, SUMMER, AUTUMN;
 
 		String label() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 	}
@@ -32,12 +33,12 @@ record Term(int year, Season season) {
 		if (text == null) {
 			return Optional.empty();
 		}
-		String value = text.strip().toLowerCase(java.util.Locale.ROOT);
+		String value = text.strip().toLowerCase(Locale.ROOT);
 		Matcher canonical = CANONICAL.matcher(value);
 		Term term = null;
 		if (canonical.matches()) {
 			term = new Term(Integer.parseInt(canonical.group(1)),
-					Season.valueOf(canonical.group(2).toUpperCase(java.util.Locale.ROOT)));
+					Season.valueOf(canonical.group(2).toUpperCase(Locale.ROOT)));
 		}
 		Matcher university = UNIVERSITY.matcher(value);
 		if (university.matches()) {

@@ -1,5 +1,6 @@
 package club.icourse.reviewapp.catalogue;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
@@ -7,6 +8,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * An upload over the size limit fails while the request is read, before any controller is
@@ -23,8 +25,7 @@ class UploadTooLarge {
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	ModelAndView tooLarge(jakarta.servlet.http.HttpServletRequest request,
-			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+	ModelAndView tooLarge(HttpServletRequest request, RedirectAttributes redirect) {
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/settings")) {
 			// An avatar far over its own limit: back to the settings page, which says so.
 			redirect.addFlashAttribute("avatarProblem", "settings.avatar.too-large");

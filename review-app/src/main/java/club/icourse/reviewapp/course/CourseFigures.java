@@ -12,6 +12,7 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -81,11 +82,11 @@ public class CourseFigures {
 		Condition rated = COUNTED.and(REVIEW.RATING.isNotNull());
 		var row = dsl
 			.select(count().filterWhere(COUNTED), count().filterWhere(rated),
-					coalesce(sum(REVIEW.RATING).filterWhere(rated), inline(java.math.BigDecimal.ZERO)),
-					coalesce(sum(REVIEW.DIFFICULTY).filterWhere(rated), inline(java.math.BigDecimal.ZERO)),
-					coalesce(sum(REVIEW.HOMEWORK).filterWhere(rated), inline(java.math.BigDecimal.ZERO)),
-					coalesce(sum(REVIEW.GRADING).filterWhere(rated), inline(java.math.BigDecimal.ZERO)),
-					coalesce(sum(REVIEW.GAIN).filterWhere(rated), inline(java.math.BigDecimal.ZERO)),
+					coalesce(sum(REVIEW.RATING).filterWhere(rated), inline(BigDecimal.ZERO)),
+					coalesce(sum(REVIEW.DIFFICULTY).filterWhere(rated), inline(BigDecimal.ZERO)),
+					coalesce(sum(REVIEW.HOMEWORK).filterWhere(rated), inline(BigDecimal.ZERO)),
+					coalesce(sum(REVIEW.GRADING).filterWhere(rated), inline(BigDecimal.ZERO)),
+					coalesce(sum(REVIEW.GAIN).filterWhere(rated), inline(BigDecimal.ZERO)),
 					count().filterWhere(REVIEW.BLOCKED.isTrue()), max(REVIEW.CREATED_AT).filterWhere(COUNTED))
 			.from(REVIEW)
 			.where(ofCourse)

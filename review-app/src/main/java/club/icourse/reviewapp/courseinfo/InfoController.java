@@ -2,6 +2,7 @@ package club.icourse.reviewapp.courseinfo;
 
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.people.SignedIn;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -68,7 +69,7 @@ class InfoController {
 	}
 
 	@ExceptionHandler(InfoEditRefusedException.class)
-	String refused(InfoEditRefusedException refused, Model model, jakarta.servlet.http.HttpServletResponse response) {
+	String refused(InfoEditRefusedException refused, Model model, HttpServletResponse response) {
 		int status = switch (refused.messageKey()) {
 			case "info.problem.not-found" -> HttpStatus.NOT_FOUND.value();
 			case "info.problem.locked", "info.problem.not-allowed" -> HttpStatus.FORBIDDEN.value();

@@ -2,6 +2,7 @@ package club.icourse.reviewapp.mention;
 
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.people.PersonRepository;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +62,7 @@ public class Mentions {
 	}
 
 	public static String profilePath(String username) {
-		return "/people/" + UriUtils.encodePathSegment(username, java.nio.charset.StandardCharsets.UTF_8);
+		return "/people/" + UriUtils.encodePathSegment(username, StandardCharsets.UTF_8);
 	}
 
 }

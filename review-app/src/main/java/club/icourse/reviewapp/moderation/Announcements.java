@@ -2,6 +2,7 @@ package club.icourse.reviewapp.moderation;
 
 import static club.icourse.db.review.Tables.ANNOUNCEMENT;
 
+import club.icourse.db.review.tables.records.AnnouncementRecord;
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.review.ReviewText;
 import java.time.Clock;
@@ -114,7 +115,7 @@ public class Announcements {
 			.and(ANNOUNCEMENT.ENDS_AT.isNull().or(ANNOUNCEMENT.ENDS_AT.gt(utc(now))));
 	}
 
-	private static Announcement view(club.icourse.db.review.tables.records.AnnouncementRecord r, Instant now) {
+	private static Announcement view(AnnouncementRecord r, Instant now) {
 		Instant ends = r.getEndsAt() == null ? null : r.getEndsAt().toInstant(ZoneOffset.UTC);
 		boolean current = r.getWithdrawnAt() == null && (ends == null || ends.isAfter(now));
 		return new Announcement(r.getId(), r.getBody(), r.getBanner(), r.getCreatedAt().toInstant(ZoneOffset.UTC), ends,

@@ -6,12 +6,14 @@ import static club.icourse.db.review.Tables.PERSON;
 import static club.icourse.db.review.Tables.REVIEW;
 
 import club.icourse.reviewapp.course.Page;
+import club.icourse.reviewapp.mention.Mentions;
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.review.Visibility;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -43,7 +45,7 @@ public class Notifications {
 			Long reviewId, Long commentId, String detail, Instant at, boolean read) {
 
 		public String messageKey() {
-			String key = "notification.kind." + kind.name().toLowerCase(java.util.Locale.ROOT);
+			String key = "notification.kind." + kind.name().toLowerCase(Locale.ROOT);
 			return kind == NotificationKind.COURSE_REVIEW || kind == NotificationKind.PERSON_REVIEW
 					|| kind == NotificationKind.REPORT_HANDLED ? key + "." + detail : key;
 		}
@@ -53,7 +55,7 @@ public class Notifications {
 			if (reviewId != null) {
 				return "/reviews/" + reviewId + (commentId != null ? "#comment-" + commentId : "");
 			}
-			return actor != null ? club.icourse.reviewapp.mention.Mentions.profilePath(actor) : "/notifications";
+			return actor != null ? Mentions.profilePath(actor) : "/notifications";
 		}
 	}
 

@@ -3,13 +3,14 @@ package club.icourse.reviewapp.people;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Takes the CSRF token of a multipart form (an upload) from the query string only, as the
@@ -30,8 +31,7 @@ final class MultipartCsrfTokens implements CsrfTokenRequestHandler {
 	@Override
 	public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken csrfToken) {
 		String contentType = request.getContentType();
-		boolean multipart = contentType != null
-				&& contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+		boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
 		return standard.resolveCsrfTokenValue(multipart ? new QueryStringOnly(request) : request, csrfToken);
 	}
 

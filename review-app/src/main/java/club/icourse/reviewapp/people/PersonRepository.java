@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -100,7 +101,7 @@ public class PersonRepository {
 			.from(PERSON)
 			.where(PERSON.ID.eq(personId))
 			.fetchOptional(PERSON.EMAIL)
-			.filter(java.util.Objects::nonNull);
+			.filter(Objects::nonNull);
 	}
 
 	/**

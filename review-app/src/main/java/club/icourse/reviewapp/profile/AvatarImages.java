@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -88,7 +89,7 @@ final class AvatarImages {
 			}
 			ImageReader reader = readers.next();
 			try {
-				String format = reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
+				String format = reader.getFormatName().toLowerCase(Locale.ROOT);
 				if (!format.equals("png") && !format.equals("jpeg") && !format.equals("gif")) {
 					throw new AvatarRefusedException("not-an-image");
 				}

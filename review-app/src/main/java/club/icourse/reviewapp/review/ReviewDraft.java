@@ -2,6 +2,7 @@ package club.icourse.reviewapp.review;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a person submits as their review of a course. Ratings are all given or all absent
@@ -35,8 +36,8 @@ public record ReviewDraft(long courseId, String term, Integer rating, Integer di
 		subRatings.add(homework);
 		subRatings.add(grading);
 		subRatings.add(gain);
-		boolean anySub = subRatings.stream().anyMatch(java.util.Objects::nonNull);
-		boolean allSub = subRatings.stream().allMatch(java.util.Objects::nonNull);
+		boolean anySub = subRatings.stream().anyMatch(Objects::nonNull);
+		boolean allSub = subRatings.stream().allMatch(Objects::nonNull);
 		if (rating == null && anySub || rating != null && !allSub) {
 			problems.add(new ReviewProblem("rating", "ratings-partial"));
 		}

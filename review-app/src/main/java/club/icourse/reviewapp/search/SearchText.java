@@ -3,6 +3,7 @@ package club.icourse.reviewapp.search;
 import com.ibm.icu.text.Transliterator;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -74,12 +75,12 @@ final class SearchText {
 			}
 			for (int j = start; j < out.length(); j++) {
 				if (j >= origins.length) {
-					origins = java.util.Arrays.copyOf(origins, origins.length * 2);
+					origins = Arrays.copyOf(origins, origins.length * 2);
 				}
 				origins[j] = i;
 			}
 		}
-		return new Mapped(out.toString(), java.util.Arrays.copyOf(origins, out.length()));
+		return new Mapped(out.toString(), Arrays.copyOf(origins, out.length()));
 	}
 
 	/**

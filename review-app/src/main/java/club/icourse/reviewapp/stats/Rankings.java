@@ -9,9 +9,11 @@ import static org.jooq.impl.DSL.sum;
 import club.icourse.reviewapp.course.CourseCatalogue;
 import club.icourse.reviewapp.course.CourseFigures;
 import club.icourse.reviewapp.course.CourseSummary;
+import java.math.BigDecimal;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.SortField;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -55,7 +57,7 @@ public class Rankings {
 	}
 
 	public List<Reviewer> mostHelpfulReviewers(int limit) {
-		Field<java.math.BigDecimal> upvotes = sum(REVIEW.UPVOTE_COUNT);
+		Field<BigDecimal> upvotes = sum(REVIEW.UPVOTE_COUNT);
 		return dsl.select(PERSON.USERNAME, upvotes, count())
 			.from(REVIEW)
 			.join(PERSON)
@@ -65,13 +67,13 @@ public class Rankings {
 			.and(REVIEW.STUDENTS_ONLY.isFalse())
 			.and(PERSON.HIDE_PROFILE.isFalse())
 			.groupBy(REVIEW.AUTHOR_ID, PERSON.USERNAME)
-			.having(upvotes.gt(java.math.BigDecimal.ZERO))
+			.having(upvotes.gt(BigDecimal.ZERO))
 			.orderBy(upvotes.desc(), REVIEW.AUTHOR_ID.asc())
 			.limit(limit)
 			.fetch(r -> new Reviewer(r.value1(), r.value2().intValue(), r.value3()));
 	}
 
-	private List<CourseSummary> ranked(org.jooq.SortField<Double> order, int limit) {
+	private List<CourseSummary> ranked(SortField<Double> order, int limit) {
 		return catalogue.summaries(dsl.select(COURSE_STATS.COURSE_ID)
 			.from(COURSE_STATS)
 			.where(COURSE_STATS.RATED_COUNT.ge(MIN_RATED_REVIEWS))

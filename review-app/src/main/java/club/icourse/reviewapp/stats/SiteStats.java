@@ -11,6 +11,8 @@ import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.sum;
 
 import club.icourse.reviewapp.course.CourseFigures;
+import java.sql.Date;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -69,7 +71,7 @@ public class SiteStats {
 			.fetchSingle()
 			.value1();
 		long days = first == null || first.isAfter(end) ? 0
-				: java.time.Duration.between(first.toLocalDate().atStartOfDay(), end).toDays();
+				: Duration.between(first.toLocalDate().atStartOfDay(), end).toDays();
 		int rated = row.value2();
 		Double average = rated == 0 ? null : row.value3().doubleValue() / rated;
 		double perCourse = row.value4() == 0 ? 0 : (double) row.value1() / row.value4();
@@ -153,7 +155,7 @@ public class SiteStats {
 	 */
 	public List<Activity> dailyActivity(LocalDate today, int days) {
 		LocalDateTime start = today.minusDays(days - 1L).atStartOfDay();
-		Field<java.sql.Date> day = DSL.field("CAST({0} AS DATE)", java.sql.Date.class, SIGN_IN.AT);
+		Field<Date> day = DSL.field("CAST({0} AS DATE)", Date.class, SIGN_IN.AT);
 		Map<LocalDate, Activity> byDay = new LinkedHashMap<>();
 		for (int i = 0; i < days; i++) {
 			LocalDate date = start.toLocalDate().plusDays(i);

@@ -1,18 +1,14 @@
 package club.icourse.reviewapp.stats;
 
-import club.icourse.reviewapp.card.ReviewCards;
 import club.icourse.reviewapp.people.SignedIn;
-import club.icourse.reviewapp.review.ReviewListing;
 import club.icourse.reviewapp.stats.SvgCharts.Point;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -27,26 +23,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class StatsController {
 
-	private static final int RANKING_SIZE = 10;
-
 	private final SiteStats stats;
 
-	private final Rankings rankings;
-
-	private final ReviewListing reviews;
-
-	private final ReviewCards cards;
+	private final StatsPages pages;
 
 	private final MessageSource messages;
 
 	private final Clock clock;
 
-	StatsController(SiteStats stats, Rankings rankings, ReviewListing reviews, ReviewCards cards,
-			MessageSource messages, Clock clock) {
+	StatsController(SiteStats stats, StatsPages pages, MessageSource messages, Clock clock) {
 		this.stats = stats;
-		this.rankings = rankings;
-		this.reviews = reviews;
-		this.cards = cards;
+		this.pages = pages;
 		this.messages = messages;
 		this.clock = clock;
 	}
@@ -55,43 +42,27 @@ class StatsController {
 	String stats(@RequestParam(required = false) String asOf, Authentication authentication, Locale locale,
 			Model model) {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-		LocalDate day = today;
-		if (asOf != null && !asOf.isBlank()) {
-			try {
-				day = LocalDate.parse(asOf.strip());
-				if (day.isAfter(today) || day.getYear() < 2000) {
-					throw new DateTimeParseException("out of range", asOf, 0);
-				}
-			}
-			catch (DateTimeParseException e) {
-				model.addAttribute("badDate", true);
-				day = today;
-			}
-		}
-		List<SiteStats.Month> months = stats.months(day);
-		model.addAttribute("figures", stats.figures(day));
-		model.addAttribute("today", today);
-		model.addAttribute("monthlyChart", SvgCharts.bars(text("stats.chart.monthly-reviews", locale),
-				months.stream().map(m -> new Point(m.month().toString(), m.reviews())).toList()));
-		model.addAttribute("monthlyPeopleChart", SvgCharts.bars(text("stats.chart.monthly-people", locale),
-				months.stream().map(m -> new Point(m.month().toString(), m.people())).toList()));
-		model.addAttribute("cumulativeChart", SvgCharts.line(text("stats.chart.cumulative-reviews", locale),
-				months.stream().map(m -> new Point(m.month().toString(), m.totalReviews())).toList()));
-		model.addAttribute("cumulativePeopleChart", SvgCharts.line(text("stats.chart.cumulative-people", locale),
-				months.stream().map(m -> new Point(m.month().toString(), m.totalPeople())).toList()));
-		model.addAttribute("ratingChart",
-				SvgCharts.bars(text("stats.chart.ratings", locale), halfStars(stats.ratingDistribution(day))));
-		model.addAttribute("courseAverageChart", SvgCharts.bars(text("stats.chart.course-averages", locale),
-				halfStars(stats.courseAverageDistribution())));
-		model.addAttribute("best", rankings.best(RANKING_SIZE));
-		model.addAttribute("worst", rankings.worst(RANKING_SIZE));
-		model.addAttribute("mostReviewed", rankings.mostReviewed(RANKING_SIZE));
-		model.addAttribute("reviewers", rankings.mostHelpfulReviewers(RANKING_SIZE));
-		// The list is the same for everyone; only the upvote buttons are the reader's.
-		model.addAttribute("mostUpvoted",
-				cards.of(reviews.mostUpvoted(Optional.empty(), 5), SignedIn.person(authentication)));
-		model.addAttribute("minRated", Rankings.MIN_RATED_REVIEWS);
+		Optional<LocalDate> day = asOf(asOf, today);
+		model.addAttribute("page",
+				pages.page(day.orElse(today), today, day.isEmpty(), SignedIn.person(authentication), locale));
 		return "stats/show";
+	}
+
+	/**
+	 * The day asked for: none asked is today; an unreadable day, or one in the future or
+	 * before 2000, is empty.
+	 */
+	private static Optional<LocalDate> asOf(String asOf, LocalDate today) {
+		if (asOf == null || asOf.isBlank()) {
+			return Optional.of(today);
+		}
+		try {
+			LocalDate day = LocalDate.parse(asOf.strip());
+			return day.isAfter(today) || day.getYear() < 2000 ? Optional.empty() : Optional.of(day);
+		}
+		catch (DateTimeParseException e) {
+			return Optional.empty();
+		}
 	}
 
 	@GetMapping("/admin/activity")
@@ -108,12 +79,6 @@ class StatsController {
 		model.addAttribute("signInChart", SvgCharts.line(text("stats.chart.daily-sign-ins", locale),
 				daily.stream().map(a -> new Point(a.period().substring(5), a.signIns())).toList()));
 		return "stats/activity";
-	}
-
-	private static List<Point> halfStars(int[] counts) {
-		List<Point> points = new ArrayList<>();
-		IntStream.range(0, counts.length).forEach(i -> points.add(new Point(String.valueOf((i + 1) / 2.0), counts[i])));
-		return points;
 	}
 
 	private String text(String key, Locale locale) {

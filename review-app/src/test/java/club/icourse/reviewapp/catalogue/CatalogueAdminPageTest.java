@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.UUID;
 import org.htmlunit.html.HtmlFileInput;
 import org.htmlunit.html.HtmlForm;
@@ -88,7 +89,7 @@ class CatalogueAdminPageTest {
 	void aFileOverTheLimitIsRefusedWithAClearMessage() throws Exception {
 		Path huge = files.resolve("huge.json");
 		byte[] padding = new byte[21 * 1024 * 1024];
-		java.util.Arrays.fill(padding, (byte) ' ');
+		Arrays.fill(padding, (byte) ' ');
 		Files.write(huge, padding);
 		try (ReviewBrowser admin = new ReviewBrowser(port)) {
 			admin.signIn(Identity.admin("cc" + System.nanoTime() % 1_000_000));

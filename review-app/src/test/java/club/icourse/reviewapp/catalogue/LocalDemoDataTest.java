@@ -7,6 +7,8 @@ import static org.jooq.impl.DSL.select;
 
 import club.icourse.reviewapp.ReviewAppTest;
 import club.icourse.reviewapp.ReviewBrowser;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,9 +38,9 @@ class LocalDemoDataTest {
 				REVIEW.AUTHOR_ID.in(select(PERSON.ID).from(PERSON).where(PERSON.ISSUER.eq(SampleData.DEMO_ISSUER)))))
 			.isEqualTo(DemoReviews.REVIEWS);
 		try (ReviewBrowser browser = new ReviewBrowser(port)) {
-			assertThat(browser
-				.open("/search?q=" + java.net.URLEncoder.encode("数学分析", java.nio.charset.StandardCharsets.UTF_8))
-				.asNormalizedText()).contains("数学分析(B1)", "MATH1001", "★");
+			assertThat(
+					browser.open("/search?q=" + URLEncoder.encode("数学分析", StandardCharsets.UTF_8)).asNormalizedText())
+				.contains("数学分析(B1)", "MATH1001", "★");
 		}
 	}
 

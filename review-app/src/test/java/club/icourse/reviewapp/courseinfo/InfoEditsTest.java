@@ -18,6 +18,9 @@ import club.icourse.reviewapp.review.ReviewDraft;
 import club.icourse.reviewapp.review.Reviews;
 import java.time.LocalDateTime;
 import java.util.UUID;
+import org.assertj.core.groups.Tuple;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
 import org.htmlunit.html.HtmlForm;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,8 +72,7 @@ class InfoEditsTest {
 			.containsExactly("学生写的简介", "https://course.example.edu");
 		assertThat(edits.history(InfoSubject.COURSE, course))
 			.extracting(InfoEdits.Version::text, InfoEdits.Version::editor)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("学生写的简介", editor.username()),
-					org.assertj.core.groups.Tuple.tuple("导入的简介", null));
+			.containsExactly(Tuple.tuple("学生写的简介", editor.username()), Tuple.tuple("导入的简介", null));
 
 		assertThatThrownBy(() -> edits.edit(editor, InfoSubject.COURSE, course, "x", "javascript:alert(1)"))
 			.isInstanceOf(InfoEditRefusedException.class)
@@ -146,8 +148,7 @@ class InfoEditsTest {
 				.contains("<script>alert(1)</script>这门课要多做题");
 			browser.client().getOptions().setThrowExceptionOnFailingStatusCode(false);
 			assertThat(browser.client()
-				.getPage(new org.htmlunit.WebRequest(browser.url("/courses/" + course + "/lock").toURL(),
-						org.htmlunit.HttpMethod.POST))
+				.getPage(new WebRequest(browser.url("/courses/" + course + "/lock").toURL(), HttpMethod.POST))
 				.getWebResponse()
 				.getStatusCode()).isEqualTo(403);
 			assertThat(browser.status("/teachers/999999999/edit")).isEqualTo(404);

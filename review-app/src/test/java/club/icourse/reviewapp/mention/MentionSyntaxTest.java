@@ -3,6 +3,7 @@ package club.icourse.reviewapp.mention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import club.icourse.reviewapp.people.Person;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class MentionSyntaxTest {
 			.isEqualTo("&lt;b&gt;hi&lt;/b&gt; <a class=\"mention\" href=\"/people/bob\">@bob</a>");
 	}
 
-	private static java.util.List<String> names(String text) {
+	private static List<String> names(String text) {
 		return MentionSyntax.spans(text, KNOWN::contains).stream().map(MentionSyntax.Span::username).toList();
 	}
 

@@ -2,6 +2,7 @@ package club.icourse.reviewapp.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import club.icourse.db.review.Tables;
 import club.icourse.reviewapp.FakeIdentityProvider.Identity;
 import club.icourse.reviewapp.ReviewAppTest;
 import club.icourse.reviewapp.ReviewBrowser;
@@ -108,9 +109,9 @@ class CommunityPagesTest {
 	}
 
 	private String catalogueName(long course) {
-		return dsl.select(club.icourse.db.review.Tables.COURSE.NAME)
-			.from(club.icourse.db.review.Tables.COURSE)
-			.where(club.icourse.db.review.Tables.COURSE.ID.eq(course))
+		return dsl.select(Tables.COURSE.NAME)
+			.from(Tables.COURSE)
+			.where(Tables.COURSE.ID.eq(course))
 			.fetchSingle()
 			.value1();
 	}

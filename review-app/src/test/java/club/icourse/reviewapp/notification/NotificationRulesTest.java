@@ -14,6 +14,8 @@ import club.icourse.reviewapp.review.Upvotes;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
+import org.jooq.Result;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -156,7 +158,7 @@ class NotificationRulesTest {
 		long review = reviews.write(author, draft(text, false, true));
 		assertThat(kinds(mentioned)).containsExactly("MENTION");
 		assertThat(kinds(teacher)).as("a students-only review does not reach a teacher even by a mention").isEmpty();
-		assertThat(dsl.select(org.jooq.impl.DSL.field("content_html", String.class))
+		assertThat(dsl.select(DSL.field("content_html", String.class))
 			.from("review")
 			.where("id = ?", review)
 			.fetchSingle()
@@ -253,7 +255,7 @@ class NotificationRulesTest {
 		return rows(person).map(Record3::value3);
 	}
 
-	private org.jooq.Result<Record3<String, Long, String>> rows(Person person) {
+	private Result<Record3<String, Long, String>> rows(Person person) {
 		return dsl.select(NOTIFICATION.KIND, NOTIFICATION.ACTOR_ID, NOTIFICATION.DETAIL)
 			.from(NOTIFICATION)
 			.where(NOTIFICATION.RECIPIENT_ID.eq(person.id()))

@@ -3,6 +3,7 @@ package club.icourse.reviewapp.review;
 import static club.icourse.db.review.Tables.REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import club.icourse.db.review.Tables;
 import club.icourse.reviewapp.FakeIdentityProvider.Identity;
 import club.icourse.reviewapp.ReviewAppTest;
 import club.icourse.reviewapp.ReviewBrowser;
@@ -12,6 +13,7 @@ import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -124,9 +126,9 @@ class ReviewPagesTest {
 			HtmlPage page = writeReview(browser, author, "", "会被删掉又恢复的评价", false);
 			ReviewBrowser.submit(browser.form(page, "/delete"));
 		}
-		long id = dsl.select(org.jooq.impl.DSL.max(club.icourse.db.review.Tables.REVIEW_HISTORY.REVIEW_ID))
-			.from(club.icourse.db.review.Tables.REVIEW_HISTORY)
-			.where(club.icourse.db.review.Tables.REVIEW_HISTORY.COURSE_ID.eq(course))
+		long id = dsl.select(DSL.max(Tables.REVIEW_HISTORY.REVIEW_ID))
+			.from(Tables.REVIEW_HISTORY)
+			.where(Tables.REVIEW_HISTORY.COURSE_ID.eq(course))
 			.fetchSingle()
 			.value1();
 		try (ReviewBrowser admin = new ReviewBrowser(port)) {
@@ -208,7 +210,7 @@ class ReviewPagesTest {
 			HtmlPage up = ReviewBrowser.submit(browser.form(browser.open("/courses/" + course), "/vote"));
 			assertThat(up.asNormalizedText()).contains("▲ 1", "▼ 0");
 			HtmlForm votes = browser.form(up, "/vote");
-			HtmlPage down = ((org.htmlunit.html.HtmlButton) votes.getButtonsByName("value").get(1)).click();
+			HtmlPage down = ((HtmlButton) votes.getButtonsByName("value").get(1)).click();
 			assertThat(down.asNormalizedText()).as("up and down exclude each other").contains("▲ 0", "▼ 1");
 
 			HtmlPage deleted = ReviewBrowser.submit(browser.form(browser.open("/reviews/" + id), "/delete"));

@@ -19,7 +19,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.assertj.core.data.Offset;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -255,7 +257,7 @@ class ReviewsTest {
 		}
 		figures.refreshSiteFigures();
 		// sum / count rather than AVG(), which MariaDB rounds to four decimals.
-		double averageRating = dsl.select(org.jooq.impl.DSL.sum(REVIEW.RATING))
+		double averageRating = dsl.select(DSL.sum(REVIEW.RATING))
 			.from(REVIEW)
 			.where(CourseFigures.COUNTED)
 			.and(REVIEW.RATING.isNotNull())
@@ -268,7 +270,7 @@ class ReviewsTest {
 					.where(CourseFigures.COUNTED)
 					.and(REVIEW.RATING.isNotNull()));
 		assertThat(stats(a).getNormalizedRating()).isCloseTo((10 + averageRating * perCourse) / (1 + perCourse),
-				org.assertj.core.data.Offset.offset(1e-9));
+				Offset.offset(1e-9));
 		assertThat(stats(b).getNormalizedRating()).isGreaterThan(stats(a).getNormalizedRating())
 			.as("many 9s beat a single 10");
 		assertThat(stats(a).getNormalizedRating()).isGreaterThan(stats(c).getNormalizedRating());

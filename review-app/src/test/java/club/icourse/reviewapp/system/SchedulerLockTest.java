@@ -21,6 +21,7 @@ import org.flywaydb.core.Flyway;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mariadb.jdbc.Driver;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -86,8 +87,8 @@ class SchedulerLockTest {
 
 	private SlowJob instance(MariaDbServer server, String database) {
 		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-		context.registerBean(DataSource.class, () -> new SimpleDriverDataSource(new org.mariadb.jdbc.Driver(),
-				server.jdbcUrl(database), server.user(), server.password()));
+		context.registerBean(DataSource.class, () -> new SimpleDriverDataSource(new Driver(), server.jdbcUrl(database),
+				server.user(), server.password()));
 		context.register(SchedulingAutoConfiguration.class, SlowJob.class);
 		context.refresh();
 		instances.add(context);
