@@ -47,7 +47,7 @@ class ArchitectureTest {
 					Set.of("review", "comment", "course", "feed", "follow", "mention", "moderation", "people")),
 			Map.entry("courseinfo", Set.of("course", "review", "moderation", "people", "system")),
 			Map.entry("catalogue", Set.of("course", "review", "people")),
-			Map.entry("search", Set.of("course", "review", "people")),
+			Map.entry("search", Set.of("course", "review", "people", "system")),
 			Map.entry("stats", Set.of("card", "course", "review", "people")),
 			Map.entry("profile", Set.of("card", "course", "follow", "moderation", "review", "people", "system")),
 			Map.entry("home", Set.of("card", "course", "review", "people")),
