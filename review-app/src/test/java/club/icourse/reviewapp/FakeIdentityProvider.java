@@ -51,7 +51,7 @@ public final class FakeIdentityProvider {
 		}
 	}
 
-	private record PendingCode(Identity identity, String nonce) {
+	private record PendingCode(Identity identity, String nonce, String sid) {
 	}
 
 	private static FakeIdentityProvider shared;
@@ -65,6 +65,8 @@ public final class FakeIdentityProvider {
 	private final Map<String, PendingCode> codes = new ConcurrentHashMap<>();
 
 	private final Map<String, Identity> accessTokens = new ConcurrentHashMap<>();
+
+	private final Map<String, String> lastSids = new ConcurrentHashMap<>();
 
 	public static synchronized FakeIdentityProvider shared() {
 		if (shared == null) {
@@ -115,13 +117,15 @@ public final class FakeIdentityProvider {
 
 	private void authorize(HttpExchange exchange) throws IOException {
 		Map<String, String> query = query(exchange);
-		Identity identity = cookie(exchange, "fake_idp").map(browsers::get).orElse(null);
+		String ticket = cookie(exchange, "fake_idp").orElse(null);
+		Identity identity = ticket == null ? null : browsers.get(ticket);
 		if (identity == null) {
 			send(exchange, 400, "text/plain", "no identity chosen for this browser");
 			return;
 		}
 		String code = UUID.randomUUID().toString();
-		codes.put(code, new PendingCode(identity, query.get("nonce")));
+		// Each sign-in ticket is one provider session; its sid goes into the ID token.
+		codes.put(code, new PendingCode(identity, query.get("nonce"), ticket));
 		exchange.getResponseHeaders()
 			.add("Location", query.get("redirect_uri") + "?code=" + code + "&state="
 					+ URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
@@ -144,20 +148,48 @@ public final class FakeIdentityProvider {
 			.issueTime(now)
 			.expirationTime(new Date(now.getTime() + 600_000))
 			.claim("auth_time", now.getTime() / 1000)
-			.claim("nonce", pending.nonce());
+			.claim("nonce", pending.nonce())
+			.claim("sid", pending.sid());
 		identityClaims(pending.identity()).forEach(claims::claim);
-		SignedJWT idToken = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-				claims.build());
+		lastSids.put(pending.identity().subject(), pending.sid());
+		String idToken = sign(claims.build());
+		send(exchange, 200, "application/json",
+				"""
+						{"access_token":"%s","token_type":"Bearer","expires_in":600,"scope":"openid profile email school","id_token":"%s"}"""
+					.formatted(accessToken, idToken));
+	}
+
+	/** The sid of the ID token last issued to this person. */
+	public String lastSid(Identity identity) {
+		return lastSids.get(identity.subject());
+	}
+
+	/**
+	 * A signed back-channel logout token for the review app naming the person and, unless
+	 * null, one provider session.
+	 */
+	public String logoutToken(Identity identity, String sid) {
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(url())
+			.audience("review-app")
+			.subject(identity.subject())
+			.issueTime(new Date())
+			.jwtID(UUID.randomUUID().toString())
+			.claim("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()));
+		if (sid != null) {
+			claims.claim("sid", sid);
+		}
+		return sign(claims.build());
+	}
+
+	private String sign(JWTClaimsSet claims) {
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
 		try {
-			idToken.sign(new RSASSASigner(key));
+			jwt.sign(new RSASSASigner(key));
 		}
 		catch (JOSEException e) {
 			throw new IllegalStateException(e);
 		}
-		send(exchange, 200, "application/json",
-				"""
-						{"access_token":"%s","token_type":"Bearer","expires_in":600,"scope":"openid profile email school","id_token":"%s"}"""
-					.formatted(accessToken, idToken.serialize()));
+		return jwt.serialize();
 	}
 
 	private void userInfo(HttpExchange exchange) throws IOException {

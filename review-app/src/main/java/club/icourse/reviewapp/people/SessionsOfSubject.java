@@ -16,8 +16,12 @@ import org.springframework.session.Session;
 /**
  * Finds a person's sessions for back-channel logout in Spring Session's own principal
  * index (sessions live in the database, so every instance sees them), instead of a
- * registry kept in one instance's memory. The provider's logout tokens name the subject,
- * not a session, so every session of that subject from that issuer is meant.
+ * registry kept in one instance's memory. As Back-Channel Logout 1.0 section 2.7 asks, a
+ * logout token with a {@code sid} ends only the sessions whose ID token carried that sid
+ * (one sign-in at the provider), and one with only {@code sub} ends every session of that
+ * subject from that issuer. Ending them all regardless of sid would let the late logout
+ * token of an earlier sign-out end the session of the person's next sign-in. The index is
+ * by subject, so a token with a sid but no subject finds nothing.
  */
 class SessionsOfSubject implements OidcSessionRegistry {
 
@@ -41,13 +45,17 @@ class SessionsOfSubject implements OidcSessionRegistry {
 	@Override
 	public Iterable<OidcSessionInformation> removeSessionInformation(OidcLogoutToken token) {
 		List<OidcSessionInformation> found = new ArrayList<>();
+		if (token.getSubject() == null) {
+			return found;
+		}
 		sessions.findByPrincipalName(token.getSubject()).forEach((id, session) -> {
 			SecurityContext context = session
 				.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
 			Authentication authentication = context == null ? null : context.getAuthentication();
 			if (authentication != null && authentication.getPrincipal() instanceof OidcUser person
-					&& person.getIssuer() != null
-					&& person.getIssuer().toString().equals(token.getIssuer().toString())) {
+					&& person.getIssuer() != null && person.getIssuer().toString().equals(token.getIssuer().toString())
+					&& (token.getSessionId() == null
+							|| token.getSessionId().equals(person.getIdToken().getClaimAsString("sid")))) {
 				found.add(new OidcSessionInformation(id, Map.of(), person));
 			}
 		});
