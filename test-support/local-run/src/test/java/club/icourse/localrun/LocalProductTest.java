@@ -42,37 +42,55 @@ class LocalProductTest {
 
 	/**
 	 * The review site signs people in through iCourse ID, registered as its first-party
-	 * client by the local run; signing out at iCourse ID signs them out of the review
-	 * site too (back-channel logout).
+	 * client by the local run. Signing out is single sign-out both ways: signing out of
+	 * the review site ends the iCourse ID session too (RP-initiated logout), and signing
+	 * out at iCourse ID signs them out of the review site (back-channel logout).
 	 */
 	private static void signInAndOutAtTheReviewSiteThroughTheProvider(String authUrl, String reviewUrl)
 			throws IOException {
 		try (WebClient browser = new WebClient()) {
 			browser.getOptions().setJavaScriptEnabled(false);
 			browser.addRequestHeader("Accept-Language", "en");
-			HtmlPage login = browser.getPage(reviewUrl + "/oauth2/authorization/icourse");
-			HtmlForm form = login.getForms()
-				.stream()
-				.filter(f -> f.getActionAttribute().endsWith("/login"))
-				.findFirst()
-				.orElseThrow();
-			form.getInputByName("username").setValue("student@mail.ustc.edu.cn");
-			form.getInputByName("password").setValue(LocalProduct.DEMO_PASSWORD);
-			HtmlPage home = ((HtmlButton) form.getFirstByXPath(".//button[@type='submit']")).click();
-			assertThat(home.getUrl().toString()).as(home.asNormalizedText()).startsWith(reviewUrl);
-			assertThat(home.asNormalizedText()).contains("demo-student", "Sign out");
+			// HtmlUnit caches like a shared cache: it keeps the anonymous home page for
+			// its
+			// s-maxage (30 s) and ignores Vary: Cookie, so it would show that page again
+			// after the next sign-in. A person's browser revalidates (max-age=0).
+			browser.getCache().setMaxSize(0);
+			signInAtTheReviewSite(browser, reviewUrl);
+			HtmlPage back = press(browser.getPage(reviewUrl + "/"), "/logout");
+			assertThat(back.getUrl().toString()).as(back.asNormalizedText()).startsWith(reviewUrl);
+			assertThat(back.asNormalizedText()).contains("Sign in").doesNotContain("demo-student", "Sign out");
+			HtmlPage provider = browser.getPage(authUrl + "/account");
+			assertThat(provider.getUrl().getPath()).isEqualTo("/login");
 
-			HtmlPage account = browser.getPage(authUrl + "/account");
-			HtmlForm signOut = account.getForms()
-				.stream()
-				.filter(f -> f.getActionAttribute().endsWith("/logout"))
-				.findFirst()
-				.orElseThrow();
-			((HtmlButton) signOut.getFirstByXPath(".//button[@type='submit']")).click();
-
+			signInAtTheReviewSite(browser, reviewUrl);
+			press(browser.getPage(authUrl + "/account"), "/logout");
 			HtmlPage after = browser.getPage(reviewUrl + "/");
 			assertThat(after.asNormalizedText()).contains("Sign in").doesNotContain("demo-student", "Sign out");
 		}
+	}
+
+	private static void signInAtTheReviewSite(WebClient browser, String reviewUrl) throws IOException {
+		HtmlPage login = browser.getPage(reviewUrl + "/oauth2/authorization/icourse");
+		HtmlForm form = login.getForms()
+			.stream()
+			.filter(f -> f.getActionAttribute().endsWith("/login"))
+			.findFirst()
+			.orElseThrow();
+		form.getInputByName("username").setValue("student@mail.ustc.edu.cn");
+		form.getInputByName("password").setValue(LocalProduct.DEMO_PASSWORD);
+		HtmlPage home = ((HtmlButton) form.getFirstByXPath(".//button[@type='submit']")).click();
+		assertThat(home.getUrl().toString()).as(home.asNormalizedText()).startsWith(reviewUrl);
+		assertThat(home.asNormalizedText()).contains("demo-student", "Sign out");
+	}
+
+	private static HtmlPage press(HtmlPage page, String formAction) throws IOException {
+		HtmlForm form = page.getForms()
+			.stream()
+			.filter(f -> f.getActionAttribute().endsWith(formAction))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No form to " + formAction + " on " + page.getUrl()));
+		return ((HtmlButton) form.getFirstByXPath(".//button[@type='submit']")).click();
 	}
 
 	/**
