@@ -31,6 +31,9 @@ public final class ReviewBrowser implements AutoCloseable {
 		client.getOptions().setJavaScriptEnabled(false);
 		client.getOptions().setCssEnabled(false);
 		client.getOptions().setThrowExceptionOnFailingStatusCode(false);
+		// HtmlUnit keeps a response for its s-maxage and ignores Vary: Cookie, as only a
+		// shared cache may; a person's browser revalidates the public pages (max-age=0).
+		client.getCache().setMaxSize(0);
 	}
 
 	/**
