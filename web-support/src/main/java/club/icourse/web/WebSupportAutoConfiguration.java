@@ -47,6 +47,17 @@ public class WebSupportAutoConfiguration {
 		return new NotFoundAnswer();
 	}
 
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	StaticResources staticResources() {
+		return new StaticResources();
+	}
+
+	@Bean
+	SecurityHeaders securityHeaders() {
+		return new SecurityHeaders();
+	}
+
 	/**
 	 * Pages speak the browser's language (Accept-Language) until the person picks one
 	 * with {@code ?lang=}, which a cookie then remembers.

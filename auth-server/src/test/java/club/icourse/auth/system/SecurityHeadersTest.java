@@ -1,5 +1,6 @@
 package club.icourse.auth.system;
 
+import club.icourse.web.SecurityHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 

@@ -1,10 +1,9 @@
-package club.icourse.auth.system;
+package club.icourse.web;
 
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.stereotype.Component;
 
 /**
  * The response headers of every page: a Content-Security-Policy that runs only this
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>
  * Spring Security 7 applies a {@code Customizer<HeadersConfigurer<HttpSecurity>>} bean to
- * every {@code HttpSecurity} it builds, so every filter chain of this app, present and
+ * every {@code HttpSecurity} it builds, so every filter chain of both apps, present and
  * future, gets these headers without repeating them.
  *
  * <p>
@@ -25,7 +24,6 @@ import org.springframework.stereotype.Component;
  * follow a form, and signing in ends in a redirect to another site (a relying party, or
  * the identity provider), which it would block.
  */
-@Component
 public class SecurityHeaders implements Customizer<HeadersConfigurer<HttpSecurity>> {
 
 	public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "

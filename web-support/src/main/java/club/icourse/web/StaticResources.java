@@ -1,7 +1,6 @@
-package club.icourse.auth.system;
+package club.icourse.web;
 
 import java.time.Duration;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceChainRegistration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistration;
@@ -21,14 +20,10 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
  * path, and misses are not cached, which was three quarters of a page's CPU. A new
  * top-level folder under {@code static/} must be added here (StaticResourcesTest fails
  * until it is).
- * <p>
- * review-app has the same class; it belongs in a module both apps share once there is one
- * for web pages.
  */
-@Configuration(proxyBeanMethods = false)
-class StaticResources implements WebMvcConfigurer {
+public class StaticResources implements WebMvcConfigurer {
 
-	static final String[] FOLDERS = { "css", "img", "js" };
+	public static final String[] FOLDERS = { "css", "img", "js" };
 
 	private static final CacheControl FOR_A_YEAR = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
