@@ -6,7 +6,8 @@
 #   - start-op.sh: the auth-server jar under test, with TLS=1 an https issuer served by auth-server itself;
 #   - add-accounts.sh: more sign-in names (the sign-in limit counts per account);
 #   - run-all.sh: every plan, each chunk signing in as its own account;
-#   - start-suite.sh: OP_TRUST=/tmp/oidf/op-trust.p12 makes the suite's browser trust that issuer's certificate.
+#   - start-suite.sh: OP_TRUST=/tmp/oidf/op-trust.p12 makes the suite's browser trust that issuer's certificate;
+#   - register-clients.sh: the suite's clients get the legacy no-PKCE exception (they send PKCE only when tested).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 SHARED=${SHARED:-$(cd "$HERE/../../../shared/oidf" && pwd)}
@@ -27,6 +28,10 @@ p = 'register-clients.sh'
 s = open(p).read()
 s = s.replace('ISSUER=${ISSUER:-http://127.0.0.1:9000}', 'ISSUER=${OP:-${ISSUER:-http://127.0.0.1:9000}}')
 s = s.replace('curl -sf', 'curl -skf').replace('curl -s -o', 'curl -sk -o')
+# The suite's clients send PKCE only in the PKCE module: they are registered with the legacy exception every
+# confidential client can be given (off by default; docs/admin-api.md), never by weakening the default.
+s = s.replace(r'\"scopes\": [\"openid\", \"profile\", \"email\"] $extra}',
+              r'\"scopes\": [\"openid\", \"profile\", \"email\"], \"withoutPkce\": true $extra}')
 open(p, 'w').write(s)
 p = 'start-suite.sh'
 s = open(p).read()
@@ -34,6 +39,7 @@ s = s.replace('$J25 -Xmx2g', '$J25 -Xmx2g ${OP_TRUST:+-Djavax.net.ssl.trustStore
 open(p, 'w').write(s)
 PY
 grep -q 'OP = os.environ' make-config.py && grep -q 'OP_TRUST' start-suite.sh && grep -q 'ISSUER=${OP' register-clients.sh \
+  && grep -q 'withoutPkce' register-clients.sh \
   || { echo "the shared scripts changed: adapt prepare.sh" >&2; exit 1; }
 chmod +x ./*.sh ./*.py
 echo "ready: $OUT"
