@@ -18,8 +18,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
@@ -76,15 +78,52 @@ class SigningKeys {
 	 * header's alg picks one.
 	 */
 	JWKSet signing() {
+		JWKSet signing = signingNow(keys());
+		if (signing != null) {
+			return signing;
+		}
+		return signingAfterRotation();
+	}
+
+	/**
+	 * No key signs now in what this instance last read: at first start-up a request can
+	 * come before the start-up rotation has stored the first keys, or the cached read
+	 * predates them. Read again, and add the keys if they are really missing, one thread
+	 * at a time, so a burst of first requests adds one key, not one each.
+	 */
+	private synchronized JWKSet signingAfterRotation() {
+		snapshot = null;
+		JWKSet signing = signingNow(keys());
+		if (signing != null) {
+			return signing;
+		}
+		rotate();
+		signing = signingNow(keys());
+		if (signing == null) {
+			throw new IllegalStateException("No signing key is valid now, even after a rotation");
+		}
+		return signing;
+	}
+
+	private JWKSet signingNow(List<Stored> keys) {
 		Instant now = clock.instant();
-		List<Stored> keys = keys();
-		return new JWKSet(ALGORITHMS.stream()
-			.map(algorithm -> keys.stream()
+		List<JWK> signing = new ArrayList<>();
+		for (JWSAlgorithm algorithm : ALGORITHMS) {
+			Optional<JWK> key = keys.stream()
 				.filter(stored -> stored.algorithm().equals(algorithm) && stored.signsAt(now))
 				.max(Comparator.comparing(Stored::signsFrom).thenComparing(stored -> stored.key().getKeyID()))
-				.map(Stored::key)
-				.orElseThrow(() -> new IllegalStateException("No " + algorithm + " signing key is valid now")))
-			.toList());
+				.map(Stored::key);
+			if (key.isEmpty()) {
+				return null;
+			}
+			signing.add(key.get());
+		}
+		return new JWKSet(signing);
+	}
+
+	/** Forgets what was read, as the passing of the cache period would. */
+	void forgetCachedKeys() {
+		snapshot = null;
 	}
 
 	/**
@@ -92,7 +131,7 @@ class SigningKeys {
 	 * of its turn; called at start-up and on a schedule. Two instances doing it at once
 	 * may both add a key, which is harmless: one of them is chosen.
 	 */
-	void rotate() {
+	synchronized void rotate() {
 		for (JWSAlgorithm algorithm : ALGORITHMS) {
 			rotate(algorithm);
 		}

@@ -138,6 +138,28 @@ class SharedStateTest {
 	}
 
 	/**
+	 * At first start-up the web server answers before the start-up rotation has stored
+	 * the first keys; a token request then must not fail (it once got a 500 and the empty
+	 * read stayed cached for 30 s).
+	 */
+	@Test
+	void aTokenRequestWithNoKeyInServiceAddsOneInsteadOfFailing() throws Exception {
+		TestSite site = new TestSite(clients, port);
+		TestAccounts.Person person = TestAccounts.registerAndConfirm(port);
+		String oldKid = ((com.nimbusds.jose.JWSHeader) site.signIn(person).getOIDCTokens().getIDToken().getHeader())
+			.getKeyID();
+
+		retireSigningKeys();
+		keys.forgetCachedKeys();
+
+		OIDCTokenResponse after = site.signIn(person);
+		String newKid = ((com.nimbusds.jose.JWSHeader) after.getOIDCTokens().getIDToken().getHeader()).getKeyID();
+		assertThat(newKid).isNotEqualTo(oldKid);
+		assertThat(keys.signing().getKeys()).extracting(key -> key.getAlgorithm().getName())
+			.containsExactly("RS256", "ES256");
+	}
+
+	/**
 	 * The framework keeps a half-done authorization (request, person, consent state) as
 	 * JSON in the database; an instance started after the consent page was shown must
 	 * read it back, answer the consent and issue the code.
