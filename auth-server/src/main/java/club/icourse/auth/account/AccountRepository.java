@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectJoinStep;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -142,10 +144,46 @@ public class AccountRepository {
 
 	// Plain GROUP_CONCAT: jOOQ's would raise group_concat_max_len in extra statements
 	// around it, and a few role names fit the default length.
-	private static final Field<String> ROLES = DSL
-		.field("(select group_concat({0}) from {1} where {2} = {3})", String.class, ACCOUNT_ROLE.ROLE, ACCOUNT_ROLE,
-				ACCOUNT_ROLE.ACCOUNT_ID, ACCOUNT.ID)
-		.as("roles");
+	private static final Field<String> ROLES_OF_ACCOUNT = DSL.field(
+			"(select group_concat({0}) from {1} where {2} = {3})", String.class, ACCOUNT_ROLE.ROLE, ACCOUNT_ROLE,
+			ACCOUNT_ROLE.ACCOUNT_ID, ACCOUNT.ID);
+
+	private static final Field<String> ROLES = ROLES_OF_ACCOUNT.as("roles");
+
+	/**
+	 * The account columns a token path needs, named {@code account_*}, to read the person
+	 * in the same statement as a token: select them from
+	 * {@link #joinLiveAccount(Table, Field)} and read them back with
+	 * {@link #joinedAccount(Record)}.
+	 */
+	private static final List<Field<?>> JOINED = List.of(ACCOUNT.ID.as("account_id"),
+			ACCOUNT.SUBJECT.as("account_subject"), ACCOUNT.USERNAME.as("account_username"),
+			ACCOUNT.EMAIL.as("account_email"), ACCOUNT.SCHOOL.as("account_school"),
+			ACCOUNT.AFFILIATION.as("account_affiliation"), ACCOUNT.LOCALE.as("account_locale"),
+			ACCOUNT.CREATED_AT.as("account_created_at"), ACCOUNT.EMAIL_CONFIRMED_AT.as("account_email_confirmed_at"),
+			ROLES_OF_ACCOUNT.as("account_roles"));
+
+	public static List<Field<?>> joinedColumns() {
+		return JOINED;
+	}
+
+	/** The table, with the live account (if any) whose subject is in {@code subject}. */
+	public static Table<?> joinLiveAccount(Table<?> table, Field<String> subject) {
+		return table.leftJoin(ACCOUNT).on(ACCOUNT.SUBJECT.eq(subject)).and(ACCOUNT.DELETED_AT.isNull());
+	}
+
+	/** The account of {@link #joinedColumns()}; empty when none was joined. */
+	public static Optional<Account> joinedAccount(Record row) {
+		Long id = row.get("account_id", Long.class);
+		if (id == null) {
+			return Optional.empty();
+		}
+		return Optional.of(account(id, row.get("account_subject", String.class),
+				row.get("account_username", String.class), row.get("account_email", String.class),
+				row.get("account_school", String.class), row.get("account_affiliation", String.class),
+				row.get("account_locale", String.class), row.get("account_created_at", LocalDateTime.class),
+				row.get("account_email_confirmed_at", LocalDateTime.class), row.get("account_roles", String.class)));
+	}
 
 	private Optional<Account> findLive(Condition condition) {
 		return withRoles().where(condition).and(ACCOUNT.DELETED_AT.isNull()).fetchOptional().map(this::toAccount);
@@ -158,16 +196,22 @@ public class AccountRepository {
 
 	private Account toAccount(Record result) {
 		AccountRecord row = result.into(ACCOUNT);
+		return account(row.getId(), row.getSubject(), row.getUsername(), row.getEmail(), row.getSchool(),
+				row.getAffiliation(), row.getLocale(), row.getCreatedAt(), row.getEmailConfirmedAt(),
+				result.get(ROLES));
+	}
+
+	private static Account account(long id, String subject, String username, String email, String school,
+			String affiliation, String locale, LocalDateTime createdAt, LocalDateTime emailConfirmedAt,
+			String granted) {
 		Set<Role> roles = EnumSet.of(Role.USER);
-		String granted = result.get(ROLES);
 		if (granted != null && !granted.isEmpty()) {
 			for (String role : granted.split(",")) {
 				roles.add(Role.valueOf(role));
 			}
 		}
-		return new Account(row.getId(), row.getSubject(), row.getUsername(), row.getEmail(), row.getSchool(),
-				Affiliation.valueOf(row.getAffiliation()), Locale.forLanguageTag(row.getLocale()),
-				instant(row.getCreatedAt()), instant(row.getEmailConfirmedAt()), Set.copyOf(roles));
+		return new Account(id, subject, username, email, school, Affiliation.valueOf(affiliation),
+				Locale.forLanguageTag(locale), instant(createdAt), instant(emailConfirmedAt), Set.copyOf(roles));
 	}
 
 	static LocalDateTime utc(Instant instant) {

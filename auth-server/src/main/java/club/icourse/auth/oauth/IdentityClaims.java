@@ -7,6 +7,7 @@ import club.icourse.shared.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
@@ -63,12 +64,20 @@ class IdentityClaims {
 
 	OidcUserInfo userInfo(OidcUserInfoAuthenticationContext context) {
 		String subject = context.getAuthorization().getPrincipalName();
-		RegisteredClient client = clients.findById(context.getAuthorization().getRegisteredClientId());
+		return userInfo(subject, clients.findById(context.getAuthorization().getRegisteredClientId()),
+				context.getAccessToken().getScopes(), accounts.findBySubject(subject));
+	}
+
+	/**
+	 * @param account the live account of {@code subject}, read with the token (empty once
+	 * it is deleted)
+	 */
+	OidcUserInfo userInfo(String subject, RegisteredClient client, Set<String> scopes, Optional<Account> account) {
 		Map<String, Object> claims = new LinkedHashMap<>();
 		claims.put(StandardClaimNames.SUB, subject(subject, client));
-		accounts.findBySubject(subject).ifPresent(account -> {
-			claims.putAll(StandardScopeClaims.of(account, context.getAccessToken().getScopes()));
-			addRoles(account, client, claims);
+		account.ifPresent(person -> {
+			claims.putAll(StandardScopeClaims.of(person, scopes));
+			addRoles(person, client, claims);
 		});
 		return new OidcUserInfo(claims);
 	}

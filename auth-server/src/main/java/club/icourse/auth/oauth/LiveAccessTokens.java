@@ -2,9 +2,10 @@ package club.icourse.auth.oauth;
 
 import static club.icourse.db.auth.Tables.OAUTH2_AUTHORIZATION;
 
+import club.icourse.auth.account.Account;
+import club.icourse.auth.account.AccountRepository;
 import club.icourse.auth.system.Sha256;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -20,9 +21,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * Whether an access token is still live, read from the few columns that say so (found by
- * the token's hash), without reading and converting the whole stored grant. Revocation,
- * reuse detection and sign-out change those columns or delete the row, so every instance
- * sees them at the next request.
+ * the token's hash), with the account it names, in one statement, without reading and
+ * converting the whole stored grant. Revocation, reuse detection and sign-out change
+ * those columns or delete the row, so every instance sees them at the next request.
  */
 @Repository
 class LiveAccessTokens {
@@ -43,27 +44,34 @@ class LiveAccessTokens {
 	/**
 	 * @param withIdToken whether the grant also holds an ID token (OpenID Connect
 	 * UserInfo wants one)
+	 * @param account the person's live account, read in the same statement (empty once
+	 * deleted)
 	 */
 	record LiveAccessToken(String authorizationId, String registeredClientId, String principalName, Set<String> scopes,
-			Instant issuedAt, Instant expiresAt, boolean withIdToken) {
+			boolean withIdToken, Optional<Account> account) {
 	}
 
+	/** One indexed lookup: the token's live columns and the account they name. */
 	Optional<LiveAccessToken> find(String tokenValue) {
 		LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
 		return dsl
 			.select(OAUTH2_AUTHORIZATION.ID, OAUTH2_AUTHORIZATION.REGISTERED_CLIENT_ID,
 					OAUTH2_AUTHORIZATION.PRINCIPAL_NAME, OAUTH2_AUTHORIZATION.ACCESS_TOKEN_VALUE,
-					OAUTH2_AUTHORIZATION.ACCESS_TOKEN_SCOPES, OAUTH2_AUTHORIZATION.ACCESS_TOKEN_ISSUED_AT,
-					OAUTH2_AUTHORIZATION.ACCESS_TOKEN_EXPIRES_AT, INVALIDATED,
-					OAUTH2_AUTHORIZATION.OIDC_ID_TOKEN_HASH.isNotNull())
-			.from(OAUTH2_AUTHORIZATION)
+					OAUTH2_AUTHORIZATION.ACCESS_TOKEN_SCOPES, OAUTH2_AUTHORIZATION.ACCESS_TOKEN_EXPIRES_AT, INVALIDATED,
+					OAUTH2_AUTHORIZATION.OIDC_ID_TOKEN_HASH.isNotNull().as("with_id_token"))
+			.select(AccountRepository.joinedColumns())
+			.from(AccountRepository.joinLiveAccount(OAUTH2_AUTHORIZATION, OAUTH2_AUTHORIZATION.PRINCIPAL_NAME))
 			.where(OAUTH2_AUTHORIZATION.ACCESS_TOKEN_HASH.eq(Sha256.of(tokenValue)))
 			.fetchOptional()
-			.filter(row -> tokenValue.equals(row.value4()) && !invalidated(row.value8()) && row.value7() != null
-					&& row.value7().isAfter(now))
-			.map(row -> new LiveAccessToken(row.value1(), row.value2(), row.value3(), scopes(row.value5()),
-					row.value6() == null ? null : row.value6().toInstant(ZoneOffset.UTC),
-					row.value7().toInstant(ZoneOffset.UTC), Boolean.TRUE.equals(row.value9())));
+			.filter(row -> tokenValue.equals(row.get(OAUTH2_AUTHORIZATION.ACCESS_TOKEN_VALUE))
+					&& !invalidated(row.get(INVALIDATED))
+					&& row.get(OAUTH2_AUTHORIZATION.ACCESS_TOKEN_EXPIRES_AT) != null
+					&& row.get(OAUTH2_AUTHORIZATION.ACCESS_TOKEN_EXPIRES_AT).isAfter(now))
+			.map(row -> new LiveAccessToken(row.get(OAUTH2_AUTHORIZATION.ID),
+					row.get(OAUTH2_AUTHORIZATION.REGISTERED_CLIENT_ID), row.get(OAUTH2_AUTHORIZATION.PRINCIPAL_NAME),
+					scopes(row.get(OAUTH2_AUTHORIZATION.ACCESS_TOKEN_SCOPES)),
+					Boolean.TRUE.equals(row.get("with_id_token", Boolean.class)),
+					AccountRepository.joinedAccount(row)));
 	}
 
 	/** MariaDB's JSON_VALUE answers a JSON true as 1. */

@@ -61,7 +61,7 @@ public class ProtocolEndpoints {
 				// the live columns of the token, not the whole grant
 				.authenticationProviders(providers -> {
 					providers.clear();
-					providers.add(new UserInfoByLiveToken(liveTokens, registeredClients, claims::userInfo));
+					providers.add(new UserInfoByLiveToken(liveTokens, registeredClients, claims));
 				}))
 				.logoutEndpoint(logout -> logout.logoutResponseHandler(new SignedOutAtProvider(signedOutEverywhere()))
 					.errorResponseHandler(logoutFallback))

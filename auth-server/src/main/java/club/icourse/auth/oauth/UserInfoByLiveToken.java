@@ -1,18 +1,13 @@
 package club.icourse.auth.oauth;
 
-import java.util.function.Function;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
-import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 
@@ -20,8 +15,8 @@ import org.springframework.security.oauth2.server.resource.authentication.Abstra
  * The UserInfo endpoint, checking the bearer token as the framework's provider does
  * (live, granted {@code openid}, a grant with an ID token) but from the few columns that
  * say so ({@link LiveAccessTokens}) instead of the whole stored grant, which the
- * framework reads and converts from JSON at every call. The claims come from the same
- * mapper, given the token and a grant reduced to who and which client.
+ * framework reads and converts from JSON at every call. The person's account is read in
+ * the same statement; the claims are those of {@link IdentityClaims}.
  */
 final class UserInfoByLiveToken implements AuthenticationProvider {
 
@@ -29,13 +24,12 @@ final class UserInfoByLiveToken implements AuthenticationProvider {
 
 	private final RegisteredClientRepository clients;
 
-	private final Function<OidcUserInfoAuthenticationContext, OidcUserInfo> mapper;
+	private final IdentityClaims claims;
 
-	UserInfoByLiveToken(LiveAccessTokens tokens, RegisteredClientRepository clients,
-			Function<OidcUserInfoAuthenticationContext, OidcUserInfo> mapper) {
+	UserInfoByLiveToken(LiveAccessTokens tokens, RegisteredClientRepository clients, IdentityClaims claims) {
 		this.tokens = tokens;
 		this.clients = clients;
-		this.mapper = mapper;
+		this.claims = claims;
 	}
 
 	@Override
@@ -55,17 +49,7 @@ final class UserInfoByLiveToken implements AuthenticationProvider {
 		if (!live.withIdToken() || client == null) {
 			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_TOKEN);
 		}
-		OAuth2AccessToken accessToken = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, value,
-				live.issuedAt(), live.expiresAt(), live.scopes());
-		OAuth2Authorization grant = OAuth2Authorization.withRegisteredClient(client)
-			.id(live.authorizationId())
-			.principalName(live.principalName())
-			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-			.authorizedScopes(live.scopes())
-			.token(accessToken)
-			.build();
-		OidcUserInfo userInfo = mapper.apply(
-				OidcUserInfoAuthenticationContext.with(request).accessToken(accessToken).authorization(grant).build());
+		OidcUserInfo userInfo = claims.userInfo(live.principalName(), client, live.scopes(), live.account());
 		return new OidcUserInfoAuthenticationToken(bearer, userInfo);
 	}
 

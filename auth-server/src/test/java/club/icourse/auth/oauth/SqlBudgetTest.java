@@ -43,7 +43,7 @@ class SqlBudgetTest {
 	// The budgets (issue 16: flow <= 8 with <= 2 commits, refresh <= 3 in one
 	// transaction, userinfo <= 1): each is the count reached so far. What is left:
 	// the authorize step writes the grant and Spring Session the session's last access,
-	// in two transactions; refresh and userinfo read the account for the claims.
+	// in two transactions; refresh reads the account for the claims.
 	private static final int FLOW_STATEMENTS = 8;
 
 	private static final int FLOW_WRITE_TRANSACTIONS = 3;
@@ -52,7 +52,7 @@ class SqlBudgetTest {
 
 	private static final int REFRESH_WRITE_TRANSACTIONS = 1;
 
-	private static final int USERINFO_STATEMENTS = 2;
+	private static final int USERINFO_STATEMENTS = 1;
 
 	@LocalServerPort
 	int port;
