@@ -1,5 +1,6 @@
 package club.icourse.auth.oauth;
 
+import club.icourse.auth.system.SyncedPasskey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,14 @@ final class AuthenticationMethods {
 
 	static final List<String> ACR_VALUES = List.of(SINGLE_FACTOR);
 
-	/** Spring Security's factors, by RFC 8176 method. */
-	private static final Map<String, String> AMR = Map.of(FactorGrantedAuthority.PASSWORD_AUTHORITY, "pwd",
-			FactorGrantedAuthority.OTT_AUTHORITY, "otp");
+	/**
+	 * Spring Security's factors, by RFC 8176 method. A passkey is a key held by a device
+	 * ({@code hwk}) unless it is synced ({@code swk}); with user verification required
+	 * (PIN or biometrics on the device) it is also multi-factor ({@code mfa}).
+	 */
+	private static final Map<String, List<String>> AMR = Map.of(FactorGrantedAuthority.PASSWORD_AUTHORITY,
+			List.of("pwd"), FactorGrantedAuthority.OTT_AUTHORITY, List.of("otp"),
+			FactorGrantedAuthority.WEBAUTHN_AUTHORITY, List.of("hwk", "mfa"));
 
 	private AuthenticationMethods() {
 	}
@@ -32,12 +38,17 @@ final class AuthenticationMethods {
 	 * allow-list wants.
 	 */
 	static ArrayList<String> amr(Authentication authentication) {
+		boolean synced = authentication.getAuthorities()
+			.stream()
+			.anyMatch(authority -> SyncedPasskey.AUTHORITY.equals(authority.getAuthority()));
 		return authentication.getAuthorities()
 			.stream()
 			.filter(FactorGrantedAuthority.class::isInstance)
 			.map(GrantedAuthority::getAuthority)
 			.map(AMR::get)
 			.filter(Objects::nonNull)
+			.flatMap(List::stream)
+			.map(method -> synced && method.equals("hwk") ? "swk" : method)
 			.distinct()
 			.sorted()
 			.collect(java.util.stream.Collectors.toCollection(ArrayList::new));

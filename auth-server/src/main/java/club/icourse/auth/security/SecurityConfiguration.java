@@ -4,6 +4,7 @@ import club.icourse.auth.admin.AdminApiAccess;
 import club.icourse.auth.oauth.BackChannelLogout;
 import club.icourse.auth.oauth.PostLogoutRedirect;
 import club.icourse.auth.oauth.ProtocolEndpoints;
+import club.icourse.auth.signin.PasskeySignIn;
 import club.icourse.auth.signin.SignInHandlers;
 import club.icourse.shared.Role;
 import jakarta.servlet.Filter;
@@ -76,15 +77,19 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** Who may see which page, and how people sign in and out of the pages. */
+	/**
+	 * Who may see which page, and how people sign in (password, passkey) and out of the
+	 * pages.
+	 */
 	@Bean
 	SecurityFilterChain pagesChain(HttpSecurity http, AuthenticationManager signIn, SignInHandlers handlers,
 			PersistentTokenBasedRememberMeServices rememberMe, RememberMeSettings settings,
-			BackChannelLogout backChannelLogout, PostLogoutRedirect postLogoutRedirect) throws Exception {
+			BackChannelLogout backChannelLogout, PostLogoutRedirect postLogoutRedirect, PasskeySignIn passkeys)
+			throws Exception {
 		http.authenticationManager(signIn)
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/admin/**")
 				.hasRole(Role.ADMIN.name())
-				.requestMatchers("/account/**", "/oauth2/consent")
+				.requestMatchers("/account/**", "/oauth2/consent", "/webauthn/register/**")
 				.authenticated()
 				.anyRequest()
 				.permitAll())
@@ -92,6 +97,7 @@ class SecurityConfiguration {
 				.usernameParameter(SignInHandlers.NAME_PARAMETER)
 				.successHandler(handlers.success())
 				.failureHandler(handlers.failure()))
+			.webAuthn(webAuthn -> passkeys.configure(webAuthn, http))
 			.rememberMe(remember -> remember.rememberMeServices(rememberMe).key(settings.key()))
 			.logout(logout -> logout.addLogoutHandler(backChannelLogout).logoutSuccessHandler(postLogoutRedirect));
 		return http.build();

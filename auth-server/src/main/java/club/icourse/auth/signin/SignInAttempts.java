@@ -66,9 +66,10 @@ public class SignInAttempts {
 	}
 
 	/**
-	 * Failed attempts about this subject since its last success (looking back no further
-	 * than {@code since}): every attempt on the account, whatever name was typed, or for
-	 * a name that resolves to no account, every attempt with a name that folds to it.
+	 * Failed attempts (wrong passwords, refused passkeys) about this subject since its
+	 * last success (by password or passkey) (looking back no further than {@code since}):
+	 * every attempt on the account, whatever name was typed, or for a name that resolves
+	 * to no account, every attempt with a name that folds to it.
 	 */
 	Failures failuresSinceLastSuccess(SignInSubject subject, Instant since) {
 		Condition about = subject.accountId() != null ? SIGN_IN_ATTEMPT.ACCOUNT_ID.eq(subject.accountId())
@@ -78,14 +79,14 @@ public class SignInAttempts {
 			.from(SIGN_IN_ATTEMPT)
 			.where(about)
 			.and(SIGN_IN_ATTEMPT.ATTEMPTED_AT.ge(from))
-			.and(SIGN_IN_ATTEMPT.OUTCOME.eq(SignInOutcome.SUCCESS.name()))
+			.and(SIGN_IN_ATTEMPT.OUTCOME.in(SignInOutcome.SUCCESS.name(), SignInOutcome.SUCCESS_BY_PASSKEY.name()))
 			.fetchOne(0, LocalDateTime.class);
 		LocalDateTime after = lastSuccess == null ? from : lastSuccess;
 		var row = dsl.select(DSL.count(), DSL.max(SIGN_IN_ATTEMPT.ATTEMPTED_AT))
 			.from(SIGN_IN_ATTEMPT)
 			.where(about)
 			.and(SIGN_IN_ATTEMPT.ATTEMPTED_AT.ge(after))
-			.and(SIGN_IN_ATTEMPT.OUTCOME.eq(SignInOutcome.BAD_CREDENTIALS.name()))
+			.and(SIGN_IN_ATTEMPT.OUTCOME.in(SignInOutcome.BAD_CREDENTIALS.name(), SignInOutcome.PASSKEY_REFUSED.name()))
 			.fetchSingle();
 		return new Failures(row.value1(), row.value2() == null ? null : row.value2().toInstant(ZoneOffset.UTC));
 	}

@@ -21,6 +21,9 @@ public class SignInHandlers {
 
 	public static final String NAME_PARAMETER = "username";
 
+	/** Where a sign-in that interrupted nothing goes on to. */
+	static final String DEFAULT_TARGET = "/account";
+
 	private final SignInRecorder recorder;
 
 	private final RedirectStrategy redirect = new DefaultRedirectStrategy();
@@ -39,7 +42,7 @@ public class SignInHandlers {
 				super.onAuthenticationSuccess(request, response, authentication);
 			}
 		};
-		handler.setDefaultTargetUrl("/account");
+		handler.setDefaultTargetUrl(DEFAULT_TARGET);
 		return handler;
 	}
 

@@ -5,6 +5,13 @@ public enum SignInOutcome {
 
 	SUCCESS,
 	/** Signed in by following the link that confirmed the address. */
-	SUCCESS_BY_CONFIRMATION_LINK, BAD_CREDENTIALS, EMAIL_NOT_CONFIRMED, TOO_MANY_FAILURES
+	SUCCESS_BY_CONFIRMATION_LINK,
+	/** Signed in with a passkey. */
+	SUCCESS_BY_PASSKEY, BAD_CREDENTIALS,
+	/**
+	 * A passkey assertion refused (wrong site, another account's, a bad signature):
+	 * counts toward the back-off as a wrong password does.
+	 */
+	PASSKEY_REFUSED, EMAIL_NOT_CONFIRMED, TOO_MANY_FAILURES
 
 }

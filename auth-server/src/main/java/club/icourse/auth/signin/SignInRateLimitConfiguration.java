@@ -19,7 +19,7 @@ class SignInRateLimitConfiguration {
 			LocaleResolver locales) {
 		FilterRegistrationBean<SignInRateLimitFilter> registration = new FilterRegistrationBean<>(
 				new SignInRateLimitFilter(rateLimiter, clientAddress, names, views, locales));
-		registration.addUrlPatterns("/login");
+		registration.addUrlPatterns(SignInRateLimitFilter.PATHS.toArray(String[]::new));
 		// Ahead of Spring Security, so that a limited request never reaches the password
 		// check.
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);

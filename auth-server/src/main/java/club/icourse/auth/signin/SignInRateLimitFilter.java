@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -18,12 +19,18 @@ import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
 
 /**
- * Limits posts of the sign-in form per client address and per {@link SignInSubject} (the
- * account the typed name resolves to, else the folded name), before Spring Security looks
- * at the password. It runs ahead of the security filter chain, so it answers with the 429
- * page itself.
+ * Limits posts of the sign-in form (and passkey assertions) per client address and per
+ * {@link SignInSubject} (the account the typed name resolves to, else the folded name),
+ * before Spring Security looks at the password. It runs ahead of the security filter
+ * chain, so it answers with the 429 page itself.
  */
 class SignInRateLimitFilter extends OncePerRequestFilter {
+
+	/**
+	 * The password form and the passkey assertion (whose account is known only once its
+	 * credential is read: {@link PasskeyAuthenticationProvider} takes that limit).
+	 */
+	static final List<String> PATHS = List.of("/login", "/login/webauthn");
 
 	private final RateLimiter rateLimiter;
 
@@ -46,7 +53,7 @@ class SignInRateLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+		return !("POST".equals(request.getMethod()) && PATHS.contains(request.getServletPath()));
 	}
 
 	@Override

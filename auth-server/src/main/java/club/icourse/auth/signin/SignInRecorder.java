@@ -50,6 +50,16 @@ class SignInRecorder {
 		meters.counter("icourse.sign-ins", "outcome", outcome.name().toLowerCase(Locale.ROOT)).increment();
 	}
 
+	/**
+	 * A failed passkey sign-in: nothing was typed, the account (if any) is the one the
+	 * credential belongs to.
+	 */
+	void passkeyFailure(HttpServletRequest request, Long accountId, SignInOutcome outcome) {
+		count(outcome);
+		attempts.record(accountId, null, clientAddress.of(request), request.getHeader("User-Agent"), outcome,
+				clock.instant());
+	}
+
 	void failure(HttpServletRequest request, String signInName, SignInOutcome outcome) {
 		count(outcome);
 		Long accountId = names.resolve(signInName).accountId();
