@@ -7,6 +7,8 @@ import club.icourse.db.auth.tables.records.AccountRecord;
 import club.icourse.shared.Affiliation;
 import club.icourse.shared.Role;
 import club.icourse.shared.account.UsernamePolicy;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -183,6 +185,18 @@ public class AccountRepository {
 				row.get("account_school", String.class), row.get("account_affiliation", String.class),
 				row.get("account_locale", String.class), row.get("account_created_at", LocalDateTime.class),
 				row.get("account_email_confirmed_at", LocalDateTime.class), row.get("account_roles", String.class)));
+	}
+
+	/** {@link #joinedAccount(Record)}, from the current row of a JDBC result. */
+	public static Optional<Account> joinedAccount(ResultSet row) throws SQLException {
+		long id = row.getLong("account_id");
+		if (row.wasNull()) {
+			return Optional.empty();
+		}
+		return Optional.of(account(id, row.getString("account_subject"), row.getString("account_username"),
+				row.getString("account_email"), row.getString("account_school"), row.getString("account_affiliation"),
+				row.getString("account_locale"), row.getObject("account_created_at", LocalDateTime.class),
+				row.getObject("account_email_confirmed_at", LocalDateTime.class), row.getString("account_roles")));
 	}
 
 	private Optional<Account> findLive(Condition condition) {

@@ -45,7 +45,7 @@ class AuthorizationServerConfiguration {
 	@Bean
 	ReuseDetectingAuthorizations authorizations(JdbcTemplate jdbc, RegisteredClientRepository clients, DSLContext dsl,
 			Clock clock, AuditLog audit, TransactionOperations transactions) {
-		return new ReuseDetectingAuthorizations(new HashedTokenAuthorizations(jdbc, clients), dsl, clock, clients,
+		return new ReuseDetectingAuthorizations(new HashedTokenAuthorizations(jdbc, clients, dsl), dsl, clock, clients,
 				audit, transactions);
 	}
 

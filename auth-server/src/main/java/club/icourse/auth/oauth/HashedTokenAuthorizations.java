@@ -1,13 +1,24 @@
 package club.icourse.auth.oauth;
 
+import static club.icourse.db.auth.Tables.OAUTH2_AUTHORIZATION;
+
+import club.icourse.auth.account.Account;
+import club.icourse.auth.account.AccountRepository;
 import club.icourse.auth.system.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.sql.Types;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Param;
+import org.jooq.impl.DSL;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -28,7 +39,9 @@ import org.springframework.web.context.request.RequestContextHolder;
  * The framework's JDBC authorization store, with two changes that keep its cost flat as
  * the table grows: tokens are found through the indexed SHA-256 of their value (migration
  * V10) rather than by comparing long values, and a save is one upsert, where the
- * framework first reads the whole row back to choose between insert and update.
+ * framework first reads the whole row back to choose between insert and update. A token
+ * lookup also reads the person's account, which the tokens issued next need for their
+ * claims.
  */
 class HashedTokenAuthorizations extends JdbcOAuth2AuthorizationService {
 
@@ -52,18 +65,32 @@ class HashedTokenAuthorizations extends JdbcOAuth2AuthorizationService {
 
 	private static final String FOUND = HashedTokenAuthorizations.class.getName() + ".found";
 
-	private static final String SELECT = "SELECT " + COLUMNS + " FROM oauth2_authorization WHERE ";
-
 	/** Which hash column finds which kind of token. */
-	private static final Map<String, String> HASH_COLUMNS = Map.of(OAuth2ParameterNames.CODE, "authorization_code_hash",
-			OAuth2ParameterNames.ACCESS_TOKEN, "access_token_hash", OidcParameterNames.ID_TOKEN, "oidc_id_token_hash",
-			OAuth2ParameterNames.REFRESH_TOKEN, "refresh_token_hash");
+	private static final Map<String, Field<byte[]>> HASH_COLUMNS = Map.of(OAuth2ParameterNames.CODE,
+			OAUTH2_AUTHORIZATION.AUTHORIZATION_CODE_HASH, OAuth2ParameterNames.ACCESS_TOKEN,
+			OAUTH2_AUTHORIZATION.ACCESS_TOKEN_HASH, OidcParameterNames.ID_TOKEN,
+			OAUTH2_AUTHORIZATION.OIDC_ID_TOKEN_HASH, OAuth2ParameterNames.REFRESH_TOKEN,
+			OAUTH2_AUTHORIZATION.REFRESH_TOKEN_HASH);
 
-	private static final String ANY_TOKEN = String.join(" OR ",
-			HASH_COLUMNS.values().stream().map(column -> column + " = ?").toList());
+	private static final Param<byte[]> HASH = DSL.param("hash", byte[].class);
 
-	HashedTokenAuthorizations(JdbcOperations jdbc, RegisteredClientRepository clients) {
+	/** The lookup by each kind of token, with the account of the grant's person. */
+	private final Map<String, String> byToken = new HashMap<>();
+
+	private final String byAnyToken;
+
+	HashedTokenAuthorizations(JdbcOperations jdbc, RegisteredClientRepository clients, DSLContext dsl) {
 		super(jdbc, clients);
+		HASH_COLUMNS.forEach((type, column) -> byToken.put(type, select(dsl, column.eq(HASH))));
+		this.byAnyToken = select(dsl, DSL.or(HASH_COLUMNS.values().stream().map(column -> column.eq(HASH)).toList()));
+	}
+
+	private static String select(DSLContext dsl, Condition where) {
+		return dsl.select(OAUTH2_AUTHORIZATION.fields())
+			.select(AccountRepository.joinedColumns())
+			.from(AccountRepository.joinLiveAccount(OAUTH2_AUTHORIZATION, OAUTH2_AUTHORIZATION.PRINCIPAL_NAME))
+			.where(where)
+			.getSQL();
 	}
 
 	@Override
@@ -110,23 +137,36 @@ class HashedTokenAuthorizations extends JdbcOAuth2AuthorizationService {
 	private OAuth2Authorization lookUp(String token, OAuth2TokenType tokenType) {
 		if (tokenType == null) {
 			byte[] hash = Sha256.of(token);
-			OAuth2Authorization found = first(SELECT + "(" + ANY_TOKEN + ")", hash, hash, hash, hash);
+			OAuth2Authorization found = first(token, byAnyToken, hash, hash, hash, hash);
 			// not a token: perhaps the state of a consent under way
-			return (found != null && holds(found, token)) ? found
-					: super.findByToken(token, new OAuth2TokenType(OAuth2ParameterNames.STATE));
+			return found != null ? found : super.findByToken(token, new OAuth2TokenType(OAuth2ParameterNames.STATE));
 		}
-		String column = HASH_COLUMNS.get(tokenType.getValue());
-		if (column == null) {
+		String sql = byToken.get(tokenType.getValue());
+		if (sql == null) {
 			// state, user and device codes: the framework's own lookup
 			return super.findByToken(token, tokenType);
 		}
-		OAuth2Authorization found = first(SELECT + column + " = ?", Sha256.of(token));
-		return (found != null && holds(found, token)) ? found : null;
+		return first(token, sql, Sha256.of(token));
 	}
 
-	private OAuth2Authorization first(String sql, Object... hashes) {
-		List<OAuth2Authorization> found = getJdbcOperations().query(sql, getAuthorizationRowMapper(), hashes);
-		return found.isEmpty() ? null : found.get(0);
+	/**
+	 * The grant holding the token, if any; the account read with it stays known for the
+	 * rest of the request ({@link AccountOfGrant}).
+	 */
+	private OAuth2Authorization first(String token, String sql, Object... hashes) {
+		List<GrantAndAccount> found = getJdbcOperations().query(sql,
+				(row, number) -> new GrantAndAccount(getAuthorizationRowMapper().mapRow(row, number),
+						AccountRepository.joinedAccount(row)),
+				hashes);
+		if (found.isEmpty() || !holds(found.get(0).grant(), token)) {
+			return null;
+		}
+		OAuth2Authorization grant = found.get(0).grant();
+		AccountOfGrant.remember(grant.getPrincipalName(), found.get(0).account());
+		return grant;
+	}
+
+	private record GrantAndAccount(OAuth2Authorization grant, Optional<Account> account) {
 	}
 
 	/** The hash matched; the value itself must too. */

@@ -51,7 +51,7 @@ class IdentityClaims {
 	 */
 	Map<String, Object> idToken(String subject, Set<String> scopes, RegisteredClient client, ClaimsRequest requested) {
 		Map<String, Object> claims = new LinkedHashMap<>();
-		accounts.findBySubject(subject).ifPresent(account -> {
+		AccountOfGrant.of(subject, accounts::findBySubject).ifPresent(account -> {
 			StandardScopeClaims.of(account, scopes).forEach((name, value) -> {
 				if (requested.idToken().contains(name)) {
 					claims.put(name, value);
