@@ -1,6 +1,7 @@
 package club.icourse.auth.security;
 
 import club.icourse.auth.account.AccountRepository;
+import club.icourse.auth.passwords.Argon2idPasswords;
 import club.icourse.auth.passwords.PasswordHashingLimit;
 import club.icourse.auth.passwords.PasswordHashingSettings;
 import club.icourse.auth.signin.RememberedAccounts;
@@ -15,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.RememberMeAuthenticationProvider;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -30,20 +30,24 @@ import org.springframework.security.web.authentication.rememberme.PersistentToke
 @Configuration(proxyBeanMethods = false)
 class SignInConfiguration {
 
-	private static final String PASSWORD_ENCODING = "argon2@SpringSecurity_v5_8";
+	private static final String PASSWORD_ENCODING = "argon2id";
 
 	/**
-	 * Argon2id for new and changed passwords; older encodings keep working and are
-	 * rehashed at the next sign-in (Spring Security's DelegatingPasswordEncoder upgrades
-	 * through the UserDetailsPasswordService). At most one hash per core at once, the
-	 * rest queued (PasswordHashingLimit).
+	 * Spring Security's Argon2id defaults (16 MiB, 2 passes), the encoding until 2026-12.
+	 */
+	private static final String EARLIER_ARGON2_ENCODING = "argon2@SpringSecurity_v5_8";
+
+	/**
+	 * Argon2id (native, {@link Argon2idPasswords}) for new and changed passwords; older
+	 * encodings keep working and are rehashed at the next sign-in (Spring Security's
+	 * DelegatingPasswordEncoder upgrades through the UserDetailsPasswordService). At most
+	 * one hash per core at once, the rest queued (PasswordHashingLimit).
 	 */
 	@Bean
 	PasswordEncoder passwordEncoder(PasswordHashingSettings hashing) {
-		return new PasswordHashingLimit(
-				new DelegatingPasswordEncoder(PASSWORD_ENCODING, Map.of(PASSWORD_ENCODING,
-						Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", new BCryptPasswordEncoder())),
-				hashing);
+		PasswordEncoder argon2id = Argon2idPasswords.withSettings(hashing.argon2id());
+		return new PasswordHashingLimit(new DelegatingPasswordEncoder(PASSWORD_ENCODING, Map.of(PASSWORD_ENCODING,
+				argon2id, EARLIER_ARGON2_ENCODING, argon2id, "bcrypt", new BCryptPasswordEncoder())), hashing);
 	}
 
 	/**

@@ -46,7 +46,7 @@ class PasswordHashingLimitTest {
 	void beyondTheRunningHashesAndTheQueueARequestIsRefusedAtOnce() throws Exception {
 		SlowEncoder slow = new SlowEncoder();
 		PasswordHashingLimit limit = new PasswordHashingLimit(slow,
-				new PasswordHashingSettings(1, 0, Duration.ofSeconds(5)));
+				new PasswordHashingSettings(1, 0, Duration.ofSeconds(5), null));
 		CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> limit.encode("a"));
 		assertThat(slow.started.await(5, TimeUnit.SECONDS)).isTrue();
 
@@ -61,7 +61,7 @@ class PasswordHashingLimitTest {
 	void aQueuedRequestWaitsForItsTurnOnlyAsLongAsAllowed() throws Exception {
 		SlowEncoder slow = new SlowEncoder();
 		PasswordHashingLimit limit = new PasswordHashingLimit(slow,
-				new PasswordHashingSettings(1, 1, Duration.ofMillis(200)));
+				new PasswordHashingSettings(1, 1, Duration.ofMillis(200), null));
 		CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> limit.encode("a"));
 		assertThat(slow.started.await(5, TimeUnit.SECONDS)).isTrue();
 

@@ -12,6 +12,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
@@ -42,7 +43,27 @@ class PasswordUpgradeTest {
 			.from(ACCOUNT)
 			.where(ACCOUNT.EMAIL.eq(person.email()))
 			.fetchSingle()
-			.value1()).startsWith("{argon2@SpringSecurity_v5_8}");
+			.value1()).startsWith("{argon2id}$argon2id$v=19$m=7168,t=5,p=1$");
+	}
+
+	@Test
+	void aHashOfTheEarlierArgon2SettingsIsAcceptedAndRehashed() throws IOException {
+		Person person = TestAccounts.registerAndConfirm(port);
+		dsl.update(ACCOUNT)
+			.set(ACCOUNT.PASSWORD_HASH,
+					"{argon2@SpringSecurity_v5_8}"
+							+ Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode(person.password()))
+			.where(ACCOUNT.EMAIL.eq(person.email()))
+			.execute();
+
+		try (Browser browser = new Browser(port)) {
+			assertThat(browser.signIn(person.email(), person.password()).getUrl().getPath()).isEqualTo("/account");
+		}
+		assertThat(dsl.select(ACCOUNT.PASSWORD_HASH)
+			.from(ACCOUNT)
+			.where(ACCOUNT.EMAIL.eq(person.email()))
+			.fetchSingle()
+			.value1()).startsWith("{argon2id}$argon2id$v=19$m=7168,t=5,p=1$");
 	}
 
 }

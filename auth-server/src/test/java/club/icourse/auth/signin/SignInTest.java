@@ -133,7 +133,7 @@ class SignInTest {
 			.where(club.icourse.db.auth.Tables.ACCOUNT.EMAIL.eq(person.email()))
 			.fetchSingle()
 			.value1();
-		assertThat(hash).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$");
+		assertThat(hash).startsWith("{argon2id}$argon2id$v=19$m=7168,t=5,p=1$");
 	}
 
 	private Person register() throws IOException {
