@@ -35,16 +35,20 @@ class FollowController {
 		this.cards = cards;
 	}
 
+	/**
+	 * Sets the follow to what the button said it would become ({@code follow=true} or
+	 * {@code false}); a request without it is refused, never taken as a toggle.
+	 */
 	@PostMapping("/courses/{id}/follow")
-	String followCourse(@PathVariable long id, Authentication authentication) {
-		follows.toggleCourse(SignedIn.required(authentication), id);
+	String followCourse(@PathVariable long id, @RequestParam boolean follow, Authentication authentication) {
+		follows.setCourse(SignedIn.required(authentication), id, follow);
 		return "redirect:/courses/" + id;
 	}
 
 	@PostMapping("/people/{username}/follow")
-	String followPerson(@PathVariable String username, Authentication authentication) {
+	String followPerson(@PathVariable String username, @RequestParam boolean follow, Authentication authentication) {
 		Person followee = people.byUsername(username).orElseThrow(PersonNotFollowableException::new);
-		follows.togglePerson(SignedIn.required(authentication), followee.id());
+		follows.setPerson(SignedIn.required(authentication), followee.id(), follow);
 		return "redirect:" + Mentions.profilePath(followee.username());
 	}
 

@@ -46,60 +46,64 @@ public class Follows {
 	}
 
 	/**
-	 * Follows the course, or stops following it; returns whether the person follows it
-	 * now.
+	 * Follows the course or stops following it, as the button said: following twice keeps
+	 * one follow, so a page that showed a stale state never turns a click into its
+	 * opposite. Returns whether anything changed.
 	 */
 	@Transactional
-	public boolean toggleCourse(Person person, long courseId) {
+	public boolean setCourse(Person person, long courseId, boolean follow) {
 		if (!dsl.fetchExists(COURSE, COURSE.ID.eq(courseId))) {
 			throw new CourseNotFoundException();
 		}
 		figures.lock(courseId);
-		int removed = dsl.deleteFrom(COURSE_FOLLOW)
-			.where(COURSE_FOLLOW.PERSON_ID.eq(person.id()))
-			.and(COURSE_FOLLOW.COURSE_ID.eq(courseId))
-			.execute();
-		if (removed == 0) {
-			dsl.insertInto(COURSE_FOLLOW)
-				.set(COURSE_FOLLOW.PERSON_ID, person.id())
-				.set(COURSE_FOLLOW.COURSE_ID, courseId)
-				.set(COURSE_FOLLOW.CREATED_AT, utc(clock.instant()))
-				.execute();
+		int changed = follow
+				? dsl.insertInto(COURSE_FOLLOW)
+					.set(COURSE_FOLLOW.PERSON_ID, person.id())
+					.set(COURSE_FOLLOW.COURSE_ID, courseId)
+					.set(COURSE_FOLLOW.CREATED_AT, utc(clock.instant()))
+					.onDuplicateKeyIgnore()
+					.execute()
+				: dsl.deleteFrom(COURSE_FOLLOW)
+					.where(COURSE_FOLLOW.PERSON_ID.eq(person.id()))
+					.and(COURSE_FOLLOW.COURSE_ID.eq(courseId))
+					.execute();
+		if (changed == 0) {
+			return false;
 		}
 		dsl.update(COURSE_STATS)
 			.set(COURSE_STATS.FOLLOW_COUNT,
 					dsl.selectCount().from(COURSE_FOLLOW).where(COURSE_FOLLOW.COURSE_ID.eq(courseId)))
 			.where(COURSE_STATS.COURSE_ID.eq(courseId))
 			.execute();
-		return removed == 0;
+		return true;
 	}
 
 	/**
-	 * Follows the person, or stops following them; returns whether the follower follows
-	 * them now.
+	 * Follows the person or stops following them, as the button said (twice is once).
+	 * Returns whether anything changed; only a new follow tells the followee.
 	 */
 	@Transactional
-	public boolean togglePerson(Person follower, long followeeId) {
+	public boolean setPerson(Person follower, long followeeId, boolean follow) {
 		if (follower.id() == followeeId || !dsl.fetchExists(PERSON, PERSON.ID.eq(followeeId))) {
 			throw new PersonNotFollowableException();
 		}
-		int removed = dsl.deleteFrom(PERSON_FOLLOW)
-			.where(PERSON_FOLLOW.FOLLOWER_ID.eq(follower.id()))
-			.and(PERSON_FOLLOW.FOLLOWEE_ID.eq(followeeId))
-			.execute();
-		if (removed == 0) {
-			Instant now = clock.instant();
-			int added = dsl.insertInto(PERSON_FOLLOW)
-				.set(PERSON_FOLLOW.FOLLOWER_ID, follower.id())
-				.set(PERSON_FOLLOW.FOLLOWEE_ID, followeeId)
-				.set(PERSON_FOLLOW.CREATED_AT, utc(now))
-				.onDuplicateKeyIgnore()
-				.execute();
-			if (added == 1) {
-				events.publishEvent(new PersonFollowed(follower.id(), followeeId, now));
-			}
+		if (!follow) {
+			return dsl.deleteFrom(PERSON_FOLLOW)
+				.where(PERSON_FOLLOW.FOLLOWER_ID.eq(follower.id()))
+				.and(PERSON_FOLLOW.FOLLOWEE_ID.eq(followeeId))
+				.execute() > 0;
 		}
-		return removed == 0;
+		Instant now = clock.instant();
+		int added = dsl.insertInto(PERSON_FOLLOW)
+			.set(PERSON_FOLLOW.FOLLOWER_ID, follower.id())
+			.set(PERSON_FOLLOW.FOLLOWEE_ID, followeeId)
+			.set(PERSON_FOLLOW.CREATED_AT, utc(now))
+			.onDuplicateKeyIgnore()
+			.execute();
+		if (added == 1) {
+			events.publishEvent(new PersonFollowed(follower.id(), followeeId, now));
+		}
+		return added == 1;
 	}
 
 	public boolean followsCourse(Optional<Person> person, long courseId) {

@@ -12,8 +12,12 @@ import club.icourse.reviewapp.people.PersonRepository;
 import club.icourse.reviewapp.review.ReviewDraft;
 import club.icourse.reviewapp.review.Reviews;
 import org.htmlunit.Page;
+import org.htmlunit.html.HtmlButton;
+import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Table;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -106,6 +110,67 @@ class CommunityPagesTest {
 			stranger.client().getOptions().setThrowExceptionOnFailingStatusCode(false);
 			assertThat(stranger.status("/notifications")).as("sign-in required").isEqualTo(302);
 		}
+	}
+
+	/**
+	 * Issue 15: a follow button says what it will do and its form says which state it
+	 * wants, so the same form sent twice keeps one follow (it used to toggle), and a form
+	 * that says neither is refused.
+	 */
+	@Test
+	void followButtonsSayWhatTheyDoAndSendingOneTwiceKeepsOneFollow() throws Exception {
+		TestCatalogue catalogue = new TestCatalogue(dsl);
+		long course = catalogue.course("关注测试课" + System.nanoTime() % 10_000, "2025-spring");
+		Person followee = catalogue.student();
+		try (ReviewBrowser browser = new ReviewBrowser(port)) {
+			browser.signIn(Identity.student("fo" + System.nanoTime() % 1_000_000));
+			HtmlForm follow = browser.form(browser.open("/courses/" + course), "/courses/" + course + "/follow");
+			assertThat(button(follow).asNormalizedText()).isEqualTo("Follow (0)");
+			ReviewBrowser.submit(follow);
+			HtmlPage followed = ReviewBrowser.submit(follow);
+			assertThat(count(Tables.COURSE_FOLLOW, Tables.COURSE_FOLLOW.COURSE_ID.eq(course)))
+				.as("the same follow form sent twice")
+				.isEqualTo(1);
+			HtmlButton following = button(browser.form(followed, "/courses/" + course + "/follow"));
+			assertThat(following.asNormalizedText()).isEqualTo("Following (1)");
+			assertThat(following.getAttribute("aria-pressed")).isEqualTo("true");
+			assertThat(following.getAttribute("title")).isEqualTo("Stop following");
+			HtmlForm unfollow = browser.form(followed, "/courses/" + course + "/follow");
+			ReviewBrowser.submit(unfollow);
+			HtmlPage unfollowed = ReviewBrowser.submit(unfollow);
+			assertThat(count(Tables.COURSE_FOLLOW, Tables.COURSE_FOLLOW.COURSE_ID.eq(course))).isZero();
+			assertThat(button(browser.form(unfollowed, "/courses/" + course + "/follow")).asNormalizedText())
+				.isEqualTo("Follow (0)");
+
+			HtmlForm followPerson = browser.form(browser.open("/people/" + followee.username()), "/follow");
+			assertThat(button(followPerson).asNormalizedText()).isEqualTo("Follow");
+			ReviewBrowser.submit(followPerson);
+			HtmlPage profile = ReviewBrowser.submit(followPerson);
+			assertThat(count(Tables.PERSON_FOLLOW, Tables.PERSON_FOLLOW.FOLLOWEE_ID.eq(followee.id()))).isEqualTo(1);
+			assertThat(button(browser.form(profile, "/follow")).asNormalizedText()).isEqualTo("Following");
+			HtmlForm unfollowPerson = browser.form(profile, "/follow");
+			ReviewBrowser.submit(unfollowPerson);
+			ReviewBrowser.submit(unfollowPerson);
+			assertThat(count(Tables.PERSON_FOLLOW, Tables.PERSON_FOLLOW.FOLLOWEE_ID.eq(followee.id()))).isZero();
+
+			for (String path : new String[] { "/courses/" + course, "/people/" + followee.username() }) {
+				HtmlForm unsaid = browser.form(browser.open(path), "/follow");
+				unsaid.getInputByName("follow").remove();
+				assertThat(ReviewBrowser.submit(unsaid).getWebResponse().getStatusCode())
+					.as("a follow form that does not say which, on " + path)
+					.isEqualTo(400);
+			}
+			assertThat(count(Tables.COURSE_FOLLOW, Tables.COURSE_FOLLOW.COURSE_ID.eq(course))).isZero();
+			assertThat(count(Tables.PERSON_FOLLOW, Tables.PERSON_FOLLOW.FOLLOWEE_ID.eq(followee.id()))).isZero();
+		}
+	}
+
+	private static HtmlButton button(HtmlForm form) {
+		return form.getFirstByXPath(".//button[@type='submit']");
+	}
+
+	private int count(Table<?> table, Condition condition) {
+		return dsl.fetchCount(table, condition);
 	}
 
 	private String catalogueName(long course) {

@@ -59,11 +59,11 @@ class NotificationRulesTest {
 		Person courseFollower = catalogue.student();
 		Person authorFollower = catalogue.student();
 		Person both = catalogue.student();
-		follows.toggleCourse(courseFollower, course);
-		follows.toggleCourse(both, course);
-		follows.togglePerson(authorFollower, author.id());
-		follows.togglePerson(both, author.id());
-		follows.toggleCourse(author, course);
+		follows.setCourse(courseFollower, course, true);
+		follows.setCourse(both, course, true);
+		follows.setPerson(authorFollower, author.id(), true);
+		follows.setPerson(both, author.id(), true);
+		follows.setCourse(author, course, true);
 
 		long review = reviews.write(author, draft("第一版", false, false));
 		assertThat(kinds(courseFollower)).containsExactly("COURSE_REVIEW");
@@ -85,8 +85,8 @@ class NotificationRulesTest {
 	void anAnonymousReviewNeverReachesItsAuthorsFollowersNorNamesItsAuthor() {
 		Person courseFollower = catalogue.student();
 		Person authorFollower = catalogue.student();
-		follows.toggleCourse(courseFollower, course);
-		follows.togglePerson(authorFollower, author.id());
+		follows.setCourse(courseFollower, course, true);
+		follows.setPerson(authorFollower, author.id(), true);
 
 		reviews.write(author, draft("匿名的评价", true, false));
 
@@ -100,8 +100,8 @@ class NotificationRulesTest {
 		Person teacher = catalogue.teacher();
 		Person student = catalogue.student();
 		Person admin = catalogue.admin();
-		follows.toggleCourse(teacher, course);
-		follows.toggleCourse(student, course);
+		follows.setCourse(teacher, course, true);
+		follows.setCourse(student, course, true);
 
 		long review = reviews.write(author, draft("仅学生可见", false, true));
 		assertThat(kinds(student)).containsExactly("COURSE_REVIEW");
@@ -141,9 +141,9 @@ class NotificationRulesTest {
 		upvotes.set(reader, review, true);
 		assertThat(kinds(author)).containsExactly("COMMENT", "UPVOTE");
 
-		follows.togglePerson(reader, author.id());
-		follows.togglePerson(reader, author.id());
-		follows.togglePerson(reader, author.id());
+		follows.setPerson(reader, author.id(), true);
+		follows.setPerson(reader, author.id(), false);
+		follows.setPerson(reader, author.id(), true);
 		assertThat(kinds(author)).as("following again does not repeat it")
 			.containsExactly("COMMENT", "UPVOTE", "FOLLOW");
 	}
@@ -190,9 +190,9 @@ class NotificationRulesTest {
 		Person mentioned = catalogue.student();
 		Person commenter = catalogue.student();
 		Person admin = catalogue.admin();
-		follows.toggleCourse(courseFollower, course);
-		follows.toggleCourse(teacher, course);
-		follows.togglePerson(authorFollower, author.id());
+		follows.setCourse(courseFollower, course, true);
+		follows.setCourse(teacher, course, true);
+		follows.setPerson(authorFollower, author.id(), true);
 		String text = "@" + mentioned.username() + " 一起来上";
 		long review = reviews.write(author, draft(text, false, false));
 		comments.write(commenter, review, "同意");
