@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.Customizer;
@@ -87,7 +88,12 @@ class SecurityConfiguration {
 			BackChannelLogout backChannelLogout, PostLogoutRedirect postLogoutRedirect, PasskeySignIn passkeys)
 			throws Exception {
 		http.authenticationManager(signIn)
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/admin/**")
+			.authorizeHttpRequests(requests -> requests
+				// Spring Security's own passkey removal is closed: ours, a form on the
+				// account page, writes the audit log.
+				.requestMatchers(HttpMethod.DELETE, "/webauthn/register/**")
+				.denyAll()
+				.requestMatchers("/admin/**")
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers("/account/**", "/oauth2/consent", "/webauthn/register/**")
 				.authenticated()

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
+import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.util.NameValuePair;
 import org.htmlunit.html.HtmlPage;
@@ -99,6 +100,22 @@ class PasskeysTest {
 		try (Browser browser = new Browser(port)) {
 			assertThat(othersKey.signIn(browser, origin()).status()).as("the other account's key still works")
 				.isEqualTo(200);
+		}
+	}
+
+	@Test
+	void theFrameworksUnauditedRemovalIsClosed() throws IOException {
+		Person person = TestAccounts.registerAndConfirm(port);
+		SoftwareAuthenticator passkey = registered(person, "Laptop");
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(person.email(), person.password());
+			HtmlElement form = browser.open("/account").getHtmlElementById("passkey-register");
+			for (String id : List.of(passkey.credentialId(), "not*base64")) {
+				WebRequest delete = new WebRequest(browser.url("/webauthn/register/" + id), HttpMethod.DELETE);
+				delete.setAdditionalHeader(form.getAttribute("data-csrf-header"), form.getAttribute("data-csrf-token"));
+				assertThat(browser.client().loadWebResponse(delete).getStatusCode()).as(id).isEqualTo(403);
+			}
+			assertThat(browser.open("/account").querySelectorAll(".passkey-name")).hasSize(1);
 		}
 	}
 
