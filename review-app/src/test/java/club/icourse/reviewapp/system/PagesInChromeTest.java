@@ -6,6 +6,9 @@ import club.icourse.reviewapp.FakeIdentityProvider;
 import club.icourse.reviewapp.FakeIdentityProvider.Identity;
 import club.icourse.reviewapp.ReviewAppTest;
 import club.icourse.reviewapp.TestCatalogue;
+import club.icourse.reviewapp.follow.Follows;
+import club.icourse.reviewapp.people.Person;
+import club.icourse.reviewapp.people.PersonRepository;
 import club.icourse.testsupport.browser.PolicyWatchingChrome;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Assumptions;
@@ -13,6 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -28,6 +34,12 @@ class PagesInChromeTest {
 
 	@Autowired
 	DSLContext dsl;
+
+	@Autowired
+	PersonRepository people;
+
+	@Autowired
+	Follows follows;
 
 	@BeforeAll
 	static void chromium() {
@@ -59,9 +71,7 @@ class PagesInChromeTest {
 		long course = new TestCatalogue(dsl).course("Policy " + System.nanoTime(), "2025-spring");
 		Identity admin = Identity.admin("csp" + System.nanoTime() % 1_000_000);
 		try (PolicyWatchingChrome chrome = PolicyWatchingChrome.start()) {
-			chrome.open(FakeIdentityProvider.shared().signInUrl(admin));
-			chrome.open(url("/oauth2/authorization/icourse"));
-			chrome.waitUntil("the signed-in site", driver -> driver.getPageSource().contains(admin.username()));
+			signIn(chrome, admin);
 
 			chrome.open(url("/courses/" + course + "/review"));
 			chrome.type("content",
@@ -76,6 +86,51 @@ class PagesInChromeTest {
 				assertThat(chrome.open(url(path))).as(path).isEmpty();
 			}
 		}
+	}
+
+	/**
+	 * Issue 15: on a phone the navbar collapses behind its menu button, and the unread
+	 * count stays in sight beside the button instead of inside the closed menu.
+	 */
+	@Test
+	void theUnreadCountShowsBesideTheCollapsedMenuOnAPhone() {
+		Identity student = Identity.student("phone" + System.nanoTime() % 1_000_000);
+		try (PolicyWatchingChrome chrome = PolicyWatchingChrome.start()) {
+			signIn(chrome, student);
+			Person person = people.byUsername(student.username()).orElseThrow();
+			follows.setPerson(new TestCatalogue(dsl).student(), person.id(), true);
+			WebDriver driver = chrome.driver();
+
+			chrome.phone(390, 844);
+			assertThat(chrome.open(url("/courses"))).isEmpty();
+			assertThat(driver.findElement(By.id("site-nav")).isDisplayed()).as("the menu is collapsed").isFalse();
+			WebElement badge = driver.findElement(By.id("unread-count-collapsed"));
+			assertThat(badge.isDisplayed()).as("the unread count beside the menu button").isTrue();
+			assertThat(badge.getText()).isEqualTo("1");
+			Rectangle shown = badge.getRect();
+			Rectangle toggler = driver.findElement(By.className("navbar-toggler")).getRect();
+			assertThat(shown.getX() + shown.getWidth()).as("inside the screen, before the menu button")
+				.isLessThanOrEqualTo(toggler.getX());
+			assertThat(shown.getY()).as("on the navbar's first line").isLessThan(toggler.getY() + toggler.getHeight());
+
+			chrome.desktop();
+			chrome.open(url("/courses"));
+			assertThat(driver.findElement(By.id("unread-count-collapsed")).isDisplayed()).as("once on a desktop")
+				.isFalse();
+			assertThat(driver.findElement(By.id("unread-count")).isDisplayed()).isTrue();
+
+			chrome.phone(390, 844);
+			chrome.open(url("/courses"));
+			driver.findElement(By.id("unread-count-collapsed")).click();
+			chrome.waitUntil("the notifications", d -> d.getCurrentUrl().endsWith("/notifications"));
+			assertThat(driver.findElements(By.id("unread-count-collapsed"))).as("read once shown").isEmpty();
+		}
+	}
+
+	private void signIn(PolicyWatchingChrome chrome, Identity identity) {
+		chrome.open(FakeIdentityProvider.shared().signInUrl(identity));
+		chrome.open(url("/oauth2/authorization/icourse"));
+		chrome.waitUntil("the signed-in site", driver -> driver.getPageSource().contains(identity.username()));
 	}
 
 	private String url(String path) {

@@ -83,6 +83,20 @@ public final class PolicyWatchingChrome implements AutoCloseable {
 		return List.copyOf((List<String>) recorded);
 	}
 
+	/**
+	 * Shows the pages that follow as a phone of this size would (a mobile viewport, the
+	 * page's viewport meta tag honoured), or as the desktop window again with
+	 * {@link #desktop()}.
+	 */
+	public void phone(int width, int height) {
+		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+	}
+
+	public void desktop() {
+		driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+	}
+
 	/** Types into the field of this name, key by key, as a person would. */
 	public void type(String fieldName, String text) {
 		driver.findElement(By.name(fieldName)).sendKeys(text);
