@@ -35,8 +35,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FakeIdentityProvider {
 
-	/** The claims the provider asserts about a person. */
-	public record Identity(String subject, String username, String affiliation, List<String> roles) {
+	/**
+	 * The claims the provider asserts about a person; the language ({@code locale}) only
+	 * when one is given.
+	 */
+	public record Identity(String subject, String username, String affiliation, List<String> roles, String locale) {
+
+		public Identity(String subject, String username, String affiliation, List<String> roles) {
+			this(subject, username, affiliation, roles, null);
+		}
+
+		/** The same person, who chose this language (a BCP 47 tag) at the provider. */
+		public Identity speaking(String languageTag) {
+			return new Identity(subject, username, affiliation, roles, languageTag);
+		}
 
 		public static Identity student(String username) {
 			return new Identity(UUID.randomUUID().toString(), username, "student", List.of("USER"));
@@ -206,9 +218,13 @@ public final class FakeIdentityProvider {
 	}
 
 	private static Map<String, Object> identityClaims(Identity identity) {
-		return Map.of("preferred_username", identity.username(), "name", identity.username(), "email",
-				identity.username() + "@mail.ustc.edu.cn", "email_verified", true, "school", "ustc", "affiliation",
-				identity.affiliation(), "roles", identity.roles());
+		Map<String, Object> claims = new HashMap<>(Map.of("preferred_username", identity.username(), "name",
+				identity.username(), "email", identity.username() + "@mail.ustc.edu.cn", "email_verified", true,
+				"school", "ustc", "affiliation", identity.affiliation(), "roles", identity.roles()));
+		if (identity.locale() != null) {
+			claims.put("locale", identity.locale());
+		}
+		return claims;
 	}
 
 	private static Optional<String> cookie(HttpExchange exchange, String name) {

@@ -88,7 +88,7 @@ public class SampleData {
 		List<Person> demoPeople = DemoReviews.people()
 			.stream()
 			.map(p -> people.signedIn(DEMO_ISSUER, p.subject(), p.username(), "ustc", p.affiliation(), p.admin(), null,
-					clock.instant()))
+					null, clock.instant()))
 			.toList();
 		Person admin = demoPeople.getFirst();
 		int written = 0;

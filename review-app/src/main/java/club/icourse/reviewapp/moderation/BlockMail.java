@@ -15,14 +15,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * A review blocked or unblocked by an administrator is also told to its author by mail
- * (besides the notification), queued in the same transaction. Mails go out in Chinese,
- * the site's language; the address is the one iCourse ID gave at the author's last
- * sign-in.
+ * (besides the notification), queued in the same transaction, in the language the author
+ * chose at iCourse ID (Chinese, the site's language, when they never said); the address
+ * and the language are those iCourse ID gave at the author's last sign-in.
  */
 @Component
 class BlockMail {
 
-	static final Locale MAIL_LOCALE = Locale.SIMPLIFIED_CHINESE;
+	static final Locale SITE_LANGUAGE = Locale.SIMPLIFIED_CHINESE;
 
 	private final MailOutbox outbox;
 
@@ -46,7 +46,7 @@ class BlockMail {
 		}
 		ReviewSnapshot review = change.review();
 		people.email(review.authorId())
-			.ifPresent(address -> outbox.enqueue(address, MAIL_LOCALE,
+			.ifPresent(address -> outbox.enqueue(address, people.language(review.authorId()).orElse(SITE_LANGUAGE),
 					change.action() == Action.BLOCK ? "review-blocked" : "review-unblocked",
 					Map.of("username", people.username(review.authorId()).orElse(""), "course",
 							catalogue.course(review.courseId()).map(CourseDetails::name).orElse(""), "reason",

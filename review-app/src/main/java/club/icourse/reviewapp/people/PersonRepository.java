@@ -29,13 +29,15 @@ public class PersonRepository {
 
 	/**
 	 * Records who signed in, creating them on their first sign-in and following a change
-	 * of username or affiliation at the provider; administrators are those the provider
-	 * says are, or those made administrators here.
+	 * of username, affiliation, address or language at the provider; administrators are
+	 * those the provider says are, or those made administrators here.
+	 * @param language null when the provider did not say
 	 */
 	public Person signedIn(String issuer, String subject, String username, String school, Affiliation affiliation,
-			boolean adminAtProvider, String email, Instant now) {
+			boolean adminAtProvider, String email, Locale language, Instant now) {
 		LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
 		String claimValue = affiliation == null ? null : affiliation.claimValue();
+		String languageTag = language == null ? null : language.toLanguageTag();
 		dsl.insertInto(PERSON)
 			.set(PERSON.ISSUER, issuer)
 			.set(PERSON.SUBJECT, subject)
@@ -45,12 +47,14 @@ public class PersonRepository {
 			.set(PERSON.CREATED_AT, at)
 			.set(PERSON.LAST_SEEN_AT, at)
 			.set(PERSON.EMAIL, email)
+			.set(PERSON.LOCALE, languageTag)
 			.onDuplicateKeyUpdate()
 			.set(PERSON.USERNAME, username)
 			.set(PERSON.SCHOOL, school)
 			.set(PERSON.AFFILIATION, claimValue)
 			.set(PERSON.LAST_SEEN_AT, at)
 			.set(PERSON.EMAIL, email)
+			.set(PERSON.LOCALE, languageTag)
 			.execute();
 		var row = dsl.selectFrom(PERSON).where(PERSON.ISSUER.eq(issuer)).and(PERSON.SUBJECT.eq(subject)).fetchSingle();
 		dsl.insertInto(SIGN_IN).set(SIGN_IN.PERSON_ID, row.getId()).set(SIGN_IN.AT, at).execute();
@@ -102,6 +106,16 @@ public class PersonRepository {
 			.where(PERSON.ID.eq(personId))
 			.fetchOptional(PERSON.EMAIL)
 			.filter(Objects::nonNull);
+	}
+
+	/** The language the person chose at the provider, if they said. */
+	public Optional<Locale> language(long personId) {
+		return dsl.select(PERSON.LOCALE)
+			.from(PERSON)
+			.where(PERSON.ID.eq(personId))
+			.fetchOptional(PERSON.LOCALE)
+			.filter(Objects::nonNull)
+			.map(Locale::forLanguageTag);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -26,6 +27,9 @@ class PersonSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
 	static final String STUDENT = "ROLE_STUDENT";
 	static final String TEACHER = "ROLE_TEACHER";
+
+	/** The width of person.locale. */
+	private static final int LANGUAGE_TAG_LENGTH = 35;
 
 	private final OidcUserService oidc = new OidcUserService();
 
@@ -51,7 +55,8 @@ class PersonSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
 		String username = user.getPreferredUsername() != null ? user.getPreferredUsername() : user.getSubject();
 		String email = Boolean.TRUE.equals(user.getEmailVerified()) ? user.getEmail() : null;
 		Person person = people.signedIn(user.getIssuer().toString(), user.getSubject(), username,
-				user.getClaimAsString(ClaimNames.SCHOOL), affiliation, admin, email, clock.instant());
+				user.getClaimAsString(ClaimNames.SCHOOL), affiliation, admin, email, language(user.getLocale()),
+				clock.instant());
 
 		meters.counter("icourse.review.sign-ins").increment();
 		List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
@@ -63,6 +68,19 @@ class PersonSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
 			authorities.add(new SimpleGrantedAuthority(Role.ADMIN.authority()));
 		}
 		return new SignedInPerson(person, authorities, user.getIdToken(), user.getUserInfo());
+	}
+
+	/**
+	 * The language of the {@code locale} claim (a BCP 47 tag; some providers write
+	 * {@code zh_CN}), or null when it names none.
+	 */
+	static Locale language(String claim) {
+		if (claim == null || claim.isBlank() || claim.length() > LANGUAGE_TAG_LENGTH) {
+			return null;
+		}
+		Locale language = Locale.forLanguageTag(claim.strip().replace('_', '-'));
+		return language.getLanguage().isEmpty() || language.toLanguageTag().length() > LANGUAGE_TAG_LENGTH ? null
+				: language;
 	}
 
 }
