@@ -9,7 +9,9 @@ public enum NotificationKind {
 	/** A new or updated review in a course one follows. */
 	COURSE_REVIEW,
 	/** A new or updated review by a person one follows (never for anonymous reviews). */
-	PERSON_REVIEW, COMMENT, UPVOTE, MENTION, FOLLOW, REVIEW_BLOCKED, REVIEW_UNBLOCKED,
+	PERSON_REVIEW,
+	/** A comment by a person one follows (never on their own anonymous review). */
+	PERSON_COMMENT, COMMENT, UPVOTE, MENTION, FOLLOW, REVIEW_BLOCKED, REVIEW_UNBLOCKED,
 	/** The outcome of a report one made (detail: resolved, blocked or dismissed). */
 	REPORT_HANDLED,
 	/** One was muted (detail: the reason) or the mute was lifted. */

@@ -16,9 +16,12 @@ import club.icourse.reviewapp.review.ReviewSnapshot;
 import club.icourse.reviewapp.review.Reviews;
 import club.icourse.reviewapp.review.UpvoteChanged;
 import club.icourse.reviewapp.review.Visibility;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +29,8 @@ import org.springframework.stereotype.Component;
  * Who is told about what. Runs inside the transaction of the change (events are delivered
  * synchronously), so a notification exists if and only if its cause committed. Nobody is
  * notified of their own doing, of a review they may not read, or of anything in a hidden
- * or blocked review; an anonymous author is never named.
+ * or blocked review; an anonymous author is never named (nor are their followers told of
+ * their comments on their own anonymous review), and nobody is told twice of one comment.
  */
 @Component
 class NotificationRules {
@@ -107,12 +111,23 @@ class NotificationRules {
 		if (review.authorId() != commenter) {
 			notifications.add(review.authorId(), NotificationKind.COMMENT, commenter, subject, null, change.at());
 		}
+		Set<Long> told = new HashSet<>(List.of(commenter, review.authorId()));
 		for (Person mentioned : mentions.in(comment.content())) {
 			if (mentioned.id() != commenter && Visibility.canRead(Optional.of(mentioned), review)) {
 				notifications.add(mentioned.id(), NotificationKind.MENTION, commenter, subject,
 						"mention:comment:" + comment.id(), change.at());
+				told.add(mentioned.id());
 			}
 		}
+		if (review.anonymous() && review.authorId() == commenter) {
+			return;
+		}
+		List<Long> followers = follows.followersOfPerson(commenter).stream().filter(id -> !told.contains(id)).toList();
+		people.all(followers)
+			.stream()
+			.filter(person -> Visibility.canRead(Optional.of(person), review))
+			.forEach(person -> notifications.add(person.id(), NotificationKind.PERSON_COMMENT, commenter, subject, null,
+					change.at()));
 	}
 
 	@EventListener

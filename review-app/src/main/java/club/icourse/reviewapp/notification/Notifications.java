@@ -145,13 +145,17 @@ public class Notifications {
 	/**
 	 * The recipient's notifications that are about no review, or about one they may read
 	 * now; never one that tells a follower of the author about a review since made
-	 * anonymous (the kind alone would name the author).
+	 * anonymous, or about the author's comment on it (the kind alone would name the
+	 * author).
 	 */
 	private static Condition shown(Person recipient) {
 		Optional<Person> viewer = Optional.of(recipient);
 		Condition aboutReadableReview = REVIEW.ID.isNotNull().and(Visibility.readableBy(viewer));
 		Condition namesAnonymousAuthor = recipient.admin() ? DSL.falseCondition()
-				: NOTIFICATION.KIND.eq(NotificationKind.PERSON_REVIEW.name()).and(REVIEW.ANONYMOUS.isTrue());
+				: REVIEW.ANONYMOUS.isTrue()
+					.and(NOTIFICATION.KIND.eq(NotificationKind.PERSON_REVIEW.name())
+						.or(NOTIFICATION.KIND.eq(NotificationKind.PERSON_COMMENT.name())
+							.and(NOTIFICATION.ACTOR_ID.eq(REVIEW.AUTHOR_ID))));
 		return NOTIFICATION.RECIPIENT_ID.eq(recipient.id())
 			.and(NOTIFICATION.REVIEW_ID.isNull().or(aboutReadableReview))
 			.andNot(namesAnonymousAuthor);

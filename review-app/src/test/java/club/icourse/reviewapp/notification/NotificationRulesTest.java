@@ -236,6 +236,41 @@ class NotificationRulesTest {
 			.containsExactly("FOLLOW by " + authorFollower.username());
 	}
 
+	/**
+	 * Issue 15: followers of a person hear of the person's comments, as iCourse tells
+	 * them, once per comment (not again as the review's author or as someone mentioned),
+	 * and never of a comment on the person's own anonymous review.
+	 */
+	@Test
+	void followersOfACommenterHearOfTheCommentOnceAndNeverOfOneOnTheirOwnAnonymousReview() {
+		Person commenter = catalogue.student();
+		Person follower = catalogue.student();
+		Person mentionedFollower = catalogue.student();
+		follows.setPerson(follower, commenter.id(), true);
+		follows.setPerson(mentionedFollower, commenter.id(), true);
+		follows.setPerson(author, commenter.id(), true);
+		long review = reviews.write(author, draft("值得一读", false, false));
+
+		comments.write(commenter, review, "@" + mentionedFollower.username() + " 来看看");
+		String byCommenter = " by " + commenter.username();
+		assertThat(shown(follower)).containsExactly("PERSON_COMMENT" + byCommenter);
+		assertThat(kinds(mentionedFollower)).as("told once, as mentioned").containsExactly("MENTION");
+		assertThat(kinds(author)).as("told once, as the review's author").containsExactly("COMMENT");
+
+		long otherCourse = catalogue.course("通知测试课二", "2025-spring");
+		ReviewDraft own = new ReviewDraft(otherCourse, "2025-spring", 8, 2, 2, 2, 2, "自己的点评", false, false);
+		long ownReview = reviews.write(commenter, own);
+		comments.write(commenter, ownReview, "补充一句");
+		assertThat(shown(follower)).containsExactly("PERSON_COMMENT" + byCommenter, "PERSON_REVIEW" + byCommenter,
+				"PERSON_COMMENT" + byCommenter);
+
+		reviews.write(commenter, new ReviewDraft(otherCourse, "2025-spring", 8, 2, 2, 2, 2, "自己的点评", true, false));
+		assertThat(shown(follower)).as("made anonymous: the comment on it would name its author")
+			.containsExactly("PERSON_COMMENT" + byCommenter);
+		comments.write(commenter, ownReview, "再补充一句");
+		assertThat(kinds(follower)).as("nothing of a comment on one's own anonymous review").hasSize(3);
+	}
+
 	private List<String> shown(Person person) {
 		return notifications.latest(person, 50, 0)
 			.stream()

@@ -1,14 +1,18 @@
 package club.icourse.reviewapp.system;
 
+import static club.icourse.db.review.Tables.NOTIFICATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import club.icourse.reviewapp.FakeIdentityProvider;
 import club.icourse.reviewapp.FakeIdentityProvider.Identity;
 import club.icourse.reviewapp.ReviewAppTest;
 import club.icourse.reviewapp.TestCatalogue;
+import club.icourse.reviewapp.comment.Comments;
 import club.icourse.reviewapp.follow.Follows;
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.people.PersonRepository;
+import club.icourse.reviewapp.review.ReviewDraft;
+import club.icourse.reviewapp.review.Reviews;
 import club.icourse.testsupport.browser.PolicyWatchingChrome;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Assumptions;
@@ -40,6 +44,12 @@ class PagesInChromeTest {
 
 	@Autowired
 	Follows follows;
+
+	@Autowired
+	Reviews reviews;
+
+	@Autowired
+	Comments comments;
 
 	@BeforeAll
 	static void chromium() {
@@ -125,6 +135,37 @@ class PagesInChromeTest {
 			chrome.waitUntil("the notifications", d -> d.getCurrentUrl().endsWith("/notifications"));
 			assertThat(driver.findElements(By.id("unread-count-collapsed"))).as("read once shown").isEmpty();
 		}
+	}
+
+	/**
+	 * Issue 15: a comment's reply button starts the comment box with "@author ", and the
+	 * reply sent tells that author.
+	 */
+	@Test
+	void aReplyStartsWithTheCommentsAuthorAndTellsThem() {
+		TestCatalogue catalogue = new TestCatalogue(dsl);
+		long course = catalogue.course("Reply " + System.nanoTime(), "2025-spring");
+		Person author = catalogue.student();
+		Person commenter = catalogue.student();
+		long review = reviews.write(author,
+				new ReviewDraft(course, "2025-spring", 8, 2, 2, 2, 2, "A review to discuss", false, false));
+		comments.write(commenter, review, "Was the exam hard?");
+		try (PolicyWatchingChrome chrome = PolicyWatchingChrome.start()) {
+			signIn(chrome, Identity.student("reply" + System.nanoTime() % 1_000_000));
+			assertThat(chrome.open(url("/reviews/" + review))).isEmpty();
+			WebDriver driver = chrome.driver();
+			driver.findElement(By.cssSelector("#review-" + review + " button.comment-reply")).click();
+			WebElement box = driver.findElement(By.cssSelector("form.comment-form input[name='content']"));
+			assertThat(box.getDomProperty("value")).isEqualTo("@" + commenter.username() + " ");
+			box.sendKeys("not really");
+			driver.findElement(By.cssSelector("form.comment-form button[type='submit']")).click();
+			chrome.waitUntil("the reply", d -> d.getPageSource().contains("not really"));
+			assertThat(chrome.violations()).isEmpty();
+		}
+		assertThat(dsl.fetchCount(NOTIFICATION,
+				NOTIFICATION.RECIPIENT_ID.eq(commenter.id()).and(NOTIFICATION.KIND.eq("MENTION"))))
+			.as("the comment's author is told")
+			.isEqualTo(1);
 	}
 
 	private void signIn(PolicyWatchingChrome chrome, Identity identity) {
