@@ -1,0 +1,37 @@
+package club.icourse.auth.browsersession;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+
+/**
+ * The sessions Spring Session's filter and everything else see: the JDBC store, written
+ * only when a session changed and read once per request. An auto-configuration (listed in
+ * {@code META-INF/spring/...AutoConfiguration.imports}) because Spring Boot configures
+ * the JDBC store only while no other session store is defined: this one is added after
+ * it.
+ */
+@AutoConfiguration(after = JdbcSessionAutoConfiguration.class)
+public final class BrowserSessionStore {
+
+	@Bean
+	@Primary
+	SessionsSavedWhenChanged sessionsSavedWhenChanged(JdbcIndexedSessionRepository sessions) {
+		return new SessionsSavedWhenChanged(sessions);
+	}
+
+	@Bean
+	FilterRegistrationBean<OneSessionReadPerRequest> oneSessionReadPerRequest() {
+		FilterRegistrationBean<OneSessionReadPerRequest> registration = new FilterRegistrationBean<>(
+				new OneSessionReadPerRequest());
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+		return registration;
+	}
+
+}
