@@ -2,7 +2,9 @@ package club.icourse.web;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -35,6 +37,12 @@ public class WebSupportAutoConfiguration {
 	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/** Templates show times as {@code ${@schoolTime.dateTime(at)}}. */
+	@Bean
+	SchoolTime schoolTime(@Value("${icourse.time-zone:Asia/Shanghai}") ZoneId zone) {
+		return new SchoolTime(zone);
 	}
 
 	@Bean

@@ -1,4 +1,4 @@
-package club.icourse.reviewapp.system;
+package club.icourse.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,7 @@ class SchoolTimeTest {
 		SchoolTime china = new SchoolTime(ZoneId.of("Asia/Shanghai"));
 		assertThat(china.dateTime(LATE_EVENING_UTC)).isEqualTo("2026-12-08 01:30 UTC+8");
 		assertThat(china.date(LATE_EVENING_UTC)).isEqualTo("2026-12-08");
+		assertThat(china.dateTimeSeconds(LATE_EVENING_UTC.plusSeconds(5))).isEqualTo("2026-12-08 01:30:05 UTC+8");
 	}
 
 	@Test

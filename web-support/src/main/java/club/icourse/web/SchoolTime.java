@@ -1,28 +1,28 @@
-package club.icourse.reviewapp.system;
+package club.icourse.web;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
- * Times as the school's people read them: in its time zone ({@code TIME_ZONE}, China time
- * by default), where everything is stored and computed in UTC. Templates call
- * {@code ${@schoolTime.dateTime(at)}} (labelled with the offset, for times that matter to
- * the minute) or {@code ${@schoolTime.date(at)}}.
+ * Times as the school's people read them, in both apps: in its time zone
+ * ({@code TIME_ZONE}, {@code icourse.time-zone}, China time by default), where everything
+ * is stored and computed in UTC. Templates call {@code ${@schoolTime.dateTime(at)}}
+ * (labelled with the offset, for times that matter to the minute),
+ * {@code ${@schoolTime.dateTimeSeconds(at)}} (logs) or {@code ${@schoolTime.date(at)}}.
  */
-@Component
 public class SchoolTime {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+	private static final DateTimeFormatter DATE_TIME_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
 	private final ZoneId zone;
 
-	SchoolTime(@Value("${icourse.time-zone:Asia/Shanghai}") ZoneId zone) {
+	public SchoolTime(ZoneId zone) {
 		this.zone = zone;
 	}
 
@@ -33,6 +33,11 @@ public class SchoolTime {
 	/** "2026-12-08 01:30 UTC+8"; empty for no time. */
 	public String dateTime(Instant at) {
 		return at == null ? "" : DATE_TIME.format(at.atZone(zone)) + " " + label(zone.getRules().getOffset(at));
+	}
+
+	/** "2026-12-08 01:30:05 UTC+8", for logs; empty for no time. */
+	public String dateTimeSeconds(Instant at) {
+		return at == null ? "" : DATE_TIME_SECONDS.format(at.atZone(zone)) + " " + label(zone.getRules().getOffset(at));
 	}
 
 	/** The day in the school's zone, "2026-12-08". */
