@@ -5,6 +5,7 @@ import club.icourse.reviewapp.course.CourseDetails;
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.people.SignedIn;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -36,11 +37,15 @@ class ReviewController {
 
 	private final Upvotes upvotes;
 
-	ReviewController(Reviews reviews, ReviewHistory history, CourseCatalogue catalogue, Upvotes upvotes) {
+	private final SavedDrafts drafts;
+
+	ReviewController(Reviews reviews, ReviewHistory history, CourseCatalogue catalogue, Upvotes upvotes,
+			SavedDrafts drafts) {
 		this.reviews = reviews;
 		this.history = history;
 		this.catalogue = catalogue;
 		this.upvotes = upvotes;
+		this.drafts = drafts;
 	}
 
 	@GetMapping("/courses/{courseId}/review")
@@ -48,10 +53,30 @@ class ReviewController {
 		Person author = SignedIn.required(authentication);
 		CourseDetails course = catalogue.course(courseId).orElseThrow(ReviewNotFoundException::new);
 		List<String> terms = reviews.termsOf(courseId);
-		ReviewForm form = reviews.ownReview(courseId, author)
-			.map(ReviewForm::of)
+		Optional<ReviewSnapshot> own = reviews.ownReview(courseId, author);
+		Optional<SavedDrafts.SavedDraft> draft = drafts.find(author, courseId)
+			.filter(saved -> own.isEmpty() || saved.savedAt().isAfter(own.get().updatedAt()));
+		ReviewForm form = draft.map(SavedDrafts.SavedDraft::form)
+			.or(() -> own.map(ReviewForm::of))
 			.orElseGet(() -> ReviewForm.blank(terms));
-		return form(model, course, terms, form, reviews.ownReview(courseId, author).isPresent(), null);
+		model.addAttribute("draftSavedAt", draft.map(SavedDrafts.SavedDraft::savedAt).orElse(null));
+		return form(model, course, terms, form, own.isPresent(), null);
+	}
+
+	/**
+	 * Keeps what the form holds (its script sends it every few seconds and when the page
+	 * is left).
+	 */
+	@PostMapping("/courses/{courseId}/review/draft")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void saveDraft(@PathVariable long courseId, @ModelAttribute ReviewForm form, Authentication authentication) {
+		drafts.save(SignedIn.required(authentication), courseId, form);
+	}
+
+	@PostMapping("/courses/{courseId}/review/draft/discard")
+	String discardDraft(@PathVariable long courseId, Authentication authentication) {
+		drafts.discard(SignedIn.required(authentication), courseId);
+		return "redirect:/courses/" + courseId + "/review";
 	}
 
 	@PostMapping("/courses/{courseId}/review")
@@ -131,6 +156,14 @@ class ReviewController {
 		model.addAttribute("deleted", entries.getLast().action() == ReviewHistory.Action.DELETE);
 		model.addAttribute("courseId", entries.getLast().snapshot().courseId());
 		return HISTORY;
+	}
+
+	@ExceptionHandler(SavedDrafts.DraftRefusedException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String draftRefused(Model model) {
+		model.addAttribute("status", 400);
+		model.addAttribute("problem", "review.problem.content-long");
+		return "error";
 	}
 
 	@ExceptionHandler(ReviewRefusedException.class)

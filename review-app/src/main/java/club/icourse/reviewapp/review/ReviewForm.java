@@ -40,6 +40,20 @@ public class ReviewForm {
 		return form;
 	}
 
+	static ReviewForm of(ReviewDraft draft) {
+		ReviewForm form = new ReviewForm();
+		form.term = draft.term();
+		form.rating = text(draft.rating());
+		form.difficulty = text(draft.difficulty());
+		form.homework = text(draft.homework());
+		form.grading = text(draft.grading());
+		form.gain = text(draft.gain());
+		form.content = draft.content();
+		form.anonymous = draft.anonymous();
+		form.studentsOnly = draft.studentsOnly();
+		return form;
+	}
+
 	static ReviewForm blank(List<String> terms) {
 		ReviewForm form = new ReviewForm();
 		form.term = terms.isEmpty() ? null : terms.getFirst();

@@ -1,6 +1,7 @@
 package club.icourse.reviewapp.system;
 
 import static club.icourse.db.review.Tables.NOTIFICATION;
+import static club.icourse.db.review.Tables.REVIEW_DRAFT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import club.icourse.reviewapp.FakeIdentityProvider;
@@ -166,6 +167,41 @@ class PagesInChromeTest {
 				NOTIFICATION.RECIPIENT_ID.eq(commenter.id()).and(NOTIFICATION.KIND.eq("MENTION"))))
 			.as("the comment's author is told")
 			.isEqualTo(1);
+	}
+
+	/**
+	 * Issue 15: the review form saves what is written while it is written and when the
+	 * page is left, and another browser of the same person finds it again.
+	 */
+	@Test
+	void aReviewBeingWrittenIsSavedAndFoundAgainInAnotherBrowser() {
+		long course = new TestCatalogue(dsl).course("Draft " + System.nanoTime(), "2025-spring");
+		Identity student = Identity.student("draft" + System.nanoTime() % 1_000_000);
+		try (PolicyWatchingChrome chrome = PolicyWatchingChrome.start()) {
+			signIn(chrome, student);
+			assertThat(chrome.open(url("/courses/" + course + "/review"))).isEmpty();
+			chrome.type("content", "The first half of a long review");
+			chrome.waitUntil("the draft saved while writing", driver -> draft(course).contains("first half"));
+			chrome.type("content", ", and its second half");
+			chrome.open(url("/courses"));
+			chrome.waitUntil("the draft saved on leaving the page", driver -> draft(course).endsWith("second half"));
+			assertThat(chrome.violations()).isEmpty();
+		}
+		try (PolicyWatchingChrome other = PolicyWatchingChrome.start()) {
+			signIn(other, student);
+			assertThat(other.open(url("/courses/" + course + "/review"))).isEmpty();
+			assertThat(other.driver().findElement(By.name("content")).getDomProperty("value"))
+				.isEqualTo("The first half of a long review, and its second half");
+			assertThat(other.driver().findElement(By.id("draft-restored")).isDisplayed()).isTrue();
+		}
+	}
+
+	private String draft(long course) {
+		return dsl.select(REVIEW_DRAFT.CONTENT)
+			.from(REVIEW_DRAFT)
+			.where(REVIEW_DRAFT.COURSE_ID.eq(course))
+			.fetchOptional(REVIEW_DRAFT.CONTENT)
+			.orElse("");
 	}
 
 	private void signIn(PolicyWatchingChrome chrome, Identity identity) {
