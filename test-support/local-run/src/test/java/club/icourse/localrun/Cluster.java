@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.htmlunit.WebClient;
@@ -53,12 +54,13 @@ final class Cluster {
 
 	private static final String REVIEW_APP_SECRET = "cluster-review-secret";
 
-	private static final Duration STARTUP = Duration.ofMinutes(3);
+	private static final Duration STARTUP = Duration.ofMinutes(5);
 
 	private static final AtomicInteger courses = new AtomicInteger();
 
 	private static Cluster shared;
 
+	/** Where the tests read and write the apps' data directly. */
 	final MariaDbServer server;
 
 	final String authDb;
@@ -86,16 +88,28 @@ final class Cluster {
 
 	private final AppProcess[] review = new AppProcess[2];
 
+	/** The product on the test MariaDB server. */
 	static synchronized Cluster shared() throws Exception {
 		if (shared == null) {
-			shared = new Cluster();
-			Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "cluster-shutdown"));
+			MariaDbServer server = TestMariaDb.server();
+			shared = start(server, server::jdbcUrl);
 		}
 		return shared;
 	}
 
-	private Cluster() throws Exception {
-		server = TestMariaDb.server();
+	/**
+	 * The product on another database: the apps connect with the URL {@code appUrls}
+	 * gives for a database name, the tests look at the data through {@code server}.
+	 * Stopped when the JVM exits.
+	 */
+	static Cluster start(MariaDbServer server, UnaryOperator<String> appUrls) throws Exception {
+		Cluster cluster = new Cluster(server, appUrls);
+		Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "cluster-shutdown"));
+		return cluster;
+	}
+
+	private Cluster(MariaDbServer server, UnaryOperator<String> appUrls) throws Exception {
+		this.server = server;
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		authDb = "icourse_cluster_auth_" + suffix;
 		reviewDb = "icourse_cluster_review_" + suffix;
@@ -117,7 +131,7 @@ final class Cluster {
 				// production) before another sends it.
 				"ICOURSE_MAIL_LEASE", "10s");
 		Map<String, String> authSettings = new HashMap<>(common);
-		authSettings.putAll(Map.of("DB_URL", server.jdbcUrl(authDb), "PUBLIC_URL", authPublic, "KEY_ENCRYPTION_SECRET",
+		authSettings.putAll(Map.of("DB_URL", appUrls.apply(authDb), "PUBLIC_URL", authPublic, "KEY_ENCRYPTION_SECRET",
 				"Y2x1c3Rlci1rZXktZW5jcnlwdGlvbi1zZWNyZXQtMzI=", "REVIEW_APP_URL", reviewPublic,
 				"REVIEW_APP_CLIENT_SECRET", REVIEW_APP_SECRET, "ADMIN_CLI_CLIENT_SECRET", ADMIN_CLI_SECRET,
 				"ACTUATOR_ENDPOINTS", "health,info,metrics"));
@@ -126,19 +140,30 @@ final class Cluster {
 		// them.
 		firstAuth.putAll(Map.of("SPRING_PROFILES_ACTIVE", "local", "ICOURSE_DEMO_PASSWORD", PASSWORD));
 		Map<String, String> reviewSettings = new HashMap<>(common);
-		reviewSettings.putAll(Map.of("DB_URL", server.jdbcUrl(reviewDb), "PUBLIC_URL", reviewPublic, "AUTH_SERVER_URL",
+		reviewSettings.putAll(Map.of("DB_URL", appUrls.apply(reviewDb), "PUBLIC_URL", reviewPublic, "AUTH_SERVER_URL",
 				authPublic, "OIDC_CLIENT_SECRET", REVIEW_APP_SECRET, "ACTUATOR_ENDPOINTS", "health,info,metrics"));
 
-		auth[0] = AppProcess.start("auth-1", authJar, Ports.free(), firstAuth);
-		review[0] = AppProcess.start("review-1", reviewJar, Ports.free(), reviewSettings);
-		auth[0].awaitHealthy(STARTUP);
-		review[0].awaitHealthy(STARTUP);
-		secondStartedAt = LocalDateTime.now(ZoneOffset.UTC);
-		auth[1] = AppProcess.start("auth-2", authJar, Ports.free(), authSettings);
-		review[1] = AppProcess.start("review-2", reviewJar, Ports.free(), reviewSettings);
-		auth[1].awaitHealthy(STARTUP);
-		review[1].awaitHealthy(STARTUP);
-		siteFiguresRefreshedAt = siteFiguresRefreshedAt();
+		try {
+			auth[0] = AppProcess.start("auth-1", authJar, Ports.free(), firstAuth);
+			review[0] = AppProcess.start("review-1", reviewJar, Ports.free(), reviewSettings);
+			auth[0].awaitHealthy(STARTUP);
+			review[0].awaitHealthy(STARTUP);
+			secondStartedAt = LocalDateTime.now(ZoneOffset.UTC);
+			auth[1] = AppProcess.start("auth-2", authJar, Ports.free(), authSettings);
+			review[1] = AppProcess.start("review-2", reviewJar, Ports.free(), reviewSettings);
+			auth[1].awaitHealthy(STARTUP);
+			review[1].awaitHealthy(STARTUP);
+			siteFiguresRefreshedAt = siteFiguresRefreshedAt();
+		}
+		catch (Exception | Error e) {
+			// No shutdown hook knows these instances yet: they would outlive the tests.
+			for (AppProcess app : new AppProcess[] { auth[0], auth[1], review[0], review[1] }) {
+				if (app != null) {
+					app.stop(Duration.ofSeconds(20));
+				}
+			}
+			throw e;
+		}
 		authProxy = RoundRobinProxy.start(authProxyPort, List.of(auth[0].url(), auth[1].url()));
 		reviewProxy = RoundRobinProxy.start(reviewProxyPort, List.of(review[0].url(), review[1].url()));
 	}
