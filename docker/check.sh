@@ -108,29 +108,37 @@ PY
 fi
 
 if ! skip nginx; then
-    step "nginx -t"
-    mkdir -p "$work/nginx/conf.d" "$work/nginx/cache" "$work/nginx/logs"
     export AUTH_HOST="$(env_value AUTH_HOST)" REVIEW_HOST="$(env_value REVIEW_HOST)"
-    envsubst '${AUTH_HOST} ${REVIEW_HOST}' < nginx/icourse.conf.template \
-        | sed -E -e 's/(auth|review)-[0-9]+:/127.0.0.1:/' -e "s|/var/cache/nginx/static|$work/nginx/cache|" > "$work/nginx/conf.d/icourse.conf"
-    # Upstream "resolve" came with nginx 1.27.3 (the image has 1.28); older hosts check the rest.
-    version="$(nginx -v 2>&1 | sed -E 's|.*nginx/([0-9.]+).*|\1|')"
-    if [ "$(printf '%s\n1.27.3\n' "$version" | sort -V | head -1)" != 1.27.3 ]; then
-        echo "(nginx $version here: the upstreams' resolve parameter is left out of the test)"
-        sed -i -E 's/ resolve;/;/' "$work/nginx/conf.d/icourse.conf"
-    fi
-    cat > "$work/nginx/nginx.conf" <<CONF
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/logs/error.log;
+    # The https variant reads its certificate from docker/certs: a throwaway self-signed one stands in here.
+    mkdir -p "$work/certs"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=$REVIEW_HOST" -keyout "$work/certs/privkey.pem" \
+        -out "$work/certs/fullchain.pem" 2>/dev/null
+    for template in icourse.conf.template icourse-tls.conf.template; do
+        step "nginx -t ($template)"
+        conf="$work/nginx-$template"
+        rm -rf "$conf" && mkdir -p "$conf/conf.d" "$conf/cache" "$conf/logs"
+        envsubst '${AUTH_HOST} ${REVIEW_HOST}' < "nginx/$template" \
+            | sed -E -e 's/(auth|review)-[0-9]+:/127.0.0.1:/' -e "s|/var/cache/nginx/|$conf/cache/|" \
+                -e "s|/etc/nginx/certs/|$work/certs/|" > "$conf/conf.d/icourse.conf"
+        # Upstream "resolve" came with nginx 1.27.3 (the image has 1.28); older hosts check the rest.
+        version="$(nginx -v 2>&1 | sed -E 's|.*nginx/([0-9.]+).*|\1|')"
+        if [ "$(printf '%s\n1.27.3\n' "$version" | sort -V | head -1)" != 1.27.3 ]; then
+            echo "(nginx $version here: the upstreams' resolve parameter is left out of the test)"
+            sed -i -E 's/ resolve;/;/' "$conf/conf.d/icourse.conf"
+        fi
+        cat > "$conf/nginx.conf" <<CONF
+pid $conf/nginx.pid;
+error_log $conf/logs/error.log;
 events {}
 http {
-    access_log $work/nginx/logs/access.log;
-    client_body_temp_path $work/nginx/cache/client;
-    proxy_temp_path $work/nginx/cache/proxy;
-    include $work/nginx/conf.d/*.conf;
+    access_log $conf/logs/access.log;
+    client_body_temp_path $conf/cache/client;
+    proxy_temp_path $conf/cache/proxy;
+    include $conf/conf.d/*.conf;
 }
 CONF
-    nginx -t -p "$work/nginx" -c "$work/nginx/nginx.conf"
+        nginx -t -p "$conf" -c "$conf/nginx.conf"
+    done
 fi
 
 if skip jars; then
@@ -229,6 +237,37 @@ python3 -c 'import json, sys; [json.loads(line) for line in open(sys.argv[1]) if
 echo "auth-server: JSON log lines (LOG_FORMAT=ecs)"
 if head -c1 "$work/review-app.log" | grep -q '{'; then
     echo "review-app: JSON log lines without LOG_FORMAT"; exit 1
+fi
+# The balancer's page cache in front of the real review-app: a visitor's page is kept and served again, a request
+# with a session cookie never comes from it, and a page the app marks no-store is never kept.
+if ! skip nginx; then
+    step "nginx page cache"
+    conf="$work/nginx-cache-check"
+    mkdir -p "$conf/conf.d" "$conf/cache" "$conf/logs"
+    proxy_port="${CHECK_PROXY_PORT:-18088}"
+    sed -E -e "s/review-[0-9]+:8080/127.0.0.1:$review_port/" -e 's/auth-[0-9]+:9000/127.0.0.1:'"$auth_port"'/' \
+        -e "s/listen 80 default_server;/listen 127.0.0.1:$proxy_port default_server;/" -e 's/listen 80;/listen 127.0.0.1:'"$proxy_port"';/' \
+        -e "s|/var/cache/nginx/|$conf/cache/|" -e 's/ resolve;/;/' -e '/^resolver /d' \
+        < <(envsubst '${AUTH_HOST} ${REVIEW_HOST}' < nginx/icourse.conf.template) > "$conf/conf.d/icourse.conf"
+    # Workers of an nginx started by root run as nobody, who may not write into this check's private temp directory.
+    { [ "$(id -u)" = 0 ] && echo "user root;"
+      sed "s|$work/nginx-icourse.conf.template|$conf|g" "$work/nginx-icourse.conf.template/nginx.conf"; } > "$conf/nginx.conf"
+    nginx -p "$conf" -c "$conf/nginx.conf"
+    pids+=("$(cat "$conf/nginx.pid")")
+    cache_status() { curl -s -o /dev/null -D - -H "Host: $REVIEW_HOST" "$@" | sed -n 's/^X-Cache-Status: *//Ip' | tr -d '\r'; }
+    expect() {
+        [ "$2" = "$3" ] && return 0
+        echo "page cache: $1 was ${2:-no cache status}, expected $3; the answer to a visitor now:"
+        curl -s -o /dev/null -D - -H "Host: $REVIEW_HOST" "http://127.0.0.1:$proxy_port/courses"; tail -5 "$conf/logs/error.log"
+        exit 1
+    }
+    cache_status "http://127.0.0.1:$proxy_port/courses" > /dev/null
+    expect "a visitor's course list asked again" "$(cache_status "http://127.0.0.1:$proxy_port/courses")" HIT
+    expect "the course list with a session cookie" \
+        "$(cache_status -H 'Cookie: icourse_session=someone' "http://127.0.0.1:$proxy_port/courses")" BYPASS
+    cache_status "http://127.0.0.1:$proxy_port/stats" > /dev/null
+    expect "a no-store page asked again" "$(cache_status "http://127.0.0.1:$proxy_port/stats")" MISS
+    echo "page cache: visitors' pages kept, sessions bypass it, no-store pages never kept"
 fi
 if grep -q "Migrating schema" "$work"/*.log; then
     echo "An app migrated although DB_MIGRATE=validate"; exit 1
