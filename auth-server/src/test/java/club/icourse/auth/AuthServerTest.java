@@ -23,7 +23,11 @@ import org.springframework.test.context.ContextConfiguration;
 				// their own context.
 				"icourse.rate-limits.enabled=false",
 				// SQL statements tallied per request, for SqlBudgetTest.
-				"icourse.sql-count.enabled=true" })
+				"icourse.sql-count.enabled=true",
+				// Administrators sign in with a password alone here;
+				// AdminSecondFactorTest
+				// has the product's default (ADMIN) in its own context.
+				"icourse.security.second-factor-required-roles=" })
 @ContextConfiguration(initializers = AuthTestInfrastructure.class)
 public @interface AuthServerTest {
 

@@ -1,5 +1,6 @@
 package club.icourse.auth.oauth;
 
+import club.icourse.auth.system.KeyEncryption;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -91,13 +91,15 @@ public class ProtocolEndpoints {
 	 * What the authorization endpoint does not check itself, in this order: the
 	 * {@link AuthorizationRequestGate} (prompt=none without a session, request objects,
 	 * foreign request_uri), then OpenID Connect's {@code prompt=login} and
-	 * {@code max_age}. Both must run after the framework's validating filter and before
-	 * the check that sends a person who is not signed in to the sign-in page.
+	 * {@code max_age}, then the second factor when one is due
+	 * ({@link SecondFactorStepUp}). All must run after the framework's validating filter
+	 * and before the check that sends a person who is not signed in to the sign-in page.
 	 */
 	public List<Filter> authorizationRequestFilters() {
 		PushedRequests pushed = new PushedRequests(authorizations);
 		return List.of(new AuthorizationRequestGate(registeredClients, pushed),
-				new ReauthenticationFilter(clock, registeredClients, pushed));
+				new ReauthenticationFilter(clock, registeredClients, pushed),
+				new SecondFactorStepUp(registeredClients));
 	}
 
 	private LogoutHandler signedOutEverywhere() {

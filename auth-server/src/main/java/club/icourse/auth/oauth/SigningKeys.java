@@ -2,6 +2,7 @@ package club.icourse.auth.oauth;
 
 import static club.icourse.db.auth.Tables.SIGNING_KEY;
 
+import club.icourse.auth.system.KeyEncryption;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;

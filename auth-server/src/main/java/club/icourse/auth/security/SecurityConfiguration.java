@@ -6,6 +6,7 @@ import club.icourse.auth.oauth.PostLogoutRedirect;
 import club.icourse.auth.oauth.ProtocolEndpoints;
 import club.icourse.auth.signin.PasskeySignIn;
 import club.icourse.auth.signin.SignInHandlers;
+import club.icourse.auth.system.SecondFactors;
 import club.icourse.shared.Role;
 import jakarta.servlet.Filter;
 import org.springframework.context.annotation.Bean;
@@ -15,12 +16,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
@@ -87,6 +90,10 @@ class SecurityConfiguration {
 			PersistentTokenBasedRememberMeServices rememberMe, RememberMeSettings settings,
 			BackChannelLogout backChannelLogout, PostLogoutRedirect postLogoutRedirect, PasskeySignIn passkeys)
 			throws Exception {
+		// A sign-in whose account must show a second factor reaches only the second step
+		// and the security page (where a factor is set up) until it has shown one.
+		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> secondFactorShown = new DefaultAuthorizationManagerFactory<>();
+		secondFactorShown.setAdditionalAuthorization(new SecondFactorShown<>());
 		http.authenticationManager(signIn)
 			.authorizeHttpRequests(requests -> requests
 				// Spring Security's own passkey removal is closed: ours, a form on the
@@ -94,11 +101,15 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.DELETE, "/webauthn/register/**")
 				.denyAll()
 				.requestMatchers("/admin/**")
-				.hasRole(Role.ADMIN.name())
-				.requestMatchers("/account/**", "/oauth2/consent", "/webauthn/register/**")
+				.access(secondFactorShown.hasRole(Role.ADMIN.name()))
+				.requestMatchers(SecondFactors.SECOND_STEP_PATH, "/account/security", "/account/security/**")
 				.authenticated()
+				.requestMatchers("/account/**", "/oauth2/consent", "/webauthn/register/**")
+				.access(secondFactorShown.authenticated())
 				.anyRequest()
 				.permitAll())
+			.exceptionHandling(exceptions -> exceptions.defaultDeniedHandlerForMissingAuthority(
+					new LoginUrlAuthenticationEntryPoint(SecondFactors.SECOND_STEP_PATH), SecondFactors.TOTP_AUTHORITY))
 			.formLogin(form -> form.loginPage("/login")
 				.usernameParameter(SignInHandlers.NAME_PARAMETER)
 				.successHandler(handlers.success())

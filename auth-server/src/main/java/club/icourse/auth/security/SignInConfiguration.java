@@ -5,6 +5,7 @@ import club.icourse.auth.passwords.Argon2idPasswords;
 import club.icourse.auth.passwords.PasswordHashingLimit;
 import club.icourse.auth.passwords.PasswordHashingSettings;
 import club.icourse.auth.signin.RememberedAccounts;
+import club.icourse.auth.signin.SecondFactorPolicy;
 import club.icourse.auth.signin.SignInAuthenticationProvider;
 import club.icourse.auth.signin.SignInBackoff;
 import club.icourse.auth.signin.SignInNames;
@@ -56,9 +57,10 @@ class SignInConfiguration {
 	 */
 	@Bean
 	AuthenticationManager signInAuthenticationManager(AccountRepository accounts, PasswordEncoder passwordEncoder,
-			SignInNames names, SignInBackoff backoff, RememberMeSettings settings) {
-		return new ProviderManager(List.of(new SignInAuthenticationProvider(accounts, passwordEncoder, names, backoff),
-				new RememberMeAuthenticationProvider(settings.key())));
+			SignInNames names, SignInBackoff backoff, SecondFactorPolicy secondFactors, RememberMeSettings settings) {
+		return new ProviderManager(
+				List.of(new SignInAuthenticationProvider(accounts, passwordEncoder, names, backoff, secondFactors),
+						new RememberMeAuthenticationProvider(settings.key())));
 	}
 
 	@Bean
@@ -74,9 +76,9 @@ class SignInConfiguration {
 	 */
 	@Bean
 	PersistentTokenBasedRememberMeServices rememberMeServices(RememberMeSettings settings, AccountRepository accounts,
-			PersistentTokenRepository tokens) {
+			SecondFactorPolicy secondFactors, PersistentTokenRepository tokens) {
 		PersistentTokenBasedRememberMeServices services = new PersistentTokenBasedRememberMeServices(settings.key(),
-				new RememberedAccounts(accounts), tokens);
+				new RememberedAccounts(accounts, secondFactors), tokens);
 		services.setTokenValiditySeconds((int) settings.validity().toSeconds());
 		services.setParameter("remember-me");
 		return services;

@@ -1,7 +1,9 @@
 package club.icourse.auth.signin;
 
 import club.icourse.auth.account.Account;
+import club.icourse.auth.system.SecondFactors;
 import club.icourse.shared.Role;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -18,8 +20,8 @@ final class AccountUserDetails extends User {
 
 	private final boolean emailConfirmed;
 
-	AccountUserDetails(Account account, String passwordHash) {
-		super(account.subject(), passwordHash, authorities(account));
+	AccountUserDetails(Account account, String passwordHash, boolean secondFactorRequired) {
+		super(account.subject(), passwordHash, authorities(account, secondFactorRequired));
 		this.accountId = account.id();
 		this.emailConfirmed = account.emailConfirmed();
 	}
@@ -40,6 +42,15 @@ final class AccountUserDetails extends User {
 			.map(SimpleGrantedAuthority::new)
 			.map(GrantedAuthority.class::cast)
 			.toList();
+	}
+
+	/** The roles, and the mark that a second factor must follow when it must. */
+	static List<GrantedAuthority> authorities(Account account, boolean secondFactorRequired) {
+		List<GrantedAuthority> authorities = new ArrayList<>(authorities(account));
+		if (secondFactorRequired) {
+			authorities.add(new SimpleGrantedAuthority(SecondFactors.REQUIRED_AUTHORITY));
+		}
+		return authorities;
 	}
 
 }

@@ -57,10 +57,11 @@ public class PasskeySignIn {
 
 	PasskeySignIn(WebAuthnRelyingPartyOperations relyingParty, UserCredentialRepository credentials,
 			PublicKeyCredentialUserEntityRepository users, AccountRepository accounts, SignInBackoff backoff,
-			RateLimiter rateLimiter, SignInRecorder recorder, MessageSource messages, LocaleResolver locales) {
+			RateLimiter rateLimiter, SignInRecorder recorder, MessageSource messages, LocaleResolver locales,
+			SecondFactorPolicy secondFactors) {
 		this.provider = new PasskeyAuthenticationProvider(relyingParty, credentials, users, accounts, backoff,
 				rateLimiter);
-		this.accountsBySubject = new RememberedAccounts(accounts);
+		this.accountsBySubject = new RememberedAccounts(accounts, secondFactors);
 		this.recorder = recorder;
 		this.messages = messages;
 		this.locales = locales;

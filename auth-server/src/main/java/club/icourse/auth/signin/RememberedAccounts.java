@@ -8,14 +8,19 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
  * The account a "remember me" cookie stands for, by subject; only while its address is
- * confirmed. Its password plays no part: the cookie is checked against the database.
+ * confirmed. Its password plays no part: the cookie is checked against the database. The
+ * cookie stands in for the password only: an account with a second factor is asked to
+ * sign in again.
  */
 public final class RememberedAccounts implements UserDetailsService {
 
 	private final AccountRepository accounts;
 
-	public RememberedAccounts(AccountRepository accounts) {
+	private final SecondFactorPolicy secondFactors;
+
+	public RememberedAccounts(AccountRepository accounts, SecondFactorPolicy secondFactors) {
 		this.accounts = accounts;
+		this.secondFactors = secondFactors;
 	}
 
 	@Override
@@ -24,7 +29,7 @@ public final class RememberedAccounts implements UserDetailsService {
 			.filter(account -> account.emailConfirmed())
 			.map(account -> User.withUsername(account.subject())
 				.password("")
-				.authorities(AccountUserDetails.authorities(account))
+				.authorities(AccountUserDetails.authorities(account, secondFactors.requiredFor(account)))
 				.build())
 			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
 	}

@@ -29,8 +29,11 @@ public class SessionSignIn implements MailboxSignIn {
 
 	private final SignInRecorder recorder;
 
-	SessionSignIn(SignInRecorder recorder) {
+	private final SecondFactorPolicy secondFactors;
+
+	SessionSignIn(SignInRecorder recorder, SecondFactorPolicy secondFactors) {
 		this.recorder = recorder;
+		this.secondFactors = secondFactors;
 	}
 
 	@Override
@@ -40,7 +43,8 @@ public class SessionSignIn implements MailboxSignIn {
 		// it.
 		request.changeSessionId();
 		SecurityContext context = contexts.createEmptyContext();
-		List<GrantedAuthority> authorities = new ArrayList<>(AccountUserDetails.authorities(account));
+		List<GrantedAuthority> authorities = new ArrayList<>(
+				AccountUserDetails.authorities(account, secondFactors.requiredFor(account)));
 		// A mailed single-use link is a one-time-token factor; its time is the sign-in
 		// time.
 		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.OTT_AUTHORITY));

@@ -66,10 +66,10 @@ public class SignInAttempts {
 	}
 
 	/**
-	 * Failed attempts (wrong passwords, refused passkeys) about this subject since its
-	 * last success (by password or passkey) (looking back no further than {@code since}):
-	 * every attempt on the account, whatever name was typed, or for a name that resolves
-	 * to no account, every attempt with a name that folds to it.
+	 * Failed attempts (wrong passwords, refused passkeys, wrong codes) about this subject
+	 * since its last success (by password or passkey) (looking back no further than
+	 * {@code since}): every attempt on the account, whatever name was typed, or for a
+	 * name that resolves to no account, every attempt with a name that folds to it.
 	 */
 	Failures failuresSinceLastSuccess(SignInSubject subject, Instant since) {
 		Condition about = subject.accountId() != null ? SIGN_IN_ATTEMPT.ACCOUNT_ID.eq(subject.accountId())
@@ -86,7 +86,8 @@ public class SignInAttempts {
 			.from(SIGN_IN_ATTEMPT)
 			.where(about)
 			.and(SIGN_IN_ATTEMPT.ATTEMPTED_AT.ge(after))
-			.and(SIGN_IN_ATTEMPT.OUTCOME.in(SignInOutcome.BAD_CREDENTIALS.name(), SignInOutcome.PASSKEY_REFUSED.name()))
+			.and(SIGN_IN_ATTEMPT.OUTCOME.in(SignInOutcome.BAD_CREDENTIALS.name(), SignInOutcome.PASSKEY_REFUSED.name(),
+					SignInOutcome.BAD_CODE.name()))
 			.fetchSingle();
 		return new Failures(row.value1(), row.value2() == null ? null : row.value2().toInstant(ZoneOffset.UTC));
 	}

@@ -27,12 +27,13 @@ public final class SignInAuthenticationProvider implements AuthenticationProvide
 	private final SignInBackoff backoff;
 
 	public SignInAuthenticationProvider(AccountRepository accounts, PasswordEncoder passwordEncoder, SignInNames names,
-			SignInBackoff backoff) {
+			SignInBackoff backoff, SecondFactorPolicy secondFactors) {
 		this.names = names;
 		this.backoff = backoff;
 		this.passwords = new DaoAuthenticationProvider(name -> accounts.findCredentials(name)
 			.filter(credentials -> credentials.passwordHash() != null)
-			.map(credentials -> (UserDetails) new AccountUserDetails(credentials.account(), credentials.passwordHash()))
+			.map(credentials -> (UserDetails) new AccountUserDetails(credentials.account(), credentials.passwordHash(),
+					secondFactors.requiredFor(credentials.account())))
 			.orElseThrow(() -> new UsernameNotFoundException("No such account")));
 		passwords.setPasswordEncoder(passwordEncoder);
 		passwords.setUserDetailsPasswordService((user, newHash) -> {

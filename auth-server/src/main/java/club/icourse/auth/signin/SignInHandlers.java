@@ -1,5 +1,6 @@
 package club.icourse.auth.signin;
 
+import club.icourse.auth.system.SecondFactors;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What happens after the sign-in form: the attempt is recorded, then the person goes on
- * or sees why not.
+ * (to the second step first, when their account has one) or sees why not.
  */
 @Component
 public class SignInHandlers {
@@ -37,6 +38,13 @@ public class SignInHandlers {
 			@Override
 			public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 					Authentication authentication) throws IOException, ServletException {
+				if (SecondFactors.pending(authentication)) {
+					// The page asked for stays saved for after the second step.
+					recorder.success(request, authentication.getName(), request.getParameter(NAME_PARAMETER),
+							SignInOutcome.PASSWORD_ACCEPTED);
+					redirect.sendRedirect(request, response, SecondFactors.SECOND_STEP_PATH);
+					return;
+				}
 				recorder.success(request, authentication.getName(), request.getParameter(NAME_PARAMETER),
 						SignInOutcome.SUCCESS);
 				super.onAuthenticationSuccess(request, response, authentication);

@@ -12,6 +12,10 @@ public enum SignInOutcome {
 	 * A passkey assertion refused (wrong site, another account's, a bad signature):
 	 * counts toward the back-off as a wrong password does.
 	 */
-	PASSKEY_REFUSED, EMAIL_NOT_CONFIRMED, TOO_MANY_FAILURES
+	PASSKEY_REFUSED, EMAIL_NOT_CONFIRMED, TOO_MANY_FAILURES,
+	/** The password was right; the second step was asked for (not yet a success). */
+	PASSWORD_ACCEPTED,
+	/** A wrong, replayed or used-up code at the second step: counted as a failure. */
+	BAD_CODE
 
 }

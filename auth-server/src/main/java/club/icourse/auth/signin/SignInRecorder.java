@@ -61,8 +61,12 @@ class SignInRecorder {
 	}
 
 	void failure(HttpServletRequest request, String signInName, SignInOutcome outcome) {
+		record(request, names.resolve(signInName).accountId(), signInName, outcome);
+	}
+
+	/** An attempt on a known account, with no name typed (the second step). */
+	void record(HttpServletRequest request, Long accountId, String signInName, SignInOutcome outcome) {
 		count(outcome);
-		Long accountId = names.resolve(signInName).accountId();
 		attempts.record(accountId, signInName, clientAddress.of(request), request.getHeader("User-Agent"), outcome,
 				clock.instant());
 	}

@@ -45,7 +45,7 @@ class DiscoveryTest {
 		assertThat(JSONObjectUtils.getStringList(metadata, "subject_types_supported"))
 			.containsExactlyInAnyOrder("public", "pairwise");
 		assertThat(JSONObjectUtils.getStringList(metadata, "acr_values_supported"))
-			.containsExactly(AuthenticationMethods.SINGLE_FACTOR);
+			.containsExactly(AuthenticationMethods.SINGLE_FACTOR, AuthenticationMethods.MULTI_FACTOR);
 		assertThat(JSONObjectUtils.getStringList(metadata, "grant_types_supported"))
 			.containsExactlyInAnyOrder("authorization_code", "refresh_token", "client_credentials");
 		for (String methods : new String[] { "token_endpoint_auth_methods_supported",

@@ -1,4 +1,4 @@
-package club.icourse.auth.oauth;
+package club.icourse.auth.system;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
@@ -9,10 +9,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM for private keys at rest: a random 96-bit nonce followed by the ciphertext
- * and its tag.
+ * AES-256-GCM for secrets at rest (signing keys, TOTP secrets): a random 96-bit nonce
+ * followed by the ciphertext and its tag.
  */
-final class KeyEncryption {
+public final class KeyEncryption {
 
 	private static final int NONCE_BYTES = 12;
 
@@ -24,7 +24,7 @@ final class KeyEncryption {
 
 	private final SecureRandom random = new SecureRandom();
 
-	KeyEncryption(String base64Secret) {
+	public KeyEncryption(String base64Secret) {
 		if (base64Secret == null || base64Secret.isBlank()) {
 			throw new IllegalStateException(
 					"Set icourse.oidc.key-encryption-secret (KEY_ENCRYPTION_SECRET) to base64 of "
@@ -40,11 +40,11 @@ final class KeyEncryption {
 	}
 
 	/** The configured secret, validated, for deriving other stable secrets from it. */
-	String secretForDerivation() {
+	public String secretForDerivation() {
 		return base64Secret;
 	}
 
-	byte[] encrypt(byte[] plain) {
+	public byte[] encrypt(byte[] plain) {
 		try {
 			byte[] nonce = new byte[NONCE_BYTES];
 			random.nextBytes(nonce);
@@ -54,21 +54,19 @@ final class KeyEncryption {
 			return ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
 		}
 		catch (GeneralSecurityException e) {
-			throw new IllegalStateException("Could not encrypt a signing key", e);
+			throw new IllegalStateException("Could not encrypt a secret", e);
 		}
 	}
 
-	byte[] decrypt(byte[] stored) {
+	public byte[] decrypt(byte[] stored) {
 		try {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
 			return cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
 		}
 		catch (GeneralSecurityException e) {
-			throw new IllegalStateException(
-					"Could not decrypt a signing key: is icourse.oidc.key-encryption-secret the one "
-							+ "the key was stored with?",
-					e);
+			throw new IllegalStateException("Could not decrypt a secret: is icourse.oidc.key-encryption-secret the one "
+					+ "it was stored with?", e);
 		}
 	}
 
