@@ -18,6 +18,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "icourse.accounts.admins=admin@ustc.edu.cn", "icourse.mail.poll-delay=100ms",
+				// Tests deliver logout tokens themselves (LogoutDeliverySender.sendDue).
+				"icourse.logout-delivery.poll-delay=1h",
 				"icourse.oidc.key-encryption-secret=" + AuthServerTest.KEY_ENCRYPTION_SECRET,
 				// Every test comes from 127.0.0.1; the limits have their own tests, in
 				// their own context.

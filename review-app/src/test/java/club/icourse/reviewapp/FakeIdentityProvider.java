@@ -181,12 +181,25 @@ public final class FakeIdentityProvider {
 	 * null, one provider session.
 	 */
 	public String logoutToken(Identity identity, String sid) {
+		return logoutToken(identity, sid, Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()));
+	}
+
+	/**
+	 * The logout token iCourse ID sends when the person's account was deleted: no sid,
+	 * and the RISC account-purged event besides the back-channel logout one.
+	 */
+	public String accountPurgedToken(Identity identity) {
+		return logoutToken(identity, null, Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of(),
+				"https://schemas.openid.net/secevent/risc/event-type/account-purged", Map.of()));
+	}
+
+	private String logoutToken(Identity identity, String sid, Map<String, Object> events) {
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(url())
 			.audience("review-app")
 			.subject(identity.subject())
 			.issueTime(new Date())
 			.jwtID(UUID.randomUUID().toString())
-			.claim("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()));
+			.claim("events", events);
 		if (sid != null) {
 			claims.claim("sid", sid);
 		}

@@ -11,13 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,11 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
@@ -51,8 +42,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class BackChannelLogout implements LogoutHandler {
 
-	private static final String EVENT = "http://schemas.openid.net/event/backchannel-logout";
-
 	private static final Logger log = LoggerFactory.getLogger(BackChannelLogout.class);
 
 	private static final Duration WAIT = Duration.ofSeconds(2);
@@ -61,13 +50,9 @@ public class BackChannelLogout implements LogoutHandler {
 
 	private final RegisteredClientRepository clients;
 
-	private final JwtEncoder tokens;
+	private final LogoutTokens logoutTokens;
 
 	private final IdentityClaims claims;
-
-	private final OidcProperties properties;
-
-	private final Clock clock;
 
 	private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -76,14 +61,12 @@ public class BackChannelLogout implements LogoutHandler {
 		.connectTimeout(Duration.ofSeconds(3))
 		.build();
 
-	BackChannelLogout(DSLContext dsl, RegisteredClientRepository clients, JwtEncoder tokens, IdentityClaims claims,
-			OidcProperties properties, Clock clock) {
+	BackChannelLogout(DSLContext dsl, RegisteredClientRepository clients, LogoutTokens logoutTokens,
+			IdentityClaims claims) {
 		this.dsl = dsl;
 		this.clients = clients;
-		this.tokens = tokens;
+		this.logoutTokens = logoutTokens;
 		this.claims = claims;
-		this.properties = properties;
-		this.clock = clock;
 	}
 
 	@Override
@@ -96,7 +79,7 @@ public class BackChannelLogout implements LogoutHandler {
 			return;
 		}
 		String sid = BrowserSessionOfGrant.sid(session.getId());
-		String issuer = issuer(request);
+		String issuer = logoutTokens.issuer(request);
 		List<String> clientIds = dsl.selectDistinct(OAUTH2_AUTHORIZATION.REGISTERED_CLIENT_ID)
 			.from(OAUTH2_AUTHORIZATION)
 			.where(OAUTH2_AUTHORIZATION.PRINCIPAL_NAME.eq(authentication.getName()))
@@ -108,7 +91,9 @@ public class BackChannelLogout implements LogoutHandler {
 			Object uri = client == null ? null
 					: client.getClientSettings().getSetting(ClientOptions.BACKCHANNEL_LOGOUT_URI);
 			if (uri instanceof String logoutUri && !logoutUri.isBlank()) {
-				String token = logoutToken(issuer, client, authentication.getName(), sid);
+				String token = logoutTokens.sign(issuer, client.getClientId(),
+						claims.subject(authentication.getName(), client), sid,
+						List.of(LogoutTokens.BACKCHANNEL_LOGOUT));
 				deliveries
 					.add(CompletableFuture.runAsync(() -> deliver(client.getClientId(), logoutUri, token), senders));
 			}
@@ -123,22 +108,6 @@ public class BackChannelLogout implements LogoutHandler {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	private String logoutToken(String issuer, RegisteredClient client, String accountSubject, String sid) {
-		Instant now = clock.instant();
-		JwtClaimsSet logoutClaims = JwtClaimsSet.builder()
-			.issuer(issuer)
-			.audience(List.of(client.getClientId()))
-			.subject(claims.subject(accountSubject, client))
-			.issuedAt(now)
-			.expiresAt(now.plus(Duration.ofMinutes(2)))
-			.id(UUID.randomUUID().toString())
-			.claim("sid", sid)
-			.claim("events", Map.of(EVENT, Map.of()))
-			.build();
-		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).type("logout+jwt").build();
-		return tokens.encode(JwtEncoderParameters.from(header, logoutClaims)).getTokenValue();
 	}
 
 	private void deliver(String clientId, String logoutUri, String token) {
@@ -156,16 +125,6 @@ public class BackChannelLogout implements LogoutHandler {
 		catch (Exception e) {
 			log.warn("Back-channel logout at client {} failed: {}", clientId, e.toString());
 		}
-	}
-
-	private String issuer(HttpServletRequest request) {
-		if (properties.issuer() != null && !properties.issuer().isBlank()) {
-			return properties.issuer();
-		}
-		String port = (request.getScheme().equals("http") && request.getServerPort() == 80)
-				|| (request.getScheme().equals("https") && request.getServerPort() == 443) ? ""
-						: ":" + request.getServerPort();
-		return request.getScheme() + "://" + request.getServerName() + port;
 	}
 
 }

@@ -41,6 +41,9 @@ public class Comments {
 	public static final int MAX_LENGTH = 500;
 
 	/** A comment as pages show it. */
+	/**
+	 * @param author the author's username, or null when their account was deleted
+	 */
 	public record CommentView(long id, long reviewId, String author, String content, String contentHtml, Instant at,
 			boolean deletable) {
 	}
@@ -142,7 +145,7 @@ public class Comments {
 		}
 		var rows = dsl
 			.select(REVIEW_COMMENT.ID, REVIEW_COMMENT.REVIEW_ID, PERSON.USERNAME, REVIEW_COMMENT.CONTENT,
-					REVIEW_COMMENT.CREATED_AT, REVIEW_COMMENT.AUTHOR_ID)
+					REVIEW_COMMENT.CREATED_AT, REVIEW_COMMENT.AUTHOR_ID, PERSON.DELETED_AT)
 			.from(REVIEW_COMMENT)
 			.join(PERSON)
 			.on(PERSON.ID.eq(REVIEW_COMMENT.AUTHOR_ID))
@@ -151,7 +154,7 @@ public class Comments {
 			.fetch();
 		var known = mentions.known(String.join("\n", rows.getValues(REVIEW_COMMENT.CONTENT)));
 		return rows.stream()
-			.map(r -> new CommentView(r.value1(), r.value2(), r.value3(), r.value4(),
+			.map(r -> new CommentView(r.value1(), r.value2(), r.value7() == null ? r.value3() : null, r.value4(),
 					Mentions.linkPlainText(r.value4(), known), r.value5().toInstant(ZoneOffset.UTC),
 					viewer.map(person -> person.admin() || person.id() == r.value6()).orElse(false)))
 			.collect(Collectors.groupingBy(CommentView::reviewId, LinkedHashMap::new, Collectors.toList()));

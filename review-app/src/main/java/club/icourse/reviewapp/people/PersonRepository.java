@@ -80,6 +80,7 @@ public class PersonRepository {
 		Map<String, Person> found = new LinkedHashMap<>();
 		dsl.selectFrom(PERSON)
 			.where(PERSON.USERNAME.in(usernames))
+			.and(PERSON.DELETED_AT.isNull())
 			.orderBy(PERSON.LAST_SEEN_AT.asc())
 			.forEach(row -> found.put(row.getUsername().toLowerCase(Locale.ROOT), person(row)));
 		return found;

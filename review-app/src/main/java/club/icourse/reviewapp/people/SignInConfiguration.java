@@ -36,6 +36,12 @@ class SignInConfiguration {
 	static final String SIGN_IN = "/oauth2/authorization/" + REGISTRATION;
 
 	/**
+	 * OpenID RISC: the account was deleted at the provider. It comes as one more member
+	 * of a back-channel logout token's events (docs/account-deletion.md).
+	 */
+	static final String ACCOUNT_PURGED = "https://schemas.openid.net/secevent/risc/event-type/account-purged";
+
+	/**
 	 * Endpoints are given one by one rather than discovered from the issuer, so the site
 	 * starts even while the provider is down; the issuer is still known, so ID and logout
 	 * tokens are checked against it.
@@ -69,7 +75,7 @@ class SignInConfiguration {
 
 	@Bean
 	SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations, SessionsOfSubject sessions,
-			PersonSignIn people, IcourseIdProperties provider) throws Exception {
+			PersonSignIn people, PersonDeletion deletion, IcourseIdProperties provider) throws Exception {
 		DefaultOAuth2AuthorizationRequestResolver requests = new DefaultOAuth2AuthorizationRequestResolver(
 				registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
 		requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -91,6 +97,10 @@ class SignInConfiguration {
 					logout -> logout.backChannel(channel -> channel.logoutHandler((request, response, logoutToken) -> {
 						if (logoutToken.getPrincipal() instanceof OidcLogoutToken token) {
 							sessions.end(token);
+							Map<String, Object> events = token.getClaimAsMap("events");
+							if (events != null && events.containsKey(ACCOUNT_PURGED) && token.getSubject() != null) {
+								deletion.delete(token.getIssuer().toString(), token.getSubject());
+							}
 						}
 					})))
 			.csrf(csrf -> csrf.csrfTokenRequestHandler(new MultipartCsrfTokens()))

@@ -29,6 +29,7 @@ public class Profiles {
 	public Optional<Profile> byUsername(String username) {
 		return dsl.selectFrom(PERSON)
 			.where(PERSON.USERNAME.eq(username.strip()))
+			.and(PERSON.DELETED_AT.isNull())
 			.orderBy(PERSON.LAST_SEEN_AT.desc())
 			.limit(1)
 			.fetchOptional(Profiles::profile);

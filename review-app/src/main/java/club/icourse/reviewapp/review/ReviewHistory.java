@@ -73,20 +73,24 @@ public class ReviewHistory {
 			.map(Row::snapshot);
 	}
 
+	/**
+	 * @param operator who made the change; null when their account was deleted
+	 */
 	private record Row(long id, long reviewId, Action action, String operator, Instant at, ReviewRecord snapshot) {
 	}
 
 	private Stream<Row> rows(long reviewId) {
 		return dsl
 			.select(REVIEW_HISTORY.ID, REVIEW_HISTORY.REVIEW_ID, REVIEW_HISTORY.ACTION, PERSON.USERNAME,
-					REVIEW_HISTORY.OCCURRED_AT, REVIEW_HISTORY.SNAPSHOT)
+					REVIEW_HISTORY.OCCURRED_AT, REVIEW_HISTORY.SNAPSHOT, PERSON.DELETED_AT)
 			.from(REVIEW_HISTORY)
 			.join(PERSON)
 			.on(PERSON.ID.eq(REVIEW_HISTORY.OPERATOR_ID))
 			.where(REVIEW_HISTORY.REVIEW_ID.eq(reviewId))
 			.orderBy(REVIEW_HISTORY.ID)
 			.fetch(row -> new Row(row.value1(), row.value2(), Action.valueOf(row.value3().toUpperCase(Locale.ROOT)),
-					row.value4(), row.value5().toInstant(ZoneOffset.UTC), snapshot(row.value6())))
+					row.value7() == null ? row.value4() : null, row.value5().toInstant(ZoneOffset.UTC),
+					snapshot(row.value6())))
 			.stream();
 	}
 

@@ -10,7 +10,7 @@ import java.time.Instant;
 public record ReviewView(long id, long courseId, String courseName, String author, boolean byTeacher, boolean anonymous,
 		String term, Integer rating, Integer difficulty, Integer homework, Integer grading, Integer gain,
 		String contentHtml, boolean studentsOnly, boolean hidden, boolean blocked, String blockedReason, int upvotes,
-		int comments, Instant createdAt, Instant updatedAt, boolean own) {
+		int comments, Instant createdAt, Instant updatedAt, boolean own, boolean authorDeleted) {
 
 	public Double stars() {
 		return rating == null ? null : rating / 2.0;
