@@ -122,7 +122,7 @@ sql() { curl -fs "http://127.0.0.1:$MPORT/actuator/metrics/icourse.sql?tag=kind:
 snapshot() { echo "$(ticks) $(sql statements) $(sql rows) $(sql commits) $(sql autocommit_writes) $(sql requests)"; }
 printf '%-9s %5s %10s %8s %8s %10s %9s %9s %9s %7s %s\n' case conns units/s units bad 'CPU ms/u' SQL/u rows/u commits/u 'RSS MB' 'p50/p99 ms'
 run() { # $1 case, $2 seconds, $3 label
-  local cs=$1 dur=$2 threads=2 lua=post.lua url=$BASE/oauth2/token c=$CONNS out=$WORK/wrk-$1-$3.txt
+  local cs=$1 dur=$2 threads=2 lua=request.lua url=$BASE/oauth2/token c=$CONNS out=$WORK/wrk-$1-$3.txt
   export AUTH= BODY= BEARER=
   case $cs in
     cc) export AUTH=$CCA BODY=grant_type=client_credentials;;
@@ -130,11 +130,11 @@ run() { # $1 case, $2 seconds, $3 label
         while read -r cookie; do code_flow "$cookie" | jq -r .refresh_token >> "$RT_FILE"; done < "$WORK/sessions.txt";;
     flow) threads=$c; lua=flow.lua; url=$BASE; export AUTH=$WEBA COOKIE_FILE=$WORK/sessions.txt TOKEN_PATH=/oauth2/token \
           VERIFIER REDIRECT_ENC AUTHZ_PATH="/oauth2/authorize?response_type=code&client_id=bench-web&redirect_uri=$REDIRECT_ENC&scope=openid%20profile%20email&code_challenge=$CHALLENGE&code_challenge_method=S256";;
-    userinfo) lua=get.lua; url=$BASE/userinfo
+    userinfo) url=$BASE/userinfo
         export BEARER=$(code_flow "$(head -1 "$WORK/sessions.txt")" | jq -r .access_token);;
     signin) threads=$c; lua=login.lua; url=$BASE; export USERNAME_=demo-student PASSWORD_=$PASSWORD;;
-    disco) lua=get.lua; url=$BASE/.well-known/openid-configuration;;
-    jwks) lua=get.lua; url=$BASE/oauth2/jwks;;
+    disco) url=$BASE/.well-known/openid-configuration;;
+    jwks) url=$BASE/oauth2/jwks;;
   esac
   local a b
   a=$(snapshot)

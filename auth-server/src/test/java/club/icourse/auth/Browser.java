@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 
@@ -61,8 +62,7 @@ public final class Browser implements AutoCloseable {
 		for (int i = 0; i < namesAndValues.length; i += 2) {
 			form.getInputByName(namesAndValues[i]).setValue(namesAndValues[i + 1]);
 		}
-		return form.getFirstByXPath(".//button[@type='submit']") instanceof org.htmlunit.html.HtmlButton button
-				? button.click() : null;
+		return form.getFirstByXPath(".//button[@type='submit']") instanceof HtmlButton button ? button.click() : null;
 	}
 
 	public HtmlPage signIn(String name, String password) throws IOException {

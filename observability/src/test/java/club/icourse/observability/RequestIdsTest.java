@@ -2,6 +2,8 @@ package club.icourse.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -28,7 +30,7 @@ class RequestIdsTest {
 		AtomicReference<String> logged = new AtomicReference<>();
 		new RequestIds().doFilter(request, response, new MockFilterChain() {
 			@Override
-			public void doFilter(jakarta.servlet.ServletRequest req, jakarta.servlet.ServletResponse res) {
+			public void doFilter(ServletRequest req, ServletResponse res) {
 				logged.set(MDC.get(RequestIds.MDC_KEY));
 			}
 		});

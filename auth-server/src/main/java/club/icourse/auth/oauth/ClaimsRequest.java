@@ -4,6 +4,8 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import java.text.ParseException;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 
@@ -44,7 +46,7 @@ record ClaimsRequest(Set<String> idToken, Set<String> userInfo) {
 
 	/** Every claim named in either member. */
 	Set<String> all() {
-		java.util.Set<String> all = new java.util.TreeSet<>(idToken);
+		Set<String> all = new TreeSet<>(idToken);
 		all.addAll(userInfo);
 		return all;
 	}
@@ -54,7 +56,7 @@ record ClaimsRequest(Set<String> idToken, Set<String> userInfo) {
 			.stream()
 			.filter(String.class::isInstance)
 			.map(String.class::cast)
-			.collect(java.util.stream.Collectors.toUnmodifiableSet()) : Set.of();
+			.collect(Collectors.toUnmodifiableSet()) : Set.of();
 	}
 
 }

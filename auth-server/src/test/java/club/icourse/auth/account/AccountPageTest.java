@@ -8,6 +8,7 @@ import club.icourse.auth.AuthServerTest;
 import club.icourse.auth.Browser;
 import club.icourse.auth.TestAccounts;
 import club.icourse.auth.TestAccounts.Person;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import org.htmlunit.html.HtmlPage;
 import org.jooq.DSLContext;
@@ -25,7 +26,7 @@ class AccountPageTest {
 	DSLContext dsl;
 
 	@Autowired
-	io.micrometer.core.instrument.MeterRegistry meters;
+	MeterRegistry meters;
 
 	@Test
 	void changingThePasswordSignsOutEveryOtherSessionButThisOne() throws IOException {

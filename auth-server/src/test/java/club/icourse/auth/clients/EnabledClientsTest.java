@@ -3,8 +3,13 @@ package club.icourse.auth.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import club.icourse.auth.AuthServerTest;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,21 +33,20 @@ class EnabledClientsTest {
 
 	@Test
 	void aClientChangedHereIsSeenAtOnceAndOneChangedElsewhereWithinTheMoment() {
-		java.util.concurrent.atomic.AtomicReference<java.time.Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
-				java.time.Instant.parse("2026-11-25T10:00:00Z"));
-		java.time.Clock clock = new java.time.Clock() {
+		AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-25T10:00:00Z"));
+		Clock clock = new Clock() {
 			@Override
-			public java.time.ZoneId getZone() {
-				return java.time.ZoneOffset.UTC;
+			public ZoneId getZone() {
+				return ZoneOffset.UTC;
 			}
 
 			@Override
-			public java.time.Clock withZone(java.time.ZoneId zone) {
+			public Clock withZone(ZoneId zone) {
 				return this;
 			}
 
 			@Override
-			public java.time.Instant instant() {
+			public Instant instant() {
 				return now.get();
 			}
 		};

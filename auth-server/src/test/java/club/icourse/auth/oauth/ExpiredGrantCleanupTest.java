@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import club.icourse.auth.AuthServerTest;
 import club.icourse.auth.TestAccounts;
+import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,7 +94,7 @@ class ExpiredGrantCleanupTest {
 	}
 
 	private String clientToken(String registeredClientId, LocalDateTime expiresAt) {
-		String id = java.util.UUID.randomUUID().toString();
+		String id = UUID.randomUUID().toString();
 		dsl.insertInto(OAUTH2_AUTHORIZATION)
 			.set(OAUTH2_AUTHORIZATION.ID, id)
 			.set(OAUTH2_AUTHORIZATION.REGISTERED_CLIENT_ID, registeredClientId)
@@ -107,7 +109,7 @@ class ExpiredGrantCleanupTest {
 
 	private byte[] spentToken(String authorizationId, LocalDateTime spentAt) {
 		byte[] hash = new byte[32];
-		new java.security.SecureRandom().nextBytes(hash);
+		new SecureRandom().nextBytes(hash);
 		dsl.insertInto(SPENT_REFRESH_TOKEN)
 			.set(SPENT_REFRESH_TOKEN.TOKEN_HASH, hash)
 			.set(SPENT_REFRESH_TOKEN.AUTHORIZATION_ID, authorizationId)

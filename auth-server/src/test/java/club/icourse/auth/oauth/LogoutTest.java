@@ -6,11 +6,6 @@ import club.icourse.auth.AuthServerTest;
 import club.icourse.auth.Browser;
 import club.icourse.auth.TestAccounts;
 import club.icourse.auth.TestAccounts.Person;
-import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import com.nimbusds.oauth2.sdk.id.State;
-import com.nimbusds.openid.connect.sdk.LogoutRequest;
-import com.nimbusds.openid.connect.sdk.Nonce;
-import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -18,17 +13,23 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.Date;
-import org.htmlunit.html.HtmlForm;
-import org.htmlunit.html.HtmlPage;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
@@ -53,17 +54,13 @@ class LogoutTest {
 		Person person = TestAccounts.registerAndConfirm(port);
 		TestSite site = new TestSite(clients, port);
 		try (Browser browser = new Browser(port)) {
-			browser.signIn(person.email(), person.password());
-			CodeVerifier verifier = new CodeVerifier();
-			OIDCTokenResponse tokens = (OIDCTokenResponse) site
-				.redeem(site.code(browser, verifier, new Nonce()), verifier)
-				.toSuccessResponse();
+			OIDCTokenResponse tokens = signInAtSite(browser, person, site);
 
 			State state = new State();
 			URI logout = new LogoutRequest(site.endpoint("/connect/logout"), tokens.getOIDCTokens().getIDToken(),
 					TestSite.SIGNED_OUT, state)
 				.toURI();
-			WebResponse response = browser.client().loadWebResponse(new WebRequest(logout.toURL()));
+			WebResponse response = load(browser, logout);
 			assertThat(response.getStatusCode()).as(response.getContentAsString()).isEqualTo(302);
 			assertThat(response.getResponseHeaderValue("Location")).startsWith(TestSite.SIGNED_OUT.toString())
 				.contains("state=" + state.getValue());
@@ -78,16 +75,12 @@ class LogoutTest {
 		Person person = TestAccounts.registerAndConfirm(port);
 		TestSite site = new TestSite(clients, port);
 		try (Browser browser = new Browser(port)) {
-			browser.signIn(person.email(), person.password());
-			CodeVerifier verifier = new CodeVerifier();
-			OIDCTokenResponse tokens = (OIDCTokenResponse) site
-				.redeem(site.code(browser, verifier, new Nonce()), verifier)
-				.toSuccessResponse();
+			OIDCTokenResponse tokens = signInAtSite(browser, person, site);
 
 			URI logout = new LogoutRequest(site.endpoint("/connect/logout"), tokens.getOIDCTokens().getIDToken(),
 					URI.create("https://evil.example/"), new State())
 				.toURI();
-			WebResponse response = browser.client().loadWebResponse(new WebRequest(logout.toURL()));
+			WebResponse response = load(browser, logout);
 			assertThat(response.getStatusCode()).isEqualTo(400);
 			assertThat(response.getResponseHeaderValue("Location")).isNull();
 			assertThat(response.getContentAsString()).contains("This sign-out request was refused",
@@ -100,14 +93,10 @@ class LogoutTest {
 		Person person = TestAccounts.registerAndConfirm(port);
 		TestSite site = new TestSite(clients, port);
 		try (Browser browser = new Browser(port)) {
-			browser.signIn(person.email(), person.password());
-			CodeVerifier verifier = new CodeVerifier();
-			OIDCTokenResponse tokens = (OIDCTokenResponse) site
-				.redeem(site.code(browser, verifier, new Nonce()), verifier)
-				.toSuccessResponse();
+			OIDCTokenResponse tokens = signInAtSite(browser, person, site);
 			URI logout = new LogoutRequest(site.endpoint("/connect/logout"), tokens.getOIDCTokens().getIDToken())
 				.toURI();
-			WebResponse response = browser.client().loadWebResponse(new WebRequest(logout.toURL()));
+			WebResponse response = load(browser, logout);
 			assertThat(response.getStatusCode()).isEqualTo(302);
 			assertThat(response.getResponseHeaderValue("Location")).endsWith("/login?signedOut");
 			browser.client().getOptions().setRedirectEnabled(true);
@@ -150,11 +139,7 @@ class LogoutTest {
 		Person person = TestAccounts.registerAndConfirm(port);
 		TestSite site = new TestSite(clients, port);
 		try (Browser browser = new Browser(port)) {
-			browser.signIn(person.email(), person.password());
-			CodeVerifier verifier = new CodeVerifier();
-			OIDCTokenResponse tokens = (OIDCTokenResponse) site
-				.redeem(site.code(browser, verifier, new Nonce()), verifier)
-				.toSuccessResponse();
+			OIDCTokenResponse tokens = signInAtSite(browser, person, site);
 			String idToken = tokens.getOIDCTokens().getIDTokenString();
 			authorizations.remove(authorizations.findByToken(idToken, new OAuth2TokenType("id_token")));
 
@@ -175,11 +160,7 @@ class LogoutTest {
 		Person person = TestAccounts.registerAndConfirm(port);
 		TestSite site = new TestSite(clients, port);
 		try (Browser browser = new Browser(port)) {
-			browser.signIn(person.email(), person.password());
-			CodeVerifier verifier = new CodeVerifier();
-			OIDCTokenResponse earlier = (OIDCTokenResponse) site
-				.redeem(site.code(browser, verifier, new Nonce()), verifier)
-				.toSuccessResponse();
+			OIDCTokenResponse earlier = signInAtSite(browser, person, site);
 			browser.client().getOptions().setRedirectEnabled(true);
 			browser.signOut();
 			browser.signIn(person.email(), person.password());
@@ -210,7 +191,7 @@ class LogoutTest {
 			browser.client().getOptions().setRedirectEnabled(false);
 			URI logout = new LogoutRequest(site.endpoint("/connect/logout"), forged, TestSite.SIGNED_OUT, new State())
 				.toURI();
-			WebResponse response = browser.client().loadWebResponse(new WebRequest(logout.toURL()));
+			WebResponse response = load(browser, logout);
 			assertThat(response.getStatusCode()).isEqualTo(400);
 			assertThat(response.getResponseHeaderValue("Location")).isNull();
 			assertThat(response.getContentAsString()).contains("This sign-out request was refused",
@@ -218,6 +199,20 @@ class LogoutTest {
 			browser.client().getOptions().setRedirectEnabled(true);
 			assertThat(browser.open("/account").getUrl().getPath()).isEqualTo("/account");
 		}
+	}
+
+	/**
+	 * Signs the person in and has the site redeem a code for them; the ID token is the
+	 * site's logout hint.
+	 */
+	private static OIDCTokenResponse signInAtSite(Browser browser, Person person, TestSite site) throws Exception {
+		browser.signIn(person.email(), person.password());
+		CodeVerifier verifier = new CodeVerifier();
+		return (OIDCTokenResponse) site.redeem(site.code(browser, verifier, new Nonce()), verifier).toSuccessResponse();
+	}
+
+	private static WebResponse load(Browser browser, URI address) throws IOException {
+		return browser.client().loadWebResponse(new WebRequest(address.toURL()));
 	}
 
 	/** Presses "Sign out" and answers where the provider sends the browser. */

@@ -1,12 +1,12 @@
 package club.icourse.auth.oauth;
 
-import club.icourse.auth.clients.KnownClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import club.icourse.auth.AuthServerTest;
 import club.icourse.auth.Browser;
 import club.icourse.auth.TestAccounts;
 import club.icourse.auth.TestAccounts.Person;
+import club.icourse.auth.clients.KnownClients;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -37,8 +37,16 @@ import com.nimbusds.openid.connect.sdk.claims.UserInfo;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
+import org.htmlunit.Page;
+import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
+import org.htmlunit.html.HtmlButton;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -106,7 +114,7 @@ class OidcFlowTest {
 		try (Browser browser = new Browser(port)) {
 			browser.signIn(person.email(), person.password());
 			browser.client().getOptions().setRedirectEnabled(false);
-			WebResponse redirect = browser.client().loadWebResponse(new org.htmlunit.WebRequest(authorize.toURL()));
+			WebResponse redirect = browser.client().loadWebResponse(new WebRequest(authorize.toURL()));
 			assertThat(redirect.getStatusCode()).isEqualTo(302);
 			URI back = URI.create(redirect.getResponseHeaderValue("Location"));
 			assertThat(back.toString()).startsWith(CALLBACK.toString()).contains("state=" + state.getValue());
@@ -166,10 +174,8 @@ class OidcFlowTest {
 	void aPersonWhoIsNotSignedInSignsInAndIsSentBackWithACode() throws Exception {
 		Person person = TestAccounts.registerAndConfirm(port);
 		String clientId = "site-" + UUID.randomUUID();
-		clients.save(KnownClients.toRegistered(
-				new KnownClients.Client(clientId, "A site", ClientSecrets.generate(),
-						java.util.List.of(CALLBACK.toString()), java.util.List.of(), true, null, null, false),
-				UUID.randomUUID().toString()));
+		clients.save(KnownClients.toRegistered(new KnownClients.Client(clientId, "A site", ClientSecrets.generate(),
+				List.of(CALLBACK.toString()), List.of(), true, null, null, false), UUID.randomUUID().toString()));
 		URI authorize = new AuthenticationRequest.Builder(new ResponseType("code"), new Scope("openid"),
 				new ClientID(clientId), CALLBACK)
 			.endpointURI(URI.create("http://localhost:" + port + "/oauth2/authorize"))
@@ -180,22 +186,20 @@ class OidcFlowTest {
 			.toURI();
 
 		try (Browser browser = new Browser(port)) {
-			org.htmlunit.html.HtmlPage login = browser.client().getPage(authorize.toURL());
+			HtmlPage login = browser.client().getPage(authorize.toURL());
 			assertThat(login.getUrl().getPath()).isEqualTo("/login");
 			browser.client().getOptions().setRedirectEnabled(false);
-			org.htmlunit.html.HtmlForm form = login.getForms()
+			HtmlForm form = login.getForms()
 				.stream()
 				.filter(candidate -> candidate.getActionAttribute().endsWith("/login"))
 				.findFirst()
 				.orElseThrow();
 			form.getInputByName("username").setValue(person.email());
 			form.getInputByName("password").setValue(person.password());
-			org.htmlunit.Page afterLogin = ((org.htmlunit.html.HtmlButton) form
-				.getFirstByXPath(".//button[@type='submit']")).click();
+			Page afterLogin = ((HtmlButton) form.getFirstByXPath(".//button[@type='submit']")).click();
 			String next = afterLogin.getWebResponse().getResponseHeaderValue("Location");
 			assertThat(next).contains("/oauth2/authorize");
-			WebResponse redirect = browser.client()
-				.loadWebResponse(new org.htmlunit.WebRequest(URI.create(next).toURL()));
+			WebResponse redirect = browser.client().loadWebResponse(new WebRequest(URI.create(next).toURL()));
 			assertThat(redirect.getResponseHeaderValue("Location")).startsWith(CALLBACK.toString()).contains("code=");
 		}
 	}
@@ -204,7 +208,7 @@ class OidcFlowTest {
 		for (String pair : uri.getRawQuery().split("&")) {
 			String[] parts = pair.split("=", 2);
 			if (parts[0].equals(name)) {
-				return java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8);
+				return URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
 			}
 		}
 		throw new AssertionError("No " + name + " in " + uri);

@@ -9,6 +9,7 @@ import club.icourse.auth.TestAccounts.Person;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
 import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
 import com.nimbusds.oauth2.sdk.ResponseType;
@@ -21,12 +22,14 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
-import com.nimbusds.openid.connect.sdk.Prompt;
+import com.nimbusds.openid.connect.sdk.OIDCClaimsRequest;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.Prompt;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import java.net.URI;
+import java.util.function.UnaryOperator;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
 import org.htmlunit.html.HtmlButton;
@@ -177,7 +180,7 @@ class PushedAuthorizationRequestTest {
 	}
 
 	private static URI push(TestSite site, CodeVerifier verifier, Nonce nonce, State state,
-			java.util.function.UnaryOperator<AuthenticationRequest.Builder> more) throws Exception {
+			UnaryOperator<AuthenticationRequest.Builder> more) throws Exception {
 		AuthenticationRequest request = more
 			.apply(new AuthenticationRequest.Builder(new ResponseType("code"), new Scope("openid", "profile", "email"),
 					new ClientID(site.clientId), site.callback)
@@ -193,11 +196,11 @@ class PushedAuthorizationRequestTest {
 		return response.toSuccessResponse().getRequestURI();
 	}
 
-	private static com.nimbusds.openid.connect.sdk.OIDCClaimsRequest parseClaims(String json) {
+	private static OIDCClaimsRequest parseClaims(String json) {
 		try {
-			return com.nimbusds.openid.connect.sdk.OIDCClaimsRequest.parse(json);
+			return OIDCClaimsRequest.parse(json);
 		}
-		catch (com.nimbusds.oauth2.sdk.ParseException e) {
+		catch (ParseException e) {
 			throw new IllegalArgumentException(e);
 		}
 	}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -34,9 +36,8 @@ class ReauthenticationFilterTest {
 		.build();
 
 	private final ReauthenticationFilter filter = new ReauthenticationFilter(
-			Clock.fixed(signedInAt.plus(Duration.ofHours(1)), java.time.ZoneOffset.UTC),
-			new InMemoryRegisteredClientRepository(site), new PushedRequests(
-					new org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService()));
+			Clock.fixed(signedInAt.plus(Duration.ofHours(1)), ZoneOffset.UTC),
+			new InMemoryRegisteredClientRepository(site), new PushedRequests(new InMemoryOAuth2AuthorizationService()));
 
 	@AfterEach
 	void forget() {

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.time.Instant;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
+import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
@@ -59,8 +60,7 @@ class ReauthenticationTest {
 				.orElseThrow();
 			form.getInputByName("username").setValue(person.email());
 			form.getInputByName("password").setValue(person.password());
-			WebResponse afterLogin = ((org.htmlunit.html.HtmlButton) form.getFirstByXPath(".//button")).click()
-				.getWebResponse();
+			WebResponse afterLogin = ((HtmlButton) form.getFirstByXPath(".//button")).click().getWebResponse();
 			URI back = TestSite.follow(browser, URI.create(afterLogin.getResponseHeaderValue("Location")));
 			assertThat(back.toString()).startsWith(TestSite.CALLBACK.toString());
 

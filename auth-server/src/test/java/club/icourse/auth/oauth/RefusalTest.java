@@ -7,9 +7,15 @@ import club.icourse.auth.Browser;
 import club.icourse.auth.TestAccounts;
 import club.icourse.auth.TestAccounts.Person;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDateTime;
@@ -120,14 +126,11 @@ class RefusalTest {
 	void aWrongClientSecretIsRefused() throws Exception {
 		CodeVerifier verifier = new CodeVerifier();
 		AuthorizationCode code = site.code(person, verifier, new Nonce());
-		TokenResponse refused = com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser
-			.parse(new com.nimbusds.oauth2.sdk.TokenRequest(site.endpoint("/oauth2/token"),
-					new com.nimbusds.oauth2.sdk.auth.ClientSecretBasic(
-							new com.nimbusds.oauth2.sdk.id.ClientID(site.clientId),
-							new com.nimbusds.oauth2.sdk.auth.Secret("wrong")),
-					new com.nimbusds.oauth2.sdk.AuthorizationCodeGrant(code, TestSite.CALLBACK, verifier))
-				.toHTTPRequest()
-				.send());
+		TokenResponse refused = OIDCTokenResponseParser.parse(new TokenRequest(site.endpoint("/oauth2/token"),
+				new ClientSecretBasic(new ClientID(site.clientId), new Secret("wrong")),
+				new AuthorizationCodeGrant(code, TestSite.CALLBACK, verifier))
+			.toHTTPRequest()
+			.send());
 		assertThat(refused.indicatesSuccess()).isFalse();
 		assertThat(refused.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_client");
 	}

@@ -1,5 +1,6 @@
 package club.icourse.auth.oauth;
 
+import static club.icourse.db.auth.Tables.SIGNING_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import club.icourse.auth.AuthServerApplication;
@@ -9,6 +10,7 @@ import club.icourse.auth.Browser;
 import club.icourse.auth.TestAccounts;
 import club.icourse.auth.account.AccountRepository;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -115,7 +117,7 @@ class SharedStateTest {
 		TestAccounts.Person person = TestAccounts.registerAndConfirm(port);
 		OIDCTokenResponse before = site.signIn(person);
 		JWT oldIdToken = before.getOIDCTokens().getIDToken();
-		String oldKid = ((com.nimbusds.jose.JWSHeader) oldIdToken.getHeader()).getKeyID();
+		String oldKid = ((JWSHeader) oldIdToken.getHeader()).getKeyID();
 
 		retireSigningKeys();
 		keys.rotate();
@@ -124,7 +126,7 @@ class SharedStateTest {
 			.containsExactly("RS256", "ES256");
 
 		OIDCTokenResponse after = site.signIn(person);
-		String newKid = ((com.nimbusds.jose.JWSHeader) after.getOIDCTokens().getIDToken().getHeader()).getKeyID();
+		String newKid = ((JWSHeader) after.getOIDCTokens().getIDToken().getHeader()).getKeyID();
 		assertThat(newKid).isNotEqualTo(oldKid);
 
 		IDTokenValidator validator = new IDTokenValidator(new Issuer(ISSUER), new ClientID(site.clientId),
@@ -146,14 +148,13 @@ class SharedStateTest {
 	void aTokenRequestWithNoKeyInServiceAddsOneInsteadOfFailing() throws Exception {
 		TestSite site = new TestSite(clients, port);
 		TestAccounts.Person person = TestAccounts.registerAndConfirm(port);
-		String oldKid = ((com.nimbusds.jose.JWSHeader) site.signIn(person).getOIDCTokens().getIDToken().getHeader())
-			.getKeyID();
+		String oldKid = ((JWSHeader) site.signIn(person).getOIDCTokens().getIDToken().getHeader()).getKeyID();
 
 		retireSigningKeys();
 		keys.forgetCachedKeys();
 
 		OIDCTokenResponse after = site.signIn(person);
-		String newKid = ((com.nimbusds.jose.JWSHeader) after.getOIDCTokens().getIDToken().getHeader()).getKeyID();
+		String newKid = ((JWSHeader) after.getOIDCTokens().getIDToken().getHeader()).getKeyID();
 		assertThat(newKid).isNotEqualTo(oldKid);
 		assertThat(keys.signing().getKeys()).extracting(key -> key.getAlgorithm().getName())
 			.containsExactly("RS256", "ES256");
@@ -238,10 +239,10 @@ class SharedStateTest {
 	/** Ends the signing period of every key now, as the passing of time would. */
 	private void retireSigningKeys() {
 		LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-		dsl.update(club.icourse.db.auth.Tables.SIGNING_KEY)
-			.set(club.icourse.db.auth.Tables.SIGNING_KEY.SIGNS_FROM, now.minusDays(1))
-			.set(club.icourse.db.auth.Tables.SIGNING_KEY.SIGNS_UNTIL, now.minusSeconds(1))
-			.where(club.icourse.db.auth.Tables.SIGNING_KEY.SIGNS_UNTIL.gt(now))
+		dsl.update(SIGNING_KEY)
+			.set(SIGNING_KEY.SIGNS_FROM, now.minusDays(1))
+			.set(SIGNING_KEY.SIGNS_UNTIL, now.minusSeconds(1))
+			.where(SIGNING_KEY.SIGNS_UNTIL.gt(now))
 			.execute();
 	}
 

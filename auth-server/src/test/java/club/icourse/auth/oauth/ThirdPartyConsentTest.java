@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import club.icourse.auth.AuthServerTest;
 import club.icourse.auth.Browser;
-import club.icourse.auth.audit.AuditLog;
 import club.icourse.auth.TestAccounts;
 import club.icourse.auth.TestAccounts.Person;
 import club.icourse.auth.account.AccountRepository;
+import club.icourse.auth.audit.AuditLog;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
@@ -17,6 +19,7 @@ import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,8 +72,8 @@ class ThirdPartyConsentTest {
 					"Your school, and whether you are a student or a teacher");
 
 			browser.client().getOptions().setRedirectEnabled(false);
-			var denied = ((org.htmlunit.html.HtmlButton) consent.getHtmlElementById("deny")
-				.getFirstByXPath(".//button")).click().getWebResponse();
+			var denied = ((HtmlButton) consent.getHtmlElementById("deny").getFirstByXPath(".//button")).click()
+				.getWebResponse();
 			assertThat(denied.getResponseHeaderValue("Location")).startsWith(site.callback.toString())
 				.contains("error=access_denied");
 		}
@@ -112,9 +115,9 @@ class ThirdPartyConsentTest {
 	}
 
 	private static boolean active(TestSite site, OIDCTokenResponse tokens) throws Exception {
-		return com.nimbusds.oauth2.sdk.TokenIntrospectionResponse
-			.parse(new com.nimbusds.oauth2.sdk.TokenIntrospectionRequest(site.endpoint("/oauth2/introspect"),
-					site.authentication, tokens.getOIDCTokens().getAccessToken())
+		return TokenIntrospectionResponse
+			.parse(new TokenIntrospectionRequest(site.endpoint("/oauth2/introspect"), site.authentication,
+					tokens.getOIDCTokens().getAccessToken())
 				.toHTTPRequest()
 				.send())
 			.toSuccessResponse()
@@ -137,8 +140,9 @@ class ThirdPartyConsentTest {
 			String location = next.toString();
 			if (next.getPath().equals("/oauth2/consent")) {
 				HtmlPage consent = browser.open(next.getRawPath() + "?" + next.getRawQuery());
-				location = ((org.htmlunit.html.HtmlButton) consent.getHtmlElementById("allow")
-					.getFirstByXPath(".//button")).click().getWebResponse().getResponseHeaderValue("Location");
+				location = ((HtmlButton) consent.getHtmlElementById("allow").getFirstByXPath(".//button")).click()
+					.getWebResponse()
+					.getResponseHeaderValue("Location");
 			}
 			code = new AuthorizationCode(TestSite.parameter(URI.create(location), "code"));
 		}

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -84,8 +86,7 @@ class PasswordHashingLimitTest {
 		new BusyHashingResponses().doFilter(new MockHttpServletRequest("POST", "/login"), response,
 				new MockFilterChain() {
 					@Override
-					public void doFilter(jakarta.servlet.ServletRequest request,
-							jakarta.servlet.ServletResponse response) throws ServletException {
+					public void doFilter(ServletRequest request, ServletResponse response) throws ServletException {
 						throw new ServletException(new PasswordHashingBusyException(3));
 					}
 				});
@@ -98,8 +99,7 @@ class PasswordHashingLimitTest {
 		assertThatThrownBy(() -> new BusyHashingResponses().doFilter(new MockHttpServletRequest(),
 				new MockHttpServletResponse(), new MockFilterChain() {
 					@Override
-					public void doFilter(jakarta.servlet.ServletRequest request,
-							jakarta.servlet.ServletResponse response) {
+					public void doFilter(ServletRequest request, ServletResponse response) {
 						throw new IllegalStateException("boom");
 					}
 				}))

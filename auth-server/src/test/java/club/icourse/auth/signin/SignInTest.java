@@ -1,5 +1,7 @@
 package club.icourse.auth.signin;
 
+import static club.icourse.auth.Spellings.fullWidth;
+import static club.icourse.db.auth.Tables.ACCOUNT;
 import static club.icourse.db.auth.Tables.SIGN_IN_ATTEMPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +9,6 @@ import club.icourse.auth.AuthServerTest;
 import club.icourse.auth.Browser;
 import club.icourse.auth.Mailbox;
 import club.icourse.auth.TestAccounts;
-import static club.icourse.auth.Spellings.fullWidth;
 import club.icourse.auth.TestAccounts.Person;
 import club.icourse.auth.account.AccountRepository;
 import java.io.IOException;
@@ -128,9 +129,9 @@ class SignInTest {
 	@Test
 	void passwordsAreHashedWithArgon2id() throws IOException {
 		Person person = register();
-		String hash = dsl.select(club.icourse.db.auth.Tables.ACCOUNT.PASSWORD_HASH)
-			.from(club.icourse.db.auth.Tables.ACCOUNT)
-			.where(club.icourse.db.auth.Tables.ACCOUNT.EMAIL.eq(person.email()))
+		String hash = dsl.select(ACCOUNT.PASSWORD_HASH)
+			.from(ACCOUNT)
+			.where(ACCOUNT.EMAIL.eq(person.email()))
 			.fetchSingle()
 			.value1();
 		assertThat(hash).startsWith("{argon2id}$argon2id$v=19$m=7168,t=5,p=1$");

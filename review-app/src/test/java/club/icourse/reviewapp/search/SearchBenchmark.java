@@ -2,6 +2,8 @@ package club.icourse.reviewapp.search;
 
 import club.icourse.reviewapp.ReviewAppTest;
 import club.icourse.reviewapp.bench.TenTimesICourse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,9 +17,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 import org.apache.lucene.search.Query;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -148,8 +150,8 @@ class SearchBenchmark {
 							try {
 								searcher.search(query, new CappedCount(1_000));
 							}
-							catch (java.io.IOException e) {
-								throw new java.io.UncheckedIOException(e);
+							catch (IOException e) {
+								throw new UncheckedIOException(e);
 							}
 							costs.merge(kind + " " + step, System.nanoTime() - before, Long::sum);
 						}

@@ -3,6 +3,7 @@ package club.icourse.reviewapp.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -36,7 +37,7 @@ class AnonymousPageCachingTest {
 		withSession.setSession(new MockHttpSession());
 		assertThat(cacheControl(withSession, (request, response) -> response.getWriter().write("page"))).isNull();
 		assertThat(cacheControl(request("/?lang=en"), (request, response) -> {
-			((jakarta.servlet.http.HttpServletResponse) response).addHeader("Set-Cookie", "lang=en");
+			((HttpServletResponse) response).addHeader("Set-Cookie", "lang=en");
 			response.getWriter().write("page");
 		})).isNull();
 		assertThat(cacheControl(request("/notifications"), (request, response) -> response.getWriter().write("page")))

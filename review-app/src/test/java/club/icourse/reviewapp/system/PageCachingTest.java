@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import org.htmlunit.WebResponse;
+import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlPage;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -75,10 +76,8 @@ class PageCachingTest {
 			HtmlPage page = browser.open("/courses/" + course);
 			assertThat(page.asNormalizedText()).contains("只给学生看的评价", "大家都能看的评价");
 			assertThat(page.getHtmlElementById("review-" + studentsOnly).asNormalizedText()).contains("students only");
-			assertThat(((org.htmlunit.html.DomElement) page
-				.querySelector("#review-" + open + " form[action$='/upvote'] button")).getAttribute("class"))
-				.as("the reader's own upvote")
-				.contains("btn-success");
+			assertThat(((DomElement) page.querySelector("#review-" + open + " form[action$='/upvote'] button"))
+				.getAttribute("class")).as("the reader's own upvote").contains("btn-success");
 			assertThat(page.querySelectorAll("input[name=_csrf]")).isNotEmpty();
 			WebResponse response = page.getWebResponse();
 			assertThat(response.getResponseHeaderValue("Cache-Control")).contains("no-store").doesNotContain("public");

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -130,7 +131,7 @@ public final class PolicyWatchingChrome implements AutoCloseable {
 	public void close() {
 		driver.quit();
 		try (var files = Files.walk(profile)) {
-			files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
 		}
 		catch (IOException e) {
 			// A leftover temporary profile is harmless.

@@ -1,6 +1,7 @@
 package club.icourse.testsupport.mail;
 
 import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -20,7 +21,7 @@ public record MailContent(String subject, String text, String html) {
 
 	public static MailContent of(Part message) {
 		try {
-			String subject = message instanceof jakarta.mail.Message mail ? mail.getSubject() : "";
+			String subject = message instanceof Message mail ? mail.getSubject() : "";
 			return new MailContent(subject == null ? "" : subject, firstPart(message, "text/plain").orElse(""),
 					firstPart(message, "text/html").orElse(""));
 		}

@@ -1,6 +1,7 @@
 package club.icourse.testsupport.mail;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
@@ -117,7 +118,7 @@ public final class TestMailServer {
 		try {
 			greenMail.purgeEmailFromAllMailboxes();
 		}
-		catch (com.icegreen.greenmail.store.FolderException e) {
+		catch (FolderException e) {
 			throw new IllegalStateException(e);
 		}
 	}

