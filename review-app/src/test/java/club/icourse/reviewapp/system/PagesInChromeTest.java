@@ -15,9 +15,8 @@ import club.icourse.reviewapp.people.PersonRepository;
 import club.icourse.reviewapp.review.ReviewDraft;
 import club.icourse.reviewapp.review.Reviews;
 import club.icourse.testsupport.browser.PolicyWatchingChrome;
+import club.icourse.testsupport.web.PagesInChromeChecks;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -25,17 +24,13 @@ import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The key pages in a real browser with the Content-Security-Policy on: each is used as a
  * person would (search-as-you-type, a review previewed) and none may cause a violation.
  */
 @ReviewAppTest
-class PagesInChromeTest {
-
-	@LocalServerPort
-	int port;
+class PagesInChromeTest extends PagesInChromeChecks {
 
 	@Autowired
 	DSLContext dsl;
@@ -52,13 +47,8 @@ class PagesInChromeTest {
 	@Autowired
 	Comments comments;
 
-	@BeforeAll
-	static void chromium() {
-		if (!PolicyWatchingChrome.installed()) {
-			assertThat(System.getenv("CI")).as("CI installs chromium and chromium-driver (.ci/run)")
-				.isNotEqualTo("true");
-			Assumptions.abort("Chromium is not installed: apt-get install -y chromium chromium-driver");
-		}
+	PagesInChromeTest() {
+		super("/");
 	}
 
 	@Test
@@ -208,10 +198,6 @@ class PagesInChromeTest {
 		chrome.open(FakeIdentityProvider.shared().signInUrl(identity));
 		chrome.open(url("/oauth2/authorization/icourse"));
 		chrome.waitUntil("the signed-in site", driver -> driver.getPageSource().contains(identity.username()));
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + port + path;
 	}
 
 }

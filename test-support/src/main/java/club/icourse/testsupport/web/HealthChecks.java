@@ -3,37 +3,35 @@ package club.icourse.testsupport.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.jooq.DSLContext;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The app reports up with its database, names every answer's request, and migrated its
  * own test database, which it reads through the generated schema.
  */
-public abstract class HealthChecks {
+public abstract class HealthChecks extends AppChecks {
 
 	private final String schemaPrefix;
 
+	private final Table<?> generatedTable;
+
+	@Autowired
+	private DSLContext dsl;
+
 	/**
 	 * @param schemaPrefix how the names of this app's test databases begin
+	 * @param generatedTable a table of the app's generated schema (its browser sessions,
+	 * say)
 	 */
-	protected HealthChecks(String schemaPrefix) {
+	protected HealthChecks(String schemaPrefix, Table<?> generatedTable) {
 		this.schemaPrefix = schemaPrefix;
+		this.generatedTable = generatedTable;
 	}
-
-	/** The port the app under test listens on. */
-	protected abstract int port();
-
-	protected abstract DSLContext dsl();
-
-	/** A table of the app's generated schema (its browser sessions, say). */
-	protected abstract Table<?> generatedTable();
 
 	@Test
 	public void reportsUpWithTheDatabase() throws IOException, InterruptedException {
@@ -48,16 +46,10 @@ public abstract class HealthChecks {
 
 	@Test
 	public void migratedItsOwnDatabaseAndReadsItThroughTheGeneratedSchema() {
-		assertThat(dsl().fetchCount(generatedTable())).isGreaterThanOrEqualTo(0);
-		assertThat(dsl().fetchValue(DSL.currentSchema())).startsWith(schemaPrefix);
-		assertThat(dsl().fetchCount(DSL.table("flyway_schema_history"), DSL.field("success").eq(1)))
+		assertThat(this.dsl.fetchCount(this.generatedTable)).isGreaterThanOrEqualTo(0);
+		assertThat(this.dsl.fetchValue(DSL.currentSchema())).startsWith(this.schemaPrefix);
+		assertThat(this.dsl.fetchCount(DSL.table("flyway_schema_history"), DSL.field("success").eq(1)))
 			.isGreaterThanOrEqualTo(1);
-	}
-
-	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).build(),
-					HttpResponse.BodyHandlers.ofString());
 	}
 
 }

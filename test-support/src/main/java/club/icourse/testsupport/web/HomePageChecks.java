@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -13,9 +12,7 @@ import org.junit.jupiter.api.Test;
  * The home page answers over HTTP in the browser's language, switches on {@code ?lang=}
  * and remembers it, and takes its stylesheet from the webjar, never from a CDN.
  */
-public abstract class HomePageChecks {
-
-	private final HttpClient http = HttpClient.newHttpClient();
+public abstract class HomePageChecks extends AppChecks {
 
 	private final String chineseTitle;
 
@@ -26,9 +23,6 @@ public abstract class HomePageChecks {
 		this.englishTitle = englishTitle;
 	}
 
-	/** The port the app under test listens on. */
-	protected abstract int port();
-
 	@Test
 	public void answersOverHttpInTheBrowsersLanguage() throws IOException, InterruptedException {
 		HttpResponse<String> chinese = get("/", "zh-CN,zh;q=0.9");
@@ -37,15 +31,15 @@ public abstract class HomePageChecks {
 		assertThat(chinese.statusCode()).isEqualTo(200);
 		assertThat(chinese.headers().firstValue("Content-Type"))
 			.hasValueSatisfying(type -> assertThat(type).contains("text/html"));
-		assertThat(chinese.body()).contains("<title>" + chineseTitle + "</title>", "lang=\"zh-CN\"");
-		assertThat(english.body()).contains("<title>" + englishTitle + "</title>");
+		assertThat(chinese.body()).contains("<title>" + this.chineseTitle + "</title>", "lang=\"zh-CN\"");
+		assertThat(english.body()).contains("<title>" + this.englishTitle + "</title>");
 	}
 
 	@Test
 	public void switchesLanguageOnRequestAndRemembersIt() throws IOException, InterruptedException {
 		HttpResponse<String> switched = get("/?lang=en", "zh-CN");
 
-		assertThat(switched.body()).contains("<title>" + englishTitle + "</title>");
+		assertThat(switched.body()).contains("<title>" + this.englishTitle + "</title>");
 		assertThat(switched.headers().allValues("Set-Cookie"))
 			.anySatisfy(cookie -> assertThat(cookie).startsWith("lang=en"));
 	}
@@ -57,10 +51,7 @@ public abstract class HomePageChecks {
 	}
 
 	private HttpResponse<String> get(String path, String language) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
-			.header("Accept-Language", language)
-			.build();
-		return http.send(request, HttpResponse.BodyHandlers.ofString());
+		return get(HttpRequest.newBuilder(URI.create(url(path))).header("Accept-Language", language));
 	}
 
 }
