@@ -10,6 +10,7 @@ import club.icourse.reviewapp.FakeIdentityProvider.Identity;
 import club.icourse.reviewapp.ReviewAppTest;
 import club.icourse.reviewapp.ReviewBrowser;
 import club.icourse.reviewapp.search.IndexRebuild;
+import club.icourse.web.sqlcount.RequestSqlCounts;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -18,9 +19,11 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -34,8 +37,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -46,12 +47,11 @@ import org.springframework.test.context.TestPropertySource;
  * executes.
  */
 @ReviewAppTest
-@ActiveProfiles("bench")
 // Building the index streams 140,000 courses from MariaDB; on a busy machine reading them
-// can
-// take longer than the server waits to write (60 s by default).
-@TestPropertySource(properties = "spring.datasource.hikari.connection-init-sql=SET SESSION net_write_timeout = 600")
-@Import(SqlCountingConfiguration.class)
+// can take longer than the server waits to write (60 s by default). Every request's SQL
+// is counted (web-support's sqlcount).
+@TestPropertySource(properties = { "spring.datasource.hikari.connection-init-sql=SET SESSION net_write_timeout = 600",
+		"icourse.sql-count.enabled=true" })
 @EnabledIfSystemProperty(named = "page.benchmark", matches = "true")
 class PageBenchmark {
 
@@ -77,7 +77,7 @@ class PageBenchmark {
 	ApplicationContext context;
 
 	@Autowired
-	StatementCounter counter;
+	RequestSqlCounts counter;
 
 	@LocalServerPort
 	int port;
@@ -276,7 +276,7 @@ class PageBenchmark {
 		HttpClient http = HttpClient.newHttpClient();
 		for (int attempt = 0; attempt < 60; attempt++) {
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-				.timeout(java.time.Duration.ofSeconds(5));
+				.timeout(Duration.ofSeconds(5));
 			if (session != null) {
 				request.header("Cookie", session);
 			}
@@ -287,7 +287,7 @@ class PageBenchmark {
 					return;
 				}
 			}
-			catch (java.net.http.HttpTimeoutException e) {
+			catch (HttpTimeoutException e) {
 				// still busy
 			}
 			Thread.sleep(2_000);

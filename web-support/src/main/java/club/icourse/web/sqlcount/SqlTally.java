@@ -1,4 +1,4 @@
-package club.icourse.auth.sqlcount;
+package club.icourse.web.sqlcount;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package club.icourse.auth.sqlcount;
+package club.icourse.web.sqlcount;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -62,6 +62,16 @@ public final class RequestSqlCounts extends OncePerRequestFilter {
 				this.recent.pollFirst();
 			}
 		}
+	}
+
+	/** Requests tallied so far. */
+	public long requests() {
+		return (long) this.requests.count();
+	}
+
+	/** Statements executed by the requests tallied so far. */
+	public long statements() {
+		return (long) this.statements.count();
 	}
 
 	/** Forgets the tallies so far. */

@@ -1,4 +1,4 @@
-package club.icourse.auth.sqlcount;
+package club.icourse.web.sqlcount;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
