@@ -1,13 +1,13 @@
-package club.icourse.auth.mail;
+package club.icourse.mail;
 
-import static club.icourse.db.auth.Tables.MAIL_OUTBOX;
+import static club.icourse.mail.OutboxTable.MAIL_OUTBOX;
+import static club.icourse.mail.OutboxTable.NEXT_ATTEMPT_AT;
+import static club.icourse.mail.OutboxTable.RECIPIENT;
+import static club.icourse.mail.OutboxTable.SENT_AT;
+import static club.icourse.mail.Recipients.mailsTo;
+import static club.icourse.mail.Recipients.newAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import club.icourse.auth.AuthServerTest;
-import club.icourse.auth.Mailbox;
-import club.icourse.mail.MailOutbox;
-import club.icourse.mail.MailSettings;
-import club.icourse.mail.OutboxSender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,8 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * finishes the mail in hand and gives the rest back at once, so the other instance sends
  * them now instead of after the two-minute lease.
  */
-@AuthServerTest
-@TestPropertySource(properties = "icourse.mail.poll-delay=1h")
+@OutboxTest
 class OutboxShutdownTest {
 
 	@Autowired
@@ -62,9 +60,9 @@ class OutboxShutdownTest {
 	@Test
 	void aSenderShutDownMidBatchFinishesTheMailInHandAndGivesBackTheRest() throws Exception {
 		otherInstance.sendDueMails();
-		List<String> addresses = IntStream.range(0, 3).mapToObj(i -> Mailbox.newStudentAddress()).toList();
+		List<String> addresses = IntStream.range(0, 3).mapToObj(i -> newAddress()).toList();
 		addresses.forEach(address -> transaction.executeWithoutResult(status -> outbox.enqueue(address, Locale.ENGLISH,
-				"confirm-email", Map.of("username", "shutdown", "link", "https://id.example/confirm?token=t"))));
+				"test-mail", Map.of("username", "shutdown", "link", "https://id.example/confirm?token=t"))));
 
 		CountDownLatch stopped = new CountDownLatch(1);
 		OutboxSender[] stopping = new OutboxSender[1];
@@ -77,19 +75,19 @@ class OutboxShutdownTest {
 		assertThat(stopped.await(10, TimeUnit.SECONDS)).as("shutdown waited for the sender, then went on").isTrue();
 		assertThat(stopping[0].isRunning()).isFalse();
 		assertThat(stopping[0].sendDueMails()).as("nothing more is claimed while stopping").isZero();
-		assertThat(addresses.stream().mapToInt(address -> Mailbox.mailsTo(address).size()).sum()).isEqualTo(1);
+		assertThat(addresses.stream().mapToInt(address -> mailsTo(address).size()).sum()).isEqualTo(1);
 		LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-		assertThat(dsl.select(MAIL_OUTBOX.NEXT_ATTEMPT_AT)
+		assertThat(dsl.select(NEXT_ATTEMPT_AT)
 			.from(MAIL_OUTBOX)
-			.where(MAIL_OUTBOX.RECIPIENT.in(addresses))
-			.and(MAIL_OUTBOX.SENT_AT.isNull())
-			.fetch(MAIL_OUTBOX.NEXT_ATTEMPT_AT)).as("the unsent rest is due now, not leased")
+			.where(RECIPIENT.in(addresses))
+			.and(SENT_AT.isNull())
+			.fetch(NEXT_ATTEMPT_AT)).as("the unsent rest is due now, not leased")
 			.hasSize(2)
 			.allMatch(due -> !due.isAfter(now));
 
 		otherInstance.sendDueMails();
 
-		assertThat(addresses).allSatisfy(address -> assertThat(Mailbox.mailsTo(address)).hasSize(1));
+		assertThat(addresses).allSatisfy(address -> assertThat(mailsTo(address)).hasSize(1));
 	}
 
 	/**
