@@ -54,8 +54,13 @@ class AccountController {
 	String changePassword(Authentication authentication, @Valid @ModelAttribute("passwordForm") ChangePasswordForm form,
 			BindingResult errors, HttpServletRequest request, Model model) {
 		if (!errors.hasErrors()) {
-			passwords.change(authentication.getName(), form.currentPassword(), form.newPassword(),
-					request.getSession().getId(), errors);
+			try {
+				passwords.change(authentication.getName(), form.currentPassword(), form.newPassword(),
+						request.getSession().getId());
+			}
+			catch (AccountRefusedException refused) {
+				refused.problems().forEach(problem -> errors.rejectValue(problem.field(), problem.messageKey()));
+			}
 		}
 		if (errors.hasErrors()) {
 			return page(authentication, model);
@@ -65,10 +70,12 @@ class AccountController {
 
 	@PostMapping("/account/username")
 	String changeUsername(Authentication authentication, @RequestParam(required = false) String username, Model model) {
-		var refused = usernames.change(authentication.getName(), username == null ? "" : username);
-		if (refused.isPresent()) {
+		try {
+			usernames.change(authentication.getName(), username == null ? "" : username);
+		}
+		catch (AccountRefusedException refused) {
 			model.addAttribute("passwordForm", ChangePasswordForm.empty());
-			model.addAttribute("usernameProblem", refused.get());
+			model.addAttribute("usernameProblem", refused.problems().getFirst().messageKey());
 			model.addAttribute("requestedUsername", username);
 			return page(authentication, model);
 		}
@@ -78,7 +85,10 @@ class AccountController {
 	@PostMapping("/account/delete")
 	String delete(Authentication authentication, @RequestParam(required = false) String password,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		if (!passwords.delete(authentication.getName(), password)) {
+		try {
+			passwords.delete(authentication.getName(), password);
+		}
+		catch (AccountRefusedException refused) {
 			model.addAttribute("passwordForm", ChangePasswordForm.empty());
 			model.addAttribute("deleteRefused", true);
 			return page(authentication, model);

@@ -102,8 +102,20 @@ class MailboxLinkController {
 	@PostMapping("/password/reset")
 	String reset(@Valid @ModelAttribute("form") NewPasswordForm form, BindingResult errors, Model model,
 			HttpServletResponse response) {
-		AccountTokens.State state = errors.hasErrors() ? links.check(AccountTokens.Purpose.RESET_PASSWORD, form.token())
-				: passwords.reset(form.token(), form.newPassword(), errors);
+		AccountTokens.State state;
+		if (errors.hasErrors()) {
+			state = links.check(AccountTokens.Purpose.RESET_PASSWORD, form.token());
+		}
+		else {
+			try {
+				state = passwords.reset(form.token(), form.newPassword());
+			}
+			catch (AccountRefusedException refused) {
+				// the link is good, the password is not: the form again
+				refused.problems().forEach(problem -> errors.rejectValue(problem.field(), problem.messageKey()));
+				return "account/reset";
+			}
+		}
 		if (state != AccountTokens.State.VALID) {
 			return refused(model, state, response);
 		}

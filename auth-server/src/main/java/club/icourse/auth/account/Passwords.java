@@ -7,7 +7,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.validation.Errors;
 
 /**
  * Setting a new password (by a reset link or on the account page) and deleting an
@@ -44,9 +43,11 @@ class Passwords {
 	/**
 	 * Sets the password chosen on the reset page; the link is used up, the address counts
 	 * as confirmed (the person read the mail), and every session of the account ends.
+	 * @throws AccountRefusedException if the policy does not allow the password (the link
+	 * stays valid)
 	 */
 	@Transactional
-	AccountTokens.State reset(String token, String newPassword, Errors errors) {
+	AccountTokens.State reset(String token, String newPassword) {
 		Instant now = clock.instant();
 		AccountTokens.Check check = tokens.check(AccountTokens.Purpose.RESET_PASSWORD, token, now);
 		if (!check.valid()) {
@@ -56,10 +57,7 @@ class Passwords {
 		if (account == null) {
 			return AccountTokens.State.UNKNOWN;
 		}
-		checkPolicy(account, newPassword, errors);
-		if (errors.hasErrors()) {
-			return AccountTokens.State.VALID;
-		}
+		checkPolicy(account, newPassword);
 		AccountTokens.Check used = tokens.consume(AccountTokens.Purpose.RESET_PASSWORD, token, now);
 		if (!used.valid()) {
 			return used.state();
@@ -74,18 +72,16 @@ class Passwords {
 	/**
 	 * Changes the password of a signed-in person who knows the current one; their other
 	 * sessions end.
+	 * @throws AccountRefusedException if the current password is wrong or the policy does
+	 * not allow the new one
 	 */
 	@Transactional
-	void change(String subject, String currentPassword, String newPassword, String currentSessionId, Errors errors) {
+	void change(String subject, String currentPassword, String newPassword, String currentSessionId) {
 		Account account = accounts.findBySubject(subject).orElseThrow();
 		if (!matches(account, currentPassword)) {
-			errors.rejectValue("currentPassword", "password.current-wrong");
-			return;
+			throw new AccountRefusedException("currentPassword", "password.current-wrong");
 		}
-		checkPolicy(account, newPassword, errors);
-		if (errors.hasErrors()) {
-			return;
-		}
+		checkPolicy(account, newPassword);
 		accounts.updatePasswordHash(account.id(), encoder.encode(newPassword), clock.instant());
 		tokens.revokeAll(account.id());
 		sessions.endAllExcept(account.subject(), currentSessionId);
@@ -94,17 +90,17 @@ class Passwords {
 	/**
 	 * Deletes the account of a person who confirmed with their password: personal data go
 	 * (here, and in the features that listen to {@link AccountDeleted}), sessions end.
+	 * @throws AccountRefusedException if the password is wrong
 	 */
 	@Transactional
-	boolean delete(String subject, String password) {
+	void delete(String subject, String password) {
 		Account account = accounts.findBySubject(subject).orElseThrow();
 		if (!matches(account, password)) {
-			return false;
+			throw new AccountRefusedException("password", "account.delete.refused");
 		}
 		accounts.anonymize(account.id(), clock.instant());
 		sessions.endAllExcept(account.subject(), null);
 		events.publishEvent(new AccountDeleted(account.id(), account.subject()));
-		return true;
 	}
 
 	private boolean matches(Account account, String password) {
@@ -112,10 +108,15 @@ class Passwords {
 				&& accounts.passwordHash(account.id()).map(hash -> encoder.matches(password, hash)).orElse(false);
 	}
 
-	private void checkPolicy(Account account, String newPassword, Errors errors) {
+	/**
+	 * Refuses a new password the policy does not allow; the check comes before any
+	 * change.
+	 */
+	private void checkPolicy(Account account, String newPassword) {
 		String mailbox = account.email() == null ? "" : account.email().substring(0, account.email().indexOf('@'));
-		policy.check(newPassword, account.username(), mailbox)
-			.ifPresent(problem -> errors.rejectValue("newPassword", problem.messageKey()));
+		policy.check(newPassword, account.username(), mailbox).ifPresent(problem -> {
+			throw new AccountRefusedException("newPassword", problem.messageKey());
+		});
 	}
 
 }

@@ -9,13 +9,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.validation.Errors;
 
 /**
  * Registration with a university mailbox. A taken address answers exactly like a new one
@@ -57,27 +58,29 @@ class Registration {
 	}
 
 	/**
-	 * Registers, or records in {@code errors} why not; nothing is stored when there are
-	 * errors.
+	 * Registers, or refuses with every problem of the form; nothing is stored when it
+	 * refuses.
+	 * @throws AccountRefusedException with the problems, by form field
 	 */
 	@Transactional
-	void register(RegistrationForm form, Locale locale, Errors errors) {
+	void register(RegistrationForm form, Locale locale) {
+		List<AccountProblem> problems = new ArrayList<>();
 		Optional<UniversityEmail> email = schools.classify(form.email());
 		if (email.isEmpty()) {
-			errors.rejectValue("email", "register.email.not-university");
+			problems.add(new AccountProblem("email", "register.email.not-university"));
 		}
 		UsernameCheck username = usernames.check(form.username());
 		if (!username.ok()) {
-			errors.rejectValue("username", usernameMessageKey(username));
+			problems.add(new AccountProblem("username", usernameMessageKey(username)));
 		}
 		else if (accounts.usernameKeyTaken(UsernamePolicy.canonicalKey(username.username()))) {
-			errors.rejectValue("username", "username.taken");
+			problems.add(new AccountProblem("username", "username.taken"));
 		}
 		String mailbox = email.map(UniversityEmail::localPart).orElse("");
 		passwordPolicy.check(form.password(), form.username(), mailbox)
-			.ifPresent(problem -> errors.rejectValue("password", problem.messageKey()));
-		if (errors.hasErrors()) {
-			return;
+			.ifPresent(problem -> problems.add(new AccountProblem("password", problem.messageKey())));
+		if (!problems.isEmpty()) {
+			throw new AccountRefusedException(problems);
 		}
 		// Hash before looking at the address, so that a taken address costs the same time
 		// as a new one.
@@ -104,7 +107,7 @@ class Registration {
 				links.tellOwnerOfRegistrationAttempt(address);
 			}
 			else {
-				errors.rejectValue("username", "username.taken");
+				throw new AccountRefusedException("username", "username.taken");
 			}
 		}
 	}

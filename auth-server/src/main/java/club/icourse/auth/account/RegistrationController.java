@@ -42,7 +42,12 @@ class RegistrationController {
 			HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
 		rateLimiter.consume(RateLimit.REGISTRATION_IP, clientAddress.of(request));
 		if (!errors.hasErrors()) {
-			registration.register(form, locale, errors);
+			try {
+				registration.register(form, locale);
+			}
+			catch (AccountRefusedException refused) {
+				refused.problems().forEach(problem -> errors.rejectValue(problem.field(), problem.messageKey()));
+			}
 		}
 		if (errors.hasErrors()) {
 			return FORM_VIEW;

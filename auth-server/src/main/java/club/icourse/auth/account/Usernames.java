@@ -6,7 +6,6 @@ import club.icourse.auth.audit.Actor;
 import club.icourse.auth.audit.AuditLog;
 import club.icourse.shared.account.UsernameCheck;
 import club.icourse.shared.account.UsernamePolicy;
-import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -32,16 +31,19 @@ class Usernames {
 		this.audit = audit;
 	}
 
-	/** Changes the username, or returns the message key of the reason it was refused. */
+	/**
+	 * Changes the username.
+	 * @throws AccountRefusedException if the name breaks the rules or is taken
+	 */
 	@Transactional
-	Optional<String> change(String subject, String requested) {
+	void change(String subject, String requested) {
 		UsernameCheck check = policy.check(requested);
 		if (!check.ok()) {
-			return Optional.of(Registration.usernameMessageKey(check));
+			throw new AccountRefusedException("username", Registration.usernameMessageKey(check));
 		}
 		String key = UsernamePolicy.canonicalKey(check.username());
 		if (dsl.fetchExists(ACCOUNT, ACCOUNT.USERNAME_KEY.eq(key).and(ACCOUNT.SUBJECT.ne(subject)))) {
-			return Optional.of("username.taken");
+			throw new AccountRefusedException("username", "username.taken");
 		}
 		try {
 			String before = dsl.select(ACCOUNT.USERNAME)
@@ -58,9 +60,8 @@ class Usernames {
 					before + " -> " + check.username());
 		}
 		catch (DuplicateKeyException raced) {
-			return Optional.of("username.taken");
+			throw new AccountRefusedException("username", "username.taken");
 		}
-		return Optional.empty();
 	}
 
 }

@@ -2,8 +2,8 @@ package club.icourse.auth.admin;
 
 import club.icourse.auth.account.Actors;
 import club.icourse.auth.audit.AuditLog;
+import club.icourse.auth.clients.ClientRefusedException;
 import club.icourse.auth.clients.ClientRegistry;
-import club.icourse.auth.clients.InvalidClientException;
 import club.icourse.auth.clients.UnknownClientException;
 import java.time.Instant;
 import java.util.List;
@@ -106,8 +106,8 @@ class ClientAdminApi {
 		return audit.latest(target, before, Math.clamp(limit, 1, 500));
 	}
 
-	@ExceptionHandler(InvalidClientException.class)
-	ResponseEntity<Map<String, Object>> invalid(InvalidClientException invalid) {
+	@ExceptionHandler(ClientRefusedException.class)
+	ResponseEntity<Map<String, Object>> invalid(ClientRefusedException invalid) {
 		List<Problem> problems = invalid.problems()
 			.stream()
 			.map(problem -> new Problem(problem.field(), problem.code(),

@@ -4,9 +4,9 @@ import club.icourse.auth.account.Actors;
 import club.icourse.auth.audit.AuditLog;
 import club.icourse.auth.clients.ClientDefinition;
 import club.icourse.auth.clients.ClientProblem;
+import club.icourse.auth.clients.ClientRefusedException;
 import club.icourse.auth.clients.ClientRegistry;
 import club.icourse.auth.clients.ClientRules;
-import club.icourse.auth.clients.InvalidClientException;
 import club.icourse.auth.clients.UnknownClientException;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +96,7 @@ class ClientConsoleController {
 			redirect.addFlashAttribute(NEW_SECRET, registry.rotateSecret(clientId, actors.of(authentication)));
 			return "redirect:/admin/clients/" + clientId + "?rotated";
 		}
-		catch (InvalidClientException publicClient) {
+		catch (ClientRefusedException publicClient) {
 			return "redirect:/admin/clients/" + clientId;
 		}
 	}
@@ -134,7 +134,7 @@ class ClientConsoleController {
 				redirect.addFlashAttribute(NEW_SECRET, save.apply(definition).secret());
 				return true;
 			}
-			catch (InvalidClientException invalid) {
+			catch (ClientRefusedException invalid) {
 				problems.addAll(invalid.problems());
 			}
 		}

@@ -114,7 +114,7 @@ public class ClientRegistry {
 	public String rotateSecret(String clientId, Actor actor) {
 		RegisteredClient stored = existing(clientId);
 		if (stored.getClientSecret() == null) {
-			throw new InvalidClientException(List.of(new ClientProblem("confidential", "public-has-no-secret", null)));
+			throw new ClientRefusedException(List.of(new ClientProblem("confidential", "public-has-no-secret", null)));
 		}
 		String secret = ClientSecrets.generate();
 		enabled.save(RegisteredClient.from(stored).clientSecret(hash(secret)).build());
@@ -187,7 +187,7 @@ public class ClientRegistry {
 
 	private static void reject(List<ClientProblem> problems) {
 		if (!problems.isEmpty()) {
-			throw new InvalidClientException(problems);
+			throw new ClientRefusedException(problems);
 		}
 	}
 

@@ -3,11 +3,11 @@ package club.icourse.auth.clients;
 import java.util.List;
 
 /** A definition that breaks the rules; nothing was saved. */
-public class InvalidClientException extends RuntimeException {
+public class ClientRefusedException extends RuntimeException {
 
 	private final List<ClientProblem> problems;
 
-	InvalidClientException(List<ClientProblem> problems) {
+	ClientRefusedException(List<ClientProblem> problems) {
 		super("Invalid client: " + problems);
 		this.problems = List.copyOf(problems);
 	}
