@@ -1,16 +1,8 @@
 package club.icourse.reviewapp.profile;
 
-import club.icourse.reviewapp.card.ReviewCards;
-import club.icourse.reviewapp.course.Page;
-import club.icourse.reviewapp.follow.Follows;
-import club.icourse.reviewapp.moderation.LocalAdmins;
-import club.icourse.reviewapp.people.Mutes;
-import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.people.SignedIn;
-import club.icourse.reviewapp.review.ReviewListing;
 import club.icourse.web.NotFoundException;
 import java.time.Duration;
-import java.util.Optional;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,51 +28,18 @@ class ProfileController {
 
 	private final Profiles profiles;
 
-	private final ReviewListing reviews;
+	private final ProfilePages pages;
 
-	private final ReviewCards cards;
-
-	private final Follows follows;
-
-	private final Mutes mutes;
-
-	private final LocalAdmins localAdmins;
-
-	ProfileController(Profiles profiles, ReviewListing reviews, ReviewCards cards, Follows follows, Mutes mutes,
-			LocalAdmins localAdmins) {
-		this.localAdmins = localAdmins;
-		this.mutes = mutes;
+	ProfileController(Profiles profiles, ProfilePages pages) {
 		this.profiles = profiles;
-		this.reviews = reviews;
-		this.cards = cards;
-		this.follows = follows;
+		this.pages = pages;
 	}
 
 	@GetMapping("/people/{username}")
 	String show(@PathVariable String username, @RequestParam(required = false) String page,
 			Authentication authentication, Model model) {
 		Profile profile = profiles.byUsername(username).orElseThrow(ProfileNotFoundException::new);
-		Optional<Person> viewer = SignedIn.person(authentication);
-		boolean self = viewer.map(person -> person.id() == profile.id()).orElse(false);
-		boolean privileged = self || viewer.map(Person::admin).orElse(false);
-		model.addAttribute("profile", profile);
-		model.addAttribute("self", self);
-		model.addAttribute("hidden", profile.hideProfile() && !privileged);
-		model.addAttribute("following", follows.followsPerson(viewer, profile.id()));
-		model.addAttribute("localAdmin",
-				viewer.filter(Person::admin).map(admin -> localAdmins.isLocalAdmin(profile.id())).orElse(false));
-		model.addAttribute("mutedUntil",
-				viewer.filter(Person::admin).flatMap(admin -> mutes.mutedUntil(profile.id())).orElse(null));
-		if (!profile.hideProfile() || privileged) {
-			model.addAttribute("reviews", cards.of(reviews.byAuthor(profile.id(), viewer, Page.number(page)), viewer));
-			boolean showFollows = !profile.hideFollows() || privileged;
-			model.addAttribute("showFollows", showFollows);
-			if (showFollows) {
-				model.addAttribute("followedCourses", follows.coursesFollowedBy(profile.id()));
-				model.addAttribute("followedPeople", follows.peopleFollowedBy(profile.id()));
-				model.addAttribute("followers", follows.followersOf(profile.id()));
-			}
-		}
+		model.addAttribute("page", pages.page(profile, SignedIn.person(authentication), page));
 		return "profile/show";
 	}
 
