@@ -1,22 +1,55 @@
 package club.icourse.auth;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jooq.DSLContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
+import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
  * The shape of auth-server, as docs/architecture.md draws it: feature packages without
  * cycles, each depending only on the features listed for it; nothing depends on the
- * {@code security} package, which wires the filter chains from the features' pieces.
+ * {@code security} package, which wires the filter chains from the features' pieces; jOOQ
+ * kept inside repositories and services; every feature package in the table and saying
+ * what it owns.
  */
 @AnalyzeClasses(packages = "club.icourse.auth", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
 	private static final String ROOT = "club.icourse.auth.";
+
+	/** The feature packages of docs/architecture.md's table, each a layer below. */
+	private static final Set<String> FEATURES = Set.of("system", "ratelimit", "audit", "account", "signin", "oauth",
+			"passkeys", "clients", "admin", "home", "passwords", "security");
+
+	/** A repository or a service, or a class nested in one (its private row types). */
+	private static final DescribedPredicate<JavaClass> INSIDE_REPOSITORY_OR_SERVICE = DescribedPredicate
+		.describe("inside a @Repository or a @Service", type -> {
+			JavaClass outermost = type;
+			while (outermost.getEnclosingClass().isPresent()) {
+				outermost = outermost.getEnclosingClass().get();
+			}
+			return outermost.isAnnotatedWith(Repository.class) || outermost.isAnnotatedWith(Service.class);
+		});
 
 	@ArchTest
 	static final ArchRule featurePackagesHaveNoCycles = slices().matching(ROOT + "(*)..").should().beFreeOfCycles();
@@ -76,5 +109,62 @@ class ArchitectureTest {
 		.mayNotAccessAnyLayer()
 		.whereLayer("security")
 		.mayNotBeAccessedByAnyLayer();
+
+	@ArchTest
+	static final ArchRule everyClassIsInAFeaturePackageOfTheTable = classes()
+		.should(new ArchCondition<JavaClass>("be in a feature package of docs/architecture.md's table") {
+			@Override
+			public void check(JavaClass type, ConditionEvents events) {
+				String name = type.getPackageName();
+				String feature = name.startsWith(ROOT) ? name.substring(ROOT.length()).split("\\.")[0] : "";
+				boolean known = !name.startsWith(ROOT) || FEATURES.contains(feature);
+				events.add(new SimpleConditionEvent(type, known, type.getName() + " is in " + feature
+						+ ", which is not in ArchitectureTest.FEATURES and docs/architecture.md"));
+			}
+		});
+
+	@ArchTest
+	static void everyFeaturePackageSaysWhatItOwns(JavaClasses classes) {
+		Set<String> missing = new TreeSet<>();
+		for (String feature : FEATURES) {
+			if (!classes.containPackage(ROOT + feature)
+					|| classes.getPackage(ROOT + feature).tryGetPackageInfo().isEmpty()) {
+				missing.add(feature);
+			}
+		}
+		if (!missing.isEmpty()) {
+			throw new AssertionError("feature packages without a package-info.java: " + missing);
+		}
+	}
+
+	@ArchTest
+	static final ArchRule controllersNeverQuery = noClasses().that()
+		.areMetaAnnotatedWith(Controller.class)
+		.or()
+		.areAnnotatedWith(ControllerAdvice.class)
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.jooq..", "club.icourse.db..")
+		.because("controllers ask services and repositories");
+
+	@ArchTest
+	static final ArchRule onlyRepositoriesAndServicesTalkToTheDatabase = noClasses()
+		.that(not(INSIDE_REPOSITORY_OR_SERVICE))
+		.and()
+		.areNotAnnotatedWith(Configuration.class)
+		.and()
+		.doNotHaveFullyQualifiedName(ROOT + "oauth.ReuseDetectingAuthorizations")
+		.should()
+		.dependOnClassesThat()
+		.areAssignableTo(DSLContext.class)
+		.because("a DSLContext belongs in a repository or a service (a configuration only hands one to the "
+				+ "Authorization Server's grant store, which ReuseDetectingAuthorizations wraps)");
+
+	@ArchTest
+	static final ArchRule jooqRecordsStayInRepositoriesAndServices = noClasses().that(not(INSIDE_REPOSITORY_OR_SERVICE))
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("club.icourse.db..records..")
+		.because("controllers, events and templates carry Java records made for them");
 
 }

@@ -13,13 +13,13 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * The single-use links mailed to people: 256 random bits, kept only as a SHA-256,
  * expiring, and for each account and purpose only the newest one works.
  */
-@Component
+@Repository
 class AccountTokens {
 
 	enum Purpose {

@@ -28,7 +28,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 /**
  * OpenID Connect Back-Channel Logout 1.0, which the framework does not offer as a
@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  * waits for them a moment (so that the sites are usually signed out when the page comes
  * back) but never longer: a client that does not answer gets its token in the background.
  */
-@Component
+@Service
 public class BackChannelLogout implements LogoutHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(BackChannelLogout.class);

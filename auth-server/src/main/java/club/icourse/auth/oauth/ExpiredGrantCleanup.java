@@ -15,7 +15,7 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 /**
  * The framework never deletes authorizations: expired codes and tokens, abandoned consent
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * can no longer be told from random strings). One instance at a time: two would compete
  * for the same rows.
  */
-@Component
+@Service
 class ExpiredGrantCleanup {
 
 	static final Duration GRACE = Duration.ofDays(1);

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 /**
  * The token-signing keys every instance shares, from the database: one key series per
@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * cached briefly: a new key is published well ahead of signing, so a stale cache never
  * misses a key in use.
  */
-@Component
+@Service
 class SigningKeys {
 
 	static final List<JWSAlgorithm> ALGORITHMS = List.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
