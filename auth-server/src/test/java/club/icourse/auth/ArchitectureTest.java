@@ -1,11 +1,10 @@
 package club.icourse.auth;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import club.icourse.testsupport.architecture.JooqPlacement;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -18,12 +17,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jooq.DSLContext;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.stereotype.Controller;
-import org.springframework.stereotype.Repository;
-import org.springframework.stereotype.Service;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
  * The shape of auth-server, as docs/architecture.md draws it: feature packages without
@@ -40,16 +34,6 @@ class ArchitectureTest {
 	/** The feature packages of docs/architecture.md's table, each a layer below. */
 	private static final Set<String> FEATURES = Set.of("system", "ratelimit", "audit", "account", "signin", "oauth",
 			"passkeys", "clients", "admin", "home", "passwords", "security");
-
-	/** A repository or a service, or a class nested in one (its private row types). */
-	private static final DescribedPredicate<JavaClass> INSIDE_REPOSITORY_OR_SERVICE = DescribedPredicate
-		.describe("inside a @Repository or a @Service", type -> {
-			JavaClass outermost = type;
-			while (outermost.getEnclosingClass().isPresent()) {
-				outermost = outermost.getEnclosingClass().get();
-			}
-			return outermost.isAnnotatedWith(Repository.class) || outermost.isAnnotatedWith(Service.class);
-		});
 
 	@ArchTest
 	static final ArchRule featurePackagesHaveNoCycles = slices().matching(ROOT + "(*)..").should().beFreeOfCycles();
@@ -138,33 +122,20 @@ class ArchitectureTest {
 	}
 
 	@ArchTest
-	static final ArchRule controllersNeverQuery = noClasses().that()
-		.areMetaAnnotatedWith(Controller.class)
-		.or()
-		.areAnnotatedWith(ControllerAdvice.class)
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("org.jooq..", "club.icourse.db..")
-		.because("controllers ask services and repositories");
+	static final ArchRule controllersNeverQuery = JooqPlacement.controllersNeverQuery();
+
+	/**
+	 * A configuration only hands a DSLContext to the Authorization Server's grant store
+	 * it builds, which ReuseDetectingAuthorizations wraps.
+	 */
+	@ArchTest
+	static final ArchRule onlyRepositoriesAndServicesTalkToTheDatabase = JooqPlacement
+		.onlyRepositoriesAndServicesTalkToTheDatabase(DescribedPredicate.describe(
+				"a @Configuration, or the grant store it builds", type -> type.isAnnotatedWith(Configuration.class)
+						|| type.getName().equals(ROOT + "oauth.ReuseDetectingAuthorizations")));
 
 	@ArchTest
-	static final ArchRule onlyRepositoriesAndServicesTalkToTheDatabase = noClasses()
-		.that(not(INSIDE_REPOSITORY_OR_SERVICE))
-		.and()
-		.areNotAnnotatedWith(Configuration.class)
-		.and()
-		.doNotHaveFullyQualifiedName(ROOT + "oauth.ReuseDetectingAuthorizations")
-		.should()
-		.dependOnClassesThat()
-		.areAssignableTo(DSLContext.class)
-		.because("a DSLContext belongs in a repository or a service (a configuration only hands one to the "
-				+ "Authorization Server's grant store, which ReuseDetectingAuthorizations wraps)");
-
-	@ArchTest
-	static final ArchRule jooqRecordsStayInRepositoriesAndServices = noClasses().that(not(INSIDE_REPOSITORY_OR_SERVICE))
-		.should()
-		.dependOnClassesThat()
-		.resideInAPackage("club.icourse.db..records..")
-		.because("controllers, events and templates carry Java records made for them");
+	static final ArchRule jooqRecordsStayInRepositoriesAndServices = JooqPlacement
+		.jooqRecordsStayInRepositoriesAndServices(DescribedPredicate.alwaysFalse());
 
 }

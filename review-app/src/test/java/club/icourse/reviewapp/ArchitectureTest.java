@@ -1,10 +1,10 @@
 package club.icourse.reviewapp;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import club.icourse.testsupport.architecture.JooqPlacement;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -14,12 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
-import org.springframework.stereotype.Controller;
-import org.springframework.stereotype.Repository;
-import org.springframework.stereotype.Service;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
  * The shape of review-app, as docs/architecture.md draws it: which feature package may
@@ -52,16 +47,6 @@ class ArchitectureTest {
 			Map.entry("profile", Set.of("card", "course", "follow", "moderation", "review", "people", "system")),
 			Map.entry("home", Set.of("card", "course", "review", "people")),
 			Map.entry("coursepage", Set.of("card", "course", "follow", "review", "people")));
-
-	/** A repository or a service, or a class nested in one (its private row types). */
-	private static final DescribedPredicate<JavaClass> INSIDE_REPOSITORY_OR_SERVICE = DescribedPredicate
-		.describe("inside a @Repository or a @Service", type -> {
-			JavaClass outermost = type;
-			while (outermost.getEnclosingClass().isPresent()) {
-				outermost = outermost.getEnclosingClass().get();
-			}
-			return outermost.isAnnotatedWith(Repository.class) || outermost.isAnnotatedWith(Service.class);
-		});
 
 	private static final JavaClasses CLASSES = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -107,38 +92,20 @@ class ArchitectureTest {
 
 	@Test
 	void onlyRepositoriesAndServicesTalkToTheDatabase() {
-		noClasses().that(not(INSIDE_REPOSITORY_OR_SERVICE))
-			.should()
-			.dependOnClassesThat()
-			.areAssignableTo(DSLContext.class)
-			.because("a DSLContext belongs in a repository or a service")
-			.check(CLASSES);
+		JooqPlacement.onlyRepositoriesAndServicesTalkToTheDatabase(DescribedPredicate.alwaysFalse()).check(CLASSES);
 	}
 
 	@Test
 	void jooqRecordsStayInRepositoriesAndServices() {
-		noClasses().that(not(INSIDE_REPOSITORY_OR_SERVICE))
-			.and()
-			.doNotHaveFullyQualifiedName(ROOT + ".review.ReviewSnapshot")
-			.should()
-			.dependOnClassesThat()
-			.resideInAPackage("club.icourse.db..records..")
-			.because("events, controllers and templates carry Java records made for them; "
-					+ "ReviewSnapshot.of is the one mapping from a review row")
+		JooqPlacement.jooqRecordsStayInRepositoriesAndServices(
+				DescribedPredicate.describe("ReviewSnapshot, whose of() is the one mapping from a review row",
+						type -> type.getName().equals(ROOT + ".review.ReviewSnapshot")))
 			.check(CLASSES);
 	}
 
 	@Test
 	void controllersNeverQuery() {
-		noClasses().that()
-			.areAnnotatedWith(Controller.class)
-			.or()
-			.areAnnotatedWith(ControllerAdvice.class)
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("org.jooq..", "club.icourse.db..")
-			.because("controllers ask services and repositories")
-			.check(CLASSES);
+		JooqPlacement.controllersNeverQuery().check(CLASSES);
 	}
 
 }
