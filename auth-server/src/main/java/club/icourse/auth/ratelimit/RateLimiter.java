@@ -1,11 +1,9 @@
 package club.icourse.auth.ratelimit;
 
 import club.icourse.auth.system.Sha256;
+import club.icourse.web.RateLimitBuckets;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.mysql.Bucket4jMySQL;
 import io.github.bucket4j.mysql.MySQLSelectForUpdateBasedProxyManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -39,14 +37,7 @@ public class RateLimiter {
 	RateLimiter(DataSource dataSource, RateLimitSettings settings, MeterRegistry meters) {
 		this.settings = settings;
 		this.meters = meters;
-		this.buckets = Bucket4jMySQL.selectForUpdateBasedBuilder(dataSource)
-			.primaryKeyMapper(PrimaryKeyMapper.STRING)
-			.table("rate_limit_bucket")
-			.idColumn("id")
-			.stateColumn("state")
-			.expiresAtColumn("expires_at")
-			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
-			.build();
+		this.buckets = RateLimitBuckets.inDatabase(dataSource);
 		for (RateLimit limit : RateLimit.values()) {
 			RateLimitSettings.Limit size = settings.limit(limit);
 			configurations.put(limit, BucketConfiguration.builder()

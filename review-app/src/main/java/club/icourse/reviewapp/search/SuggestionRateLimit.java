@@ -1,11 +1,9 @@
 package club.icourse.reviewapp.search;
 
 import club.icourse.web.ClientAddress;
+import club.icourse.web.RateLimitBuckets;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.mysql.Bucket4jMySQL;
 import io.github.bucket4j.mysql.MySQLSelectForUpdateBasedProxyManager;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -49,14 +47,7 @@ class SuggestionRateLimit {
 			@Value("${icourse.search.suggestions-burst:30}") long burst,
 			@Value("${icourse.search.suggestions-refill:3s}") Duration refill) {
 		this.clientAddress = clientAddress;
-		this.buckets = Bucket4jMySQL.selectForUpdateBasedBuilder(dataSource)
-			.primaryKeyMapper(PrimaryKeyMapper.STRING)
-			.table("rate_limit_bucket")
-			.idColumn("id")
-			.stateColumn("state")
-			.expiresAtColumn("expires_at")
-			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
-			.build();
+		this.buckets = RateLimitBuckets.inDatabase(dataSource);
 		this.configuration = BucketConfiguration.builder()
 			.addLimit(limit -> limit.capacity(burst).refillGreedy(burst, refill))
 			.build();
