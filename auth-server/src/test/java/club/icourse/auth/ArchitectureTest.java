@@ -33,7 +33,7 @@ class ArchitectureTest {
 
 	/** The feature packages of docs/architecture.md's table, each a layer below. */
 	private static final Set<String> FEATURES = Set.of("system", "ratelimit", "audit", "account", "signin", "oauth",
-			"passkeys", "clients", "admin", "home", "passwords", "security");
+			"passkeys", "totp", "clients", "admin", "home", "passwords", "browsersession", "security");
 
 	@ArchTest
 	static final ArchRule featurePackagesHaveNoCycles = slices().matching(ROOT + "(*)..").should().beFreeOfCycles();
@@ -65,6 +65,8 @@ class ArchitectureTest {
 		.definedBy(ROOT + "home..")
 		.layer("passwords")
 		.definedBy(ROOT + "passwords..")
+		.layer("browsersession")
+		.definedBy(ROOT + "browsersession..")
 		.layer("security")
 		.definedBy(ROOT + "security..")
 		.whereLayer("system")
@@ -90,6 +92,8 @@ class ArchitectureTest {
 		.whereLayer("home")
 		.mayOnlyAccessLayers("system")
 		.whereLayer("passwords")
+		.mayNotAccessAnyLayer()
+		.whereLayer("browsersession")
 		.mayNotAccessAnyLayer()
 		.whereLayer("security")
 		.mayNotBeAccessedByAnyLayer();
@@ -126,13 +130,15 @@ class ArchitectureTest {
 
 	/**
 	 * A configuration only hands a DSLContext to the Authorization Server's grant store
-	 * it builds, which ReuseDetectingAuthorizations wraps.
+	 * it builds (HashedTokenAuthorizations, wrapped by ReuseDetectingAuthorizations).
 	 */
 	@ArchTest
 	static final ArchRule onlyRepositoriesAndServicesTalkToTheDatabase = JooqPlacement
-		.onlyRepositoriesAndServicesTalkToTheDatabase(DescribedPredicate.describe(
-				"a @Configuration, or the grant store it builds", type -> type.isAnnotatedWith(Configuration.class)
-						|| type.getName().equals(ROOT + "oauth.ReuseDetectingAuthorizations")));
+		.onlyRepositoriesAndServicesTalkToTheDatabase(
+				DescribedPredicate.describe("a @Configuration, or the grant store it builds",
+						type -> type.isAnnotatedWith(Configuration.class)
+								|| type.getName().equals(ROOT + "oauth.ReuseDetectingAuthorizations")
+								|| type.getName().equals(ROOT + "oauth.HashedTokenAuthorizations")));
 
 	@ArchTest
 	static final ArchRule jooqRecordsStayInRepositoriesAndServices = JooqPlacement
