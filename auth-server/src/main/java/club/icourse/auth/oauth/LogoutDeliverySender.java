@@ -26,7 +26,7 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and posts it outside any transaction. A 2xx answer delivers it; anything else is tried
  * again with exponential back-off until the row is a few days old.
  */
-@Component
+@Service
 class LogoutDeliverySender {
 
 	private record Due(long id, String clientId, String issuer, String subject, String events, int attempts,
