@@ -60,6 +60,8 @@ class PasskeysTest {
 			assertThat(account.getUrl().getPath()).isEqualTo("/account");
 			assertThat(account.asNormalizedText()).contains(person.username(), "My laptop", "last used",
 					"Signed in with a passkey");
+			assertThat(account.asNormalizedText()).as("in the school's time, labelled")
+				.containsPattern("last used [0-9-]+ [0-9:]+ UTC\\+8");
 		}
 	}
 
