@@ -27,7 +27,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * A site's authorization request that needs a sign-in goes on after a sign-in with a
  * passkey alone, and the ID token says how: {@code hwk} for a passkey bound to its
  * device, {@code swk} for a synced one, {@code mfa} for both (user verification is
- * required), never {@code pwd}.
+ * required) and the multi-factor {@code acr}, never {@code pwd}.
  */
 @AuthServerTest
 class PasskeySignInFlowTest {
@@ -77,6 +77,7 @@ class PasskeySignInFlowTest {
 			JWTClaimsSet idToken = ((OIDCTokenResponse) tokens.toSuccessResponse()).getOIDCTokens()
 				.getIDToken()
 				.getJWTClaimsSet();
+			assertThat(idToken.getStringClaim("acr")).isEqualTo(AuthenticationMethods.MULTI_FACTOR);
 			return idToken.getStringListClaim("amr");
 		}
 	}
