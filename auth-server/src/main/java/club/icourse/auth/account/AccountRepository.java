@@ -86,6 +86,7 @@ public class AccountRepository {
 		Condition byName = name.contains("@") ? ACCOUNT.EMAIL.eq(name) : ACCOUNT.USERNAME_KEY.eq(name);
 		return withRoles().where(byName)
 			.and(ACCOUNT.DELETED_AT.isNull())
+			.and(ACCOUNT.DISABLED_AT.isNull())
 			.fetchOptional()
 			.map(row -> new Credentials(toAccount(row), row.get(ACCOUNT.PASSWORD_HASH)));
 	}
@@ -200,7 +201,56 @@ public class AccountRepository {
 	}
 
 	private Optional<Account> findLive(Condition condition) {
-		return withRoles().where(condition).and(ACCOUNT.DELETED_AT.isNull()).fetchOptional().map(this::toAccount);
+		return withRoles().where(condition)
+			.and(ACCOUNT.DELETED_AT.isNull())
+			.and(ACCOUNT.DISABLED_AT.isNull())
+			.fetchOptional()
+			.map(this::toAccount);
+	}
+
+	/** An account as administrators see it: disabled ones too, deleted ones not. */
+	Optional<AdministeredAccount> findAdministered(String subject) {
+		return administered(ACCOUNT.SUBJECT.eq(subject), 1).stream().findFirst();
+	}
+
+	/**
+	 * Accounts whose email, username or sign-in name (any spelling that folds to one) is
+	 * the query, or whose email or username starts with it.
+	 */
+	List<AdministeredAccount> search(String query, int limit) {
+		String folded = UsernamePolicy.canonicalKey(query);
+		String prefix = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return administered(ACCOUNT.EMAIL.eq(folded)
+			.or(ACCOUNT.USERNAME_KEY.eq(folded))
+			.or(ACCOUNT.EMAIL.like(prefix, '\\'))
+			.or(ACCOUNT.USERNAME_KEY.like(prefix, '\\')), limit);
+	}
+
+	private List<AdministeredAccount> administered(Condition condition, int limit) {
+		return withRoles().where(condition)
+			.and(ACCOUNT.DELETED_AT.isNull())
+			.orderBy(ACCOUNT.USERNAME_KEY)
+			.limit(limit)
+			.fetch(row -> new AdministeredAccount(toAccount(row), instant(row.get(ACCOUNT.DISABLED_AT)),
+					row.get(ACCOUNT.PASSWORD_HASH) == null));
+	}
+
+	void setDisabled(long accountId, Instant at) {
+		dsl.update(ACCOUNT)
+			.set(ACCOUNT.DISABLED_AT, at == null ? null : utc(at))
+			.where(ACCOUNT.ID.eq(accountId))
+			.execute();
+	}
+
+	void clearPassword(long accountId) {
+		dsl.update(ACCOUNT).setNull(ACCOUNT.PASSWORD_HASH).where(ACCOUNT.ID.eq(accountId)).execute();
+	}
+
+	void revoke(long accountId, Role role) {
+		dsl.deleteFrom(ACCOUNT_ROLE)
+			.where(ACCOUNT_ROLE.ACCOUNT_ID.eq(accountId))
+			.and(ACCOUNT_ROLE.ROLE.eq(role.name()))
+			.execute();
 	}
 
 	/** The account row and its roles, in one statement (every token request reads it). */

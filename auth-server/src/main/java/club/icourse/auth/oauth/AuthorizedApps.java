@@ -6,6 +6,7 @@ import static club.icourse.db.auth.Tables.OAUTH2_REGISTERED_CLIENT;
 import static club.icourse.db.auth.Tables.SPENT_REFRESH_TOKEN;
 
 import club.icourse.auth.account.AccountDeleted;
+import club.icourse.auth.account.AccountLockedOut;
 import club.icourse.auth.audit.Actor;
 import club.icourse.auth.audit.AuditLog;
 import java.time.Instant;
@@ -38,9 +39,12 @@ public class AuthorizedApps {
 
 	private final AuditLog audit;
 
-	AuthorizedApps(DSLContext dsl, AuditLog audit) {
+	private final LogoutDeliveries logoutDeliveries;
+
+	AuthorizedApps(DSLContext dsl, AuditLog audit, LogoutDeliveries logoutDeliveries) {
 		this.dsl = dsl;
 		this.audit = audit;
+		this.logoutDeliveries = logoutDeliveries;
 	}
 
 	public List<App> of(String subject) {
@@ -103,6 +107,17 @@ public class AuthorizedApps {
 		removeGrants(OAUTH2_AUTHORIZATION.PRINCIPAL_NAME.eq(deleted.subject()));
 		audit.record(new Actor(deleted.subject(), deleted.subject()), "account.deleted", null,
 				"every consent withdrawn, every token revoked");
+	}
+
+	/**
+	 * A disabled account, or one whose password was cleared, keeps its consents but no
+	 * grant: every token dies now, and the sites that take back-channel logout are told
+	 * (before the grants that name them go).
+	 */
+	@EventListener
+	void onAccountLockedOut(AccountLockedOut lockedOut) {
+		logoutDeliveries.signOutEverywhere(lockedOut.subject());
+		removeGrants(OAUTH2_AUTHORIZATION.PRINCIPAL_NAME.eq(lockedOut.subject()));
 	}
 
 	private void removeGrants(Condition which) {

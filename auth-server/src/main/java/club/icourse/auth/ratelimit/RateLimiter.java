@@ -70,6 +70,11 @@ public class RateLimiter {
 		return new RateLimitDecision(false, Duration.ofNanos(probe.getNanosToWaitForRefill()));
 	}
 
+	/** Refills the bucket of (limit, key) at once (an administrator lifted a limit). */
+	public void reset(RateLimit limit, String key) {
+		buckets.removeProxy(bucketId(limit, key));
+	}
+
 	/**
 	 * Deletes buckets that have refilled completely: they hold nothing a new bucket would
 	 * not.

@@ -79,7 +79,8 @@ public class SignInAttempts {
 			.from(SIGN_IN_ATTEMPT)
 			.where(about)
 			.and(SIGN_IN_ATTEMPT.ATTEMPTED_AT.ge(from))
-			.and(SIGN_IN_ATTEMPT.OUTCOME.in(SignInOutcome.SUCCESS.name(), SignInOutcome.SUCCESS_BY_PASSKEY.name()))
+			.and(SIGN_IN_ATTEMPT.OUTCOME.in(SignInOutcome.SUCCESS.name(), SignInOutcome.SUCCESS_BY_PASSKEY.name(),
+					SignInOutcome.BACKOFF_CLEARED.name()))
 			.fetchOne(0, LocalDateTime.class);
 		LocalDateTime after = lastSuccess == null ? from : lastSuccess;
 		var row = dsl.select(DSL.count(), DSL.max(SIGN_IN_ATTEMPT.ATTEMPTED_AT))

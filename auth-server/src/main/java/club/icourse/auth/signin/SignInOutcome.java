@@ -16,6 +16,11 @@ public enum SignInOutcome {
 	/** The password was right; the second step was asked for (not yet a success). */
 	PASSWORD_ACCEPTED,
 	/** A wrong, replayed or used-up code at the second step: counted as a failure. */
-	BAD_CODE
+	BAD_CODE,
+	/**
+	 * Not an attempt: an administrator lifted the back-off; earlier failures no longer
+	 * count.
+	 */
+	BACKOFF_CLEARED
 
 }
