@@ -33,7 +33,7 @@ class ArchitectureTest {
 
 	/** The feature packages of docs/architecture.md's table, each a layer below. */
 	private static final Set<String> FEATURES = Set.of("system", "ratelimit", "audit", "account", "signin", "oauth",
-			"passkeys", "totp", "clients", "admin", "home", "passwords", "browsersession", "security");
+			"passkeys", "totp", "clients", "developers", "admin", "home", "passwords", "browsersession", "security");
 
 	@ArchTest
 	static final ArchRule featurePackagesHaveNoCycles = slices().matching(ROOT + "(*)..").should().beFreeOfCycles();
@@ -59,6 +59,8 @@ class ArchitectureTest {
 		.definedBy(ROOT + "oauth..")
 		.layer("clients")
 		.definedBy(ROOT + "clients..")
+		.layer("developers")
+		.definedBy(ROOT + "developers..")
 		.layer("admin")
 		.definedBy(ROOT + "admin..")
 		.layer("home")
@@ -87,8 +89,10 @@ class ArchitectureTest {
 		.mayOnlyAccessLayers("account", "audit", "system")
 		.whereLayer("clients")
 		.mayOnlyAccessLayers("oauth", "audit", "system")
+		.whereLayer("developers")
+		.mayOnlyAccessLayers("clients", "oauth", "account", "audit", "system")
 		.whereLayer("admin")
-		.mayOnlyAccessLayers("clients", "account", "audit", "system")
+		.mayOnlyAccessLayers("developers", "clients", "account", "audit", "system")
 		.whereLayer("home")
 		.mayOnlyAccessLayers("system")
 		.whereLayer("passwords")

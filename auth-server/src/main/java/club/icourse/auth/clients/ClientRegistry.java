@@ -1,11 +1,13 @@
 package club.icourse.auth.clients;
 
+import static club.icourse.db.auth.Tables.OAUTH2_AUTHORIZATION_CONSENT;
 import static club.icourse.db.auth.Tables.OAUTH2_REGISTERED_CLIENT;
 
 import club.icourse.auth.audit.Actor;
 import club.icourse.auth.audit.AuditLog;
 import club.icourse.auth.oauth.AuthorizedApps;
 import club.icourse.auth.oauth.ClientSecrets;
+import club.icourse.auth.oauth.PreviousClientSecrets;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +57,11 @@ public class ClientRegistry {
 
 	private final ClientSecrets secrets = new ClientSecrets();
 
-	ClientRegistry(JdbcTemplate jdbc, EnabledClients enabled, DSLContext dsl, AuditLog audit, AuthorizedApps grants) {
+	private final PreviousClientSecrets previousSecrets;
+
+	ClientRegistry(JdbcTemplate jdbc, EnabledClients enabled, DSLContext dsl, AuditLog audit, AuthorizedApps grants,
+			PreviousClientSecrets previousSecrets) {
+		this.previousSecrets = previousSecrets;
 		this.clients = new JdbcRegisteredClientRepository(jdbc);
 		this.enabled = enabled;
 		this.dsl = dsl;
@@ -120,6 +126,34 @@ public class ClientRegistry {
 		enabled.save(RegisteredClient.from(stored).clientSecret(hash(secret)).build());
 		audit.record(actor, "client.secret-rotated", clientId, null);
 		return secret;
+	}
+
+	/**
+	 * A new secret, while the old one keeps working until {@code oldValidUntil} (so a
+	 * site can roll the new one out without an outage).
+	 */
+	@Transactional
+	public String rotateSecretKeepingOld(String clientId, Instant oldValidUntil, Actor actor) {
+		RegisteredClient stored = existing(clientId);
+		String secret = rotateSecret(clientId, actor);
+		previousSecrets.keep(clientId, stored.getClientSecret(), oldValidUntil);
+		return secret;
+	}
+
+	/**
+	 * Removes a client for good: every token it holds is revoked first, and what other
+	 * features keep about the client goes with it (their rows cascade).
+	 */
+	@Transactional
+	public void delete(String clientId, Actor actor) {
+		RegisteredClient stored = existing(clientId);
+		grants.revokeEveryGrantOf(clientId);
+		dsl.deleteFrom(OAUTH2_AUTHORIZATION_CONSENT)
+			.where(OAUTH2_AUTHORIZATION_CONSENT.REGISTERED_CLIENT_ID.eq(stored.getId()))
+			.execute();
+		dsl.deleteFrom(OAUTH2_REGISTERED_CLIENT).where(OAUTH2_REGISTERED_CLIENT.ID.eq(stored.getId())).execute();
+		enabled.forget(stored);
+		audit.record(actor, "client.deleted", clientId, null);
 	}
 
 	/**

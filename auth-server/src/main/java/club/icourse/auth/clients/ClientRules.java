@@ -92,6 +92,17 @@ public final class ClientRules {
 		return problems;
 	}
 
+	/**
+	 * The problems of addresses another feature keeps beside a client (a homepage, a
+	 * policy page), checked as redirect URIs are: absolute, https except loopback, no
+	 * fragment.
+	 */
+	public static List<ClientProblem> checkUris(String field, List<String> uris) {
+		List<ClientProblem> problems = new ArrayList<>();
+		checkUris(field, uris, problems);
+		return problems;
+	}
+
 	private static void checkUris(String field, List<String> uris, List<ClientProblem> problems) {
 		if (uris.size() > MAX_URIS) {
 			problems.add(new ClientProblem(field, "too-many-uris", null));

@@ -54,6 +54,12 @@ class EnabledClients implements RegisteredClientRepository {
 		byClientId.remove(registeredClient.getClientId());
 	}
 
+	/** Forgets a client deleted from the table behind the framework's back. */
+	void forget(RegisteredClient deleted) {
+		byId.remove(deleted.getId());
+		byClientId.remove(deleted.getClientId());
+	}
+
 	@Override
 	public RegisteredClient findById(String id) {
 		return enabled(remembered(byId, id, () -> clients.findById(id)));

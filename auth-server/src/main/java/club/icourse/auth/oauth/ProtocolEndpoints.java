@@ -38,9 +38,12 @@ public class ProtocolEndpoints {
 
 	private final LiveAccessTokens liveTokens;
 
+	private final PreviousClientSecrets previousSecrets;
+
 	ProtocolEndpoints(IdentityClaims claims, BackChannelLogout backChannel, AuditLog audit, Clock clock,
 			RegisteredClientRepository registeredClients, OAuth2AuthorizationService authorizations,
-			LogoutFallback logoutFallback, LiveAccessTokens liveTokens) {
+			LogoutFallback logoutFallback, LiveAccessTokens liveTokens, PreviousClientSecrets previousSecrets) {
+		this.previousSecrets = previousSecrets;
 		this.liveTokens = liveTokens;
 		this.claims = claims;
 		this.backChannel = backChannel;
@@ -69,7 +72,9 @@ public class ProtocolEndpoints {
 						discovery -> discovery.providerConfigurationCustomizer(new DiscoveryMetadata())))
 			.tokenIntrospectionEndpoint(
 					introspection -> introspection.introspectionResponseHandler(new IntrospectionAccess()))
-			.clientAuthentication(clients -> clients.authenticationProviders(new ClientSecretCheck())
+			.clientAuthentication(clients -> clients
+				.authenticationProviders(new ClientSecretCheck(
+						new PreviousSecretClients(registeredClients, previousSecrets, clock), authorizations))
 				.errorResponseHandler(new CodeSpentOnFailedRedemption(authorizations)));
 	}
 

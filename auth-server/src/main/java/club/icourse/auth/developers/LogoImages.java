@@ -1,0 +1,112 @@
+package club.icourse.auth.developers;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Turns an upload into an app's logo, as review-app turns one into an avatar: only PNG,
+ * JPEG and GIF are read, the dimensions are checked from the header before any pixel is
+ * decoded (so a small file that claims 50,000 x 50,000 pixels is refused, not inflated),
+ * large images are decoded subsampled, and the result is re-encoded as a PNG of at most
+ * 192 px, which drops whatever else the file carried.
+ */
+final class LogoImages {
+
+	static final int MAX_UPLOAD_BYTES = 1024 * 1024;
+	static final int MAX_SIDE = 192;
+
+	private static final int MAX_SOURCE_SIDE = 8192;
+
+	private static final long MAX_SOURCE_PIXELS = 40_000_000L;
+
+	private LogoImages() {
+	}
+
+	static byte[] toLogo(byte[] upload) {
+		if (upload == null || upload.length == 0) {
+			throw refused("empty");
+		}
+		if (upload.length > MAX_UPLOAD_BYTES) {
+			throw refused("too-large");
+		}
+		BufferedImage source = read(upload);
+		int width = source.getWidth();
+		int height = source.getHeight();
+		double scale = Math.min(1.0, (double) MAX_SIDE / Math.max(width, height));
+		int targetWidth = Math.max(1, (int) Math.round(width * scale));
+		int targetHeight = Math.max(1, (int) Math.round(height * scale));
+		BufferedImage target = new BufferedImage(targetWidth, targetHeight, BufferedImage.TYPE_INT_ARGB);
+		Graphics2D graphics = target.createGraphics();
+		try {
+			graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+			graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+			graphics.drawImage(source, 0, 0, targetWidth, targetHeight, null);
+		}
+		finally {
+			graphics.dispose();
+		}
+		ByteArrayOutputStream png = new ByteArrayOutputStream();
+		try {
+			ImageIO.write(target, "png", png);
+		}
+		catch (IOException e) {
+			throw refused("not-an-image");
+		}
+		return png.toByteArray();
+	}
+
+	private static DeveloperAppRefusedException refused(String code) {
+		return new DeveloperAppRefusedException("logo", "logo-" + code);
+	}
+
+	private static BufferedImage read(byte[] upload) {
+		try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
+			Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+			if (!readers.hasNext()) {
+				throw refused("not-an-image");
+			}
+			ImageReader reader = readers.next();
+			try {
+				String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+				if (!format.equals("png") && !format.equals("jpeg") && !format.equals("gif")) {
+					throw refused("not-an-image");
+				}
+				reader.setInput(input, true, true);
+				int width = reader.getWidth(0);
+				int height = reader.getHeight(0);
+				if (width <= 0 || height <= 0 || width > MAX_SOURCE_SIDE || height > MAX_SOURCE_SIDE
+						|| (long) width * height > MAX_SOURCE_PIXELS) {
+					throw refused("dimensions");
+				}
+				// Decode every n-th pixel only: a 6000 px photo never needs more than a
+				// few hundred for 192 px.
+				int step = Math.max(1, Math.max(width, height) / (MAX_SIDE * 2));
+				ImageReadParam param = reader.getDefaultReadParam();
+				param.setSourceSubsampling(step, step, 0, 0);
+				return reader.read(0, param);
+			}
+			finally {
+				reader.dispose();
+			}
+		}
+		catch (DeveloperAppRefusedException e) {
+			throw e;
+		}
+		catch (IOException | RuntimeException e) {
+			// A truncated or malformed file fails inside the decoder, in whichever way it
+			// likes.
+			throw refused("not-an-image");
+		}
+	}
+
+}
