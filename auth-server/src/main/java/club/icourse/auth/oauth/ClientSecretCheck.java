@@ -3,9 +3,12 @@ package club.icourse.auth.oauth;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 
 /**
  * Client secrets are checked as {@link ClientSecrets} stores them (SHA-256), not with the
@@ -38,7 +41,34 @@ final class ClientSecretCheck implements Consumer<List<AuthenticationProvider>> 
 			.filter(ClientSecretAuthenticationProvider.class::isInstance)
 			.findFirst()
 			.orElseThrow());
-		providers.add(current + 1, previous);
+		providers.add(current + 1, new PreviousSecretCheck(previous));
+	}
+
+	/**
+	 * Abstains (null) unless the previous secret matches, so the first check's refusal
+	 * stands: the authentication manager throws the last refusal it saw, and a right
+	 * secret with a wrong code verifier must stay {@code invalid_grant}.
+	 */
+	private record PreviousSecretCheck(ClientSecretAuthenticationProvider previous) implements AuthenticationProvider {
+
+		@Override
+		public Authentication authenticate(Authentication authentication) {
+			try {
+				return previous.authenticate(authentication);
+			}
+			catch (OAuth2AuthenticationException refused) {
+				if (OAuth2ErrorCodes.INVALID_CLIENT.equals(refused.getError().getErrorCode())) {
+					return null;
+				}
+				throw refused;
+			}
+		}
+
+		@Override
+		public boolean supports(Class<?> authentication) {
+			return OAuth2ClientAuthenticationToken.class.isAssignableFrom(authentication);
+		}
+
 	}
 
 }
