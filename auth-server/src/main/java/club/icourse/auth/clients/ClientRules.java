@@ -113,6 +113,14 @@ public final class ClientRules {
 		}
 	}
 
+	/**
+	 * What is wrong with an address a client registers (a redirect URI or a page of its
+	 * own such as its logo or policy), as a problem code; empty if nothing.
+	 */
+	public static Optional<String> uriProblem(String text) {
+		return problemWith(text);
+	}
+
 	private static Optional<String> problemWith(String text) {
 		// The framework stores URI lists comma-separated.
 		if (text.length() > MAX_URI_LENGTH || text.contains(",") || text.chars().anyMatch(c -> c <= ' ')) {

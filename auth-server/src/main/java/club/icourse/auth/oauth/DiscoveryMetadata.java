@@ -19,9 +19,10 @@ import org.springframework.security.oauth2.server.authorization.oidc.OidcProvide
  * Discovery 1.0): the scopes and claims it releases, public and pairwise subjects, how
  * the person signed in ({@code acr}), the {@code claims} parameter, every algorithm an ID
  * token may be signed with (a client may register one other than RS256), and back-channel
- * logout. What the framework would advertise but no registered client can use is taken
- * out: mutual-TLS and JWT client authentication, certificate- and DPoP-bound tokens, the
- * token exchange grant; request objects are refused ({@link AuthorizationRequestGate}).
+ * logout, and the registration endpoint (open with an initial access token). What the
+ * framework would advertise but no registered client can use is taken out: mutual-TLS and
+ * JWT client authentication, certificate- and DPoP-bound tokens, the token exchange
+ * grant; request objects are refused ({@link AuthorizationRequestGate}).
  */
 final class DiscoveryMetadata implements Consumer<OidcProviderConfiguration.Builder> {
 
@@ -49,6 +50,8 @@ final class DiscoveryMetadata implements Consumer<OidcProviderConfiguration.Buil
 			.tokenRevocationEndpointAuthenticationMethods(methods -> replace(methods, CLIENT_AUTHENTICATION))
 			.tokenIntrospectionEndpointAuthenticationMethods(methods -> replace(methods, CLIENT_AUTHENTICATION))
 			.claims(DiscoveryMetadata::withoutUnoffered)
+			.claims(claims -> claims.put("registration_endpoint",
+					claims.get("issuer") + ProtocolEndpoints.REGISTRATION_ENDPOINT))
 			.claim("claims_supported", claimsSupported())
 			.claim("claim_types_supported", List.of("normal"))
 			.claim("claims_parameter_supported", true)

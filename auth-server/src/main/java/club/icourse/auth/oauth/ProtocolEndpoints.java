@@ -22,6 +22,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProtocolEndpoints {
 
+	/**
+	 * The registration endpoint (OpenID Connect Dynamic Client Registration, RFC 7591),
+	 * served by the {@code registration} feature and advertised in discovery.
+	 */
+	public static final String REGISTRATION_ENDPOINT = "/connect/register";
+
 	private final IdentityClaims claims;
 
 	private final BackChannelLogout backChannel;

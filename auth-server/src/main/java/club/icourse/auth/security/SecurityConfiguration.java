@@ -31,8 +31,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * The filter chains of this server, first match wins: the protocol endpoints, the admin
- * API, then the pages. (Ahead of all of them runs the sign-in rate limit, a servlet
- * filter of the {@code signin} package.)
+ * API, the registration endpoint, then the pages. (Ahead of all of them runs the sign-in
+ * rate limit, a servlet filter of the {@code signin} package.)
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -77,6 +77,23 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests.anyRequest().access(new AdminApiAccess(authorizations)))
 			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable());
+		return http.build();
+	}
+
+	/**
+	 * The registration endpoint and the clients' configuration endpoints under it (the
+	 * {@code registration} feature): each call carries its own bearer token, an initial
+	 * or a registration access token, which the endpoint checks itself (they are not
+	 * OAuth access tokens); no session, no CSRF token (no cookie is ever read).
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+	SecurityFilterChain registrationChain(HttpSecurity http) throws Exception {
+		http.securityMatcher(ProtocolEndpoints.REGISTRATION_ENDPOINT, ProtocolEndpoints.REGISTRATION_ENDPOINT + "/*")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
 			.csrf(csrf -> csrf.disable());
 		return http.build();
 	}

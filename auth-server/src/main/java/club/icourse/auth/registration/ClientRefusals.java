@@ -1,0 +1,61 @@
+package club.icourse.auth.registration;
+
+import club.icourse.auth.clients.ClientProblem;
+import club.icourse.auth.clients.ClientRefusedException;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The registry's refusals in the terms of RFC 7591 3.2.2: a problem with a redirect URI
+ * is {@code invalid_redirect_uri}, any other {@code invalid_client_metadata}, described
+ * by the metadata names a developer sent.
+ */
+final class ClientRefusals {
+
+	private ClientRefusals() {
+	}
+
+	static <T> T mapped(Supplier<T> change) {
+		try {
+			return change.get();
+		}
+		catch (ClientRefusedException refused) {
+			boolean redirect = refused.problems().stream().anyMatch(p -> p.field().equals("redirectUris"));
+			String description = refused.problems()
+				.stream()
+				.map(ClientRefusals::describe)
+				.collect(Collectors.joining("; "));
+			throw new InvalidRegistrationException(redirect ? InvalidRegistrationException.INVALID_REDIRECT_URI
+					: InvalidRegistrationException.INVALID_CLIENT_METADATA, description);
+		}
+	}
+
+	private static final Set<String> NEEDS_HTTPS = Set.of("uri-not-https", "uri-localhost");
+
+	private static String describe(ClientProblem problem) {
+		String field = switch (problem.field()) {
+			case "redirectUris" -> "redirect_uris";
+			case "postLogoutRedirectUris" -> "post_logout_redirect_uris";
+			case "backchannelLogoutUri" -> "backchannel_logout_uri";
+			case "name" -> "client_name";
+			case "scopes" -> "scope";
+			case "idTokenAlgorithm" -> "id_token_signed_response_alg";
+			case "clientCredentials" -> "grant_types";
+			default -> problem.field();
+		};
+		String what = switch (problem.code()) {
+			case "uri-malformed" -> "not an absolute address without a fragment";
+			case "too-many-uris" -> "at most 10 addresses";
+			case "unknown-scope" -> "not a scope this server offers";
+			case "openid-needed" -> "must include openid";
+			case "public-client-credentials" -> "client_credentials needs a confidential client";
+			case "id-token-algorithm" -> "RS256 or ES256 only";
+			case "name" -> "1 to 100 characters";
+			default -> NEEDS_HTTPS.contains(problem.code())
+					? "must use https (http only on 127.0.0.1 or [::1]; not localhost)" : problem.code();
+		};
+		return field + ": " + (problem.value() == null ? "" : problem.value() + " ") + what;
+	}
+
+}
