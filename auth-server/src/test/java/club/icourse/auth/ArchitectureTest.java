@@ -33,7 +33,8 @@ class ArchitectureTest {
 
 	/** The feature packages of docs/architecture.md's table, each a layer below. */
 	private static final Set<String> FEATURES = Set.of("system", "ratelimit", "audit", "account", "signin", "oauth",
-			"passkeys", "totp", "clients", "developers", "registration", "admin", "home", "passwords", "browsersession", "security");
+			"passkeys", "totp", "clients", "developers", "registration", "admin", "home", "passwords", "browsersession",
+			"security");
 
 	@ArchTest
 	static final ArchRule featurePackagesHaveNoCycles = slices().matching(ROOT + "(*)..").should().beFreeOfCycles();

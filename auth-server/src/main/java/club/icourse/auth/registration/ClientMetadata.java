@@ -2,6 +2,7 @@ package club.icourse.auth.registration;
 
 import club.icourse.auth.clients.ClientDefinition;
 import club.icourse.auth.clients.ClientRules;
+import club.icourse.auth.developers.AppMetadata;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -125,6 +126,12 @@ record ClientMetadata(ClientDefinition definition, Map<String, Object> kept) {
 			kept.put("contacts", contacts);
 		}
 		return new ClientMetadata(definition, kept);
+	}
+
+	/** What the developer portal keeps and shows on the consent page. */
+	AppMetadata appMetadata() {
+		return new AppMetadata((String) kept.get("client_uri"), (String) kept.get("policy_uri"),
+				(String) kept.get("tos_uri"));
 	}
 
 	/**

@@ -2,6 +2,8 @@ package club.icourse.auth.registration;
 
 import club.icourse.auth.clients.ClientProblem;
 import club.icourse.auth.clients.ClientRefusedException;
+import club.icourse.auth.developers.DeveloperAppRefusedException;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -21,14 +23,18 @@ final class ClientRefusals {
 			return change.get();
 		}
 		catch (ClientRefusedException refused) {
-			boolean redirect = refused.problems().stream().anyMatch(p -> p.field().equals("redirectUris"));
-			String description = refused.problems()
-				.stream()
-				.map(ClientRefusals::describe)
-				.collect(Collectors.joining("; "));
-			throw new InvalidRegistrationException(redirect ? InvalidRegistrationException.INVALID_REDIRECT_URI
-					: InvalidRegistrationException.INVALID_CLIENT_METADATA, description);
+			throw refusal(refused.problems());
 		}
+		catch (DeveloperAppRefusedException refused) {
+			throw refusal(refused.problems());
+		}
+	}
+
+	private static InvalidRegistrationException refusal(List<ClientProblem> problems) {
+		boolean redirect = problems.stream().anyMatch(p -> p.field().equals("redirectUris"));
+		String description = problems.stream().map(ClientRefusals::describe).collect(Collectors.joining("; "));
+		return new InvalidRegistrationException(redirect ? InvalidRegistrationException.INVALID_REDIRECT_URI
+				: InvalidRegistrationException.INVALID_CLIENT_METADATA, description);
 	}
 
 	private static final Set<String> NEEDS_HTTPS = Set.of("uri-not-https", "uri-localhost");
@@ -42,6 +48,9 @@ final class ClientRefusals {
 			case "scopes" -> "scope";
 			case "idTokenAlgorithm" -> "id_token_signed_response_alg";
 			case "clientCredentials" -> "grant_types";
+			case "homepageUri" -> "client_uri";
+			case "policyUri" -> "policy_uri";
+			case "tosUri" -> "tos_uri";
 			default -> problem.field();
 		};
 		String what = switch (problem.code()) {
@@ -52,6 +61,8 @@ final class ClientRefusals {
 			case "public-client-credentials" -> "client_credentials needs a confidential client";
 			case "id-token-algorithm" -> "RS256 or ES256 only";
 			case "name" -> "1 to 100 characters";
+			case "too-many-apps" -> "the owner has registered as many apps as one account may";
+			case "admin-scope" -> "the admin scope is given by an administrator only";
 			default -> NEEDS_HTTPS.contains(problem.code())
 					? "must use https (http only on 127.0.0.1 or [::1]; not localhost)" : problem.code();
 		};

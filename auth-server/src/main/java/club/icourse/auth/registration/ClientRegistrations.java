@@ -2,11 +2,13 @@ package club.icourse.auth.registration;
 
 import static club.icourse.db.auth.Tables.CLIENT_REGISTRATION;
 
+import club.icourse.auth.account.AccountRepository;
 import club.icourse.auth.account.Actors;
 import club.icourse.auth.audit.Actor;
 import club.icourse.auth.audit.AuditLog;
 import club.icourse.auth.clients.ClientDefinition;
 import club.icourse.auth.clients.ClientRegistry;
+import club.icourse.auth.developers.DeveloperApps;
 import club.icourse.auth.oauth.ClientSecrets;
 import club.icourse.db.auth.tables.records.ClientRegistrationRecord;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -26,9 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Registers clients with an initial access token (RFC 7591) and lets each read, change
  * and delete its registration with the registration access token it got (RFC 7592). A
- * client is registered in the {@link ClientRegistry} under the rules every client meets,
- * owned by the token's owner; what the registry does not keep is stored beside it. The
- * registration access token is 256 random bits, shown once, kept as a SHA-256.
+ * client is registered as a developer app ({@link DeveloperApps}) under the rules every
+ * client meets, owned by the token's owner and pending approval like an app registered in
+ * the portal (unless the token's issuer, an administrator, approved its registrations at
+ * once); what neither keeps is stored beside it. The registration access token is 256
+ * random bits, shown once, kept as a SHA-256.
  */
 @Service
 public class ClientRegistrations {
@@ -50,8 +54,14 @@ public class ClientRegistrations {
 
 	private final Clock clock;
 
+	private final DeveloperApps apps;
+
+	private final AccountRepository accounts;
+
 	ClientRegistrations(InitialAccessTokens initialTokens, ClientRegistry registry, DSLContext dsl, AuditLog audit,
-			Actors actors, Clock clock) {
+			Actors actors, Clock clock, DeveloperApps apps, AccountRepository accounts) {
+		this.apps = apps;
+		this.accounts = accounts;
 		this.initialTokens = initialTokens;
 		this.registry = registry;
 		this.dsl = dsl;
@@ -75,7 +85,19 @@ public class ClientRegistrations {
 		String clientId = newClientId();
 		ClientMetadata metadata = ClientMetadata.read(body.get(), clientId, token.withoutPkce());
 		Actor owner = actors.person(token.ownerSubject());
-		ClientRegistry.Saved saved = ClientRefusals.mapped(() -> registry.create(metadata.definition(), owner));
+		long ownerAccount = accounts.findBySubject(token.ownerSubject())
+			.orElseThrow(() -> new RegistrationTokenException("The initial access token's owner is gone"))
+			.id();
+		DeveloperApps.Registered saved = ClientRefusals
+			.mapped(() -> apps.register(ownerAccount, metadata.definition(), metadata.appMetadata()));
+		if (metadata.definition().withoutPkce()) {
+			// the portal's apps always send PKCE; the exception is the token issuer's
+			registry.update(clientId, metadata.definition(), issuer(token));
+		}
+		if (token.approveAtOnce()) {
+			apps.approve(clientId, "approved at once: registered with " + InitialAccessTokens.target(token.id()),
+					issuer(token));
+		}
 		String accessToken = ClientSecrets.generate();
 		LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
 		ClientRegistrationRecord row = dsl.newRecord(CLIENT_REGISTRATION);
@@ -89,7 +111,7 @@ public class ClientRegistrations {
 		row.store();
 		audit.record(owner, "client.registered", clientId,
 				"with " + InitialAccessTokens.target(token.id()) + (token.approveAtOnce() ? "; approved at once" : ""));
-		Map<String, Object> response = response(row, saved.definition(), registrationBase);
+		Map<String, Object> response = response(row, metadata.definition(), registrationBase);
 		if (saved.secret() != null) {
 			response.put("client_secret", saved.secret());
 			response.put("client_secret_expires_at", 0);
@@ -136,16 +158,21 @@ public class ClientRegistrations {
 	}
 
 	/**
-	 * Deletes the registration (RFC 7592 2.3): the client is switched off, every grant
-	 * and token it holds ends, and its registration access token stops working.
+	 * Deletes the registration (RFC 7592 2.3): the client and its app are deleted, every
+	 * grant and token it holds ends, and its registration access token stops working.
 	 */
 	@Transactional
 	public void delete(String clientId, String accessToken) {
 		ClientRegistrationRecord row = registration(clientId, accessToken);
-		Actor owner = actors.person(row.getOwnerSubject());
-		registry.disable(clientId, owner);
 		row.delete();
-		audit.record(owner, "client.registration-deleted", clientId, null);
+		registry.delete(clientId, actors.person(row.getOwnerSubject()));
+	}
+
+	/** Who issued the token, as the audit log names them. */
+	private Actor issuer(InitialAccessToken token) {
+		String prefix = "client:";
+		return token.issuedBy().startsWith(prefix) ? Actor.client(token.issuedBy().substring(prefix.length()))
+				: token.issuedBy().equals(Actor.SYSTEM.id()) ? Actor.SYSTEM : actors.person(token.issuedBy());
 	}
 
 	private ClientRegistrationRecord registration(String clientId, String accessToken) {

@@ -10,6 +10,9 @@ import club.icourse.auth.TestAccounts;
 import club.icourse.auth.audit.Actor;
 import club.icourse.auth.audit.AuditLog;
 import club.icourse.auth.clients.ClientRegistry;
+import club.icourse.auth.developers.AppStatus;
+import club.icourse.auth.developers.DeveloperApp;
+import club.icourse.auth.developers.DeveloperApps;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,6 +57,9 @@ class RegistrationEndpointTest {
 	AuditLog audit;
 
 	@Autowired
+	DeveloperApps apps;
+
+	@Autowired
 	DSLContext dsl;
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -62,8 +68,15 @@ class RegistrationEndpointTest {
 
 	@BeforeEach
 	void owner() throws Exception {
-		String email = TestAccounts.registerAndConfirm(port).email();
-		owner = dsl.select(ACCOUNT.SUBJECT).from(ACCOUNT).where(ACCOUNT.EMAIL.eq(email)).fetchSingle().value1();
+		owner = subjectOf(TestAccounts.registerAndConfirm(port).email());
+	}
+
+	private String subjectOf(String email) {
+		return dsl.select(ACCOUNT.SUBJECT).from(ACCOUNT).where(ACCOUNT.EMAIL.eq(email)).fetchSingle().value1();
+	}
+
+	private long ownerId() {
+		return dsl.select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.SUBJECT.eq(owner)).fetchSingle().value1();
 	}
 
 	@Test
@@ -129,8 +142,37 @@ class RegistrationEndpointTest {
 
 		assertThat(call("DELETE", "/connect/register/" + clientId, "not-the-token", null).statusCode()).isEqualTo(401);
 		assertThat(call("DELETE", "/connect/register/" + clientId, access, null).statusCode()).isEqualTo(204);
-		assertThat(registry.find(clientId).orElseThrow().disabled()).isTrue();
+		assertThat(registry.find(clientId)).as("deleted").isEmpty();
+		assertThat(apps.find(clientId)).isEmpty();
 		assertThat(call("GET", "/connect/register/" + clientId, access, null).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void registeredAppsFollowThePortalsApprovalRule() throws Exception {
+		String pendingId = (String) JSONObjectUtils
+			.parse(call("POST", "/connect/register", issue(null).value(), SITE).body())
+			.get("client_id");
+		DeveloperApp pending = apps.find(pendingId).orElseThrow();
+		assertThat(pending.status()).isEqualTo(AppStatus.PENDING);
+		assertThat(pending.ownerAccountId()).isEqualTo(ownerId());
+		assertThat(pending.metadata().policyUri()).isEqualTo("https://timetable.example/privacy");
+		assertThat(apps.mayUseBySubject(pendingId, owner)).as("the owner, while pending").isTrue();
+		String stranger = subjectOf(TestAccounts.registerAndConfirm(port).email());
+		assertThat(apps.mayUseBySubject(pendingId, stranger)).as("anyone else, while pending").isFalse();
+
+		IssuedToken conformance = tokens.issue(
+				new InitialAccessTokens.Request(owner, Duration.ofHours(1), null, true, true, "conformance run"),
+				Actor.SYSTEM);
+		String approvedId = (String) JSONObjectUtils
+			.parse(call("POST", "/connect/register", conformance.value(), SITE).body())
+			.get("client_id");
+		assertThat(apps.find(approvedId).orElseThrow().status()).isEqualTo(AppStatus.APPROVED);
+		assertThat(apps.mayUseBySubject(approvedId, stranger)).isTrue();
+		assertThat(registry.find(approvedId).orElseThrow().definition().withoutPkce())
+			.as("the issuer's exception, for a confidential client")
+			.isTrue();
+		assertThat(audit.latest(approvedId, null, 10)).extracting(AuditLog.Event::action)
+			.contains("developer-app.registered", "developer-app.approved", "client.registered");
 	}
 
 	@Test
