@@ -99,7 +99,8 @@ class NotificationRules {
 	@EventListener
 	void on(CommentChanged change) {
 		CommentSnapshot comment = change.comment();
-		if (change.action() != CommentChanged.Action.CREATE) {
+		if (change.action() == CommentChanged.Action.DELETE) {
+			notifications.withdrawAboutComment(comment.id());
 			return;
 		}
 		ReviewSnapshot review = reviews.current(comment.reviewId()).orElse(null);

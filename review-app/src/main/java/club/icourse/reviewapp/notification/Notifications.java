@@ -105,6 +105,16 @@ public class Notifications {
 			.execute();
 	}
 
+	/**
+	 * Removes every notification about a comment (the comment, a mention in it, a
+	 * follower's news of it) when it is deleted: it would lead to nothing, and still say
+	 * who wrote what.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void withdrawAboutComment(long commentId) {
+		dsl.deleteFrom(NOTIFICATION).where(NOTIFICATION.COMMENT_ID.eq(commentId)).execute();
+	}
+
 	public int unread(Person person) {
 		return dsl.fetchCount(shownTo(person).and(NOTIFICATION.READ_AT.isNull()));
 	}

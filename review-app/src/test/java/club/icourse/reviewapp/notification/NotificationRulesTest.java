@@ -271,6 +271,30 @@ class NotificationRulesTest {
 		assertThat(kinds(follower)).as("nothing of a comment on one's own anonymous review").hasSize(3);
 	}
 
+	@Test
+	void aDeletedCommentLeavesNoNotificationBehind() {
+		Person commenter = catalogue.student();
+		Person mentioned = catalogue.student();
+		Person follower = catalogue.student();
+		follows.setPerson(follower, commenter.id(), true);
+		long review = reviews.write(author, draft("值得一读", false, false));
+		long kept = comments.write(commenter, review, "第一条");
+		long deleted = comments.write(commenter, review, "@" + mentioned.username() + " 看这里");
+		assertThat(kinds(author)).containsExactly("COMMENT", "COMMENT");
+		assertThat(kinds(mentioned)).containsExactly("MENTION");
+		assertThat(kinds(follower)).containsExactly("PERSON_COMMENT", "PERSON_COMMENT");
+
+		comments.delete(commenter, deleted);
+
+		assertThat(kinds(author)).as("the other comment's stays").containsExactly("COMMENT");
+		assertThat(kinds(mentioned)).isEmpty();
+		assertThat(kinds(follower)).containsExactly("PERSON_COMMENT");
+		assertThat(notifications.latest(author, 50, 0)).singleElement()
+			.extracting(Notifications.NotificationView::commentId)
+			.isEqualTo(kept);
+		assertThat(notifications.unread(mentioned)).isZero();
+	}
+
 	private List<String> shown(Person person) {
 		return notifications.latest(person, 50, 0)
 			.stream()
