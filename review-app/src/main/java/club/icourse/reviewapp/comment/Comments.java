@@ -40,12 +40,14 @@ public class Comments {
 
 	public static final int MAX_LENGTH = 500;
 
-	/** A comment as pages show it. */
 	/**
+	 * A comment as pages show it.
+	 *
 	 * @param author the author's username, or null when their account was deleted
+	 * @param authorTeacherId the teacher page linked to the author's account, if any
 	 */
 	public record CommentView(long id, long reviewId, String author, String content, String contentHtml, Instant at,
-			boolean deletable) {
+			boolean deletable, Long authorTeacherId) {
 	}
 
 	/** The comment cannot be written: {@code comment.problem.<code>}. */
@@ -145,7 +147,7 @@ public class Comments {
 		}
 		var rows = dsl
 			.select(REVIEW_COMMENT.ID, REVIEW_COMMENT.REVIEW_ID, PERSON.USERNAME, REVIEW_COMMENT.CONTENT,
-					REVIEW_COMMENT.CREATED_AT, REVIEW_COMMENT.AUTHOR_ID, PERSON.DELETED_AT)
+					REVIEW_COMMENT.CREATED_AT, REVIEW_COMMENT.AUTHOR_ID, PERSON.DELETED_AT, PERSON.TEACHER_ID)
 			.from(REVIEW_COMMENT)
 			.join(PERSON)
 			.on(PERSON.ID.eq(REVIEW_COMMENT.AUTHOR_ID))
@@ -156,7 +158,8 @@ public class Comments {
 		return rows.stream()
 			.map(r -> new CommentView(r.value1(), r.value2(), r.value7() == null ? r.value3() : null, r.value4(),
 					Mentions.linkPlainText(r.value4(), known), r.value5().toInstant(ZoneOffset.UTC),
-					viewer.map(person -> person.admin() || person.id() == r.value6()).orElse(false)))
+					viewer.map(person -> person.admin() || person.id() == r.value6()).orElse(false),
+					r.value7() == null ? r.value8() : null))
 			.collect(Collectors.groupingBy(CommentView::reviewId, LinkedHashMap::new, Collectors.toList()));
 	}
 

@@ -5,6 +5,7 @@ import static club.icourse.db.review.Tables.COURSE_STATS;
 import static club.icourse.db.review.Tables.COURSE_TEACHER;
 import static club.icourse.db.review.Tables.COURSE_TERM;
 import static club.icourse.db.review.Tables.DEPARTMENT;
+import static club.icourse.db.review.Tables.PERSON;
 import static club.icourse.db.review.Tables.TEACHER;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.multiset;
@@ -28,9 +29,12 @@ public class CourseCatalogue {
 
 	public static final int PAGE_SIZE = 20;
 
-	/** A teacher's page: who, and what they teach. */
-	public record TeacherDetails(long id, String name, String department, String homepage, String description,
-			List<CourseSummary> courses) {
+	/**
+	 * A teacher's page: who, and what they teach; {@code photoId} the photo shown (null:
+	 * none), {@code account} the username of their linked account (null: none).
+	 */
+	public record TeacherDetails(long id, String name, String title, String department, String homepage,
+			String description, Long photoId, String account, List<CourseSummary> courses) {
 	}
 
 	/** A filter choice: value and label. */
@@ -119,15 +123,19 @@ public class CourseCatalogue {
 	}
 
 	public Optional<TeacherDetails> teacher(long id) {
-		return dsl.select(TEACHER.ID, TEACHER.NAME, DEPARTMENT.NAME, TEACHER.HOMEPAGE, TEACHER.DESCRIPTION)
+		return dsl
+			.select(TEACHER.ID, TEACHER.NAME, TEACHER.TITLE, DEPARTMENT.NAME, TEACHER.HOMEPAGE, TEACHER.DESCRIPTION,
+					TEACHER.PHOTO_ID, PERSON.USERNAME)
 			.from(TEACHER)
 			.leftJoin(DEPARTMENT)
 			.on(DEPARTMENT.ID.eq(TEACHER.DEPARTMENT_ID))
+			.leftJoin(PERSON)
+			.on(PERSON.TEACHER_ID.eq(TEACHER.ID).and(PERSON.DELETED_AT.isNull()))
 			.where(TEACHER.ID.eq(id))
 			.fetchOptional()
-			.map(r -> new TeacherDetails(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), summaries(COURSE.ID
-				.in(select(COURSE_TEACHER.COURSE_ID).from(COURSE_TEACHER).where(COURSE_TEACHER.TEACHER_ID.eq(id))),
-					order(CourseSort.RATING), 500, 0)));
+			.map(r -> new TeacherDetails(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+					r.value7(), r.value8(), summaries(COURSE.ID.in(select(COURSE_TEACHER.COURSE_ID).from(COURSE_TEACHER)
+						.where(COURSE_TEACHER.TEACHER_ID.eq(id))), order(CourseSort.RATING), 500, 0)));
 	}
 
 	public List<Option> departments() {

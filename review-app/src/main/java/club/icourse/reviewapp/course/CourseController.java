@@ -20,9 +20,15 @@ class CourseController {
 
 	private final CourseVotes votes;
 
-	CourseController(CourseCatalogue catalogue, CourseVotes votes) {
+	private final TeacherStandings standings;
+
+	private final CoursesTaken taken;
+
+	CourseController(CourseCatalogue catalogue, CourseVotes votes, TeacherStandings standings, CoursesTaken taken) {
 		this.catalogue = catalogue;
 		this.votes = votes;
+		this.standings = standings;
+		this.taken = taken;
 	}
 
 	@GetMapping("/courses")
@@ -47,10 +53,32 @@ class CourseController {
 		return "redirect:/courses/" + id;
 	}
 
+	/** "I took this course" (in a term, or without saying which), or undoing it. */
+	@PostMapping("/courses/{id}/taken")
+	String taken(@PathVariable long id, @RequestParam(defaultValue = "true") boolean taken,
+			@RequestParam(required = false) String term, Authentication authentication) {
+		var person = SignedIn.person(authentication).orElseThrow();
+		if (taken) {
+			this.taken.take(person, id, term);
+		}
+		else {
+			this.taken.forget(person, id);
+		}
+		return "redirect:/courses/" + id;
+	}
+
 	@GetMapping("/teachers/{id}")
 	String teacher(@PathVariable long id, Model model) {
 		model.addAttribute("teacher", catalogue.teacher(id).orElseThrow(CourseNotFoundException::new));
+		model.addAttribute("standing", standings.of(id).orElse(null));
 		return "course/teacher";
+	}
+
+	@GetMapping("/teachers")
+	String teachers(@RequestParam(required = false) String page, Model model) {
+		model.addAttribute("teachers", standings.ranking(Page.number(page)));
+		model.addAttribute("minRated", TeacherStandings.MIN_RATED_REVIEWS);
+		return "course/teachers";
 	}
 
 }

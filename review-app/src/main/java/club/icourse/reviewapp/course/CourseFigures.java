@@ -150,14 +150,22 @@ public class CourseFigures {
 	}
 
 	private Field<Double> normalized() {
-		Field<Double> average = siteFigure(SITE_AVERAGE);
-		Field<Double> perCourse = siteFigure(REVIEWS_PER_COURSE);
-		return when(COURSE_STATS.RATED_COUNT.eq(0), inline(0.0)).otherwise(COURSE_STATS.RATING_SUM.cast(Double.class)
-			.plus(average.times(perCourse))
-			.div(COURSE_STATS.RATED_COUNT.cast(Double.class).plus(perCourse)));
+		return normalized(COURSE_STATS.RATING_SUM, COURSE_STATS.RATED_COUNT);
 	}
 
-	private Field<Double> siteFigure(String name) {
+	/**
+	 * The normalized rating of any sum of ratings over a number of rated reviews (a
+	 * course's, a teacher's over their courses): 0 without a rated review.
+	 */
+	static Field<Double> normalized(Field<? extends Number> ratingSum, Field<? extends Number> ratedCount) {
+		Field<Double> average = siteFigure(SITE_AVERAGE);
+		Field<Double> perCourse = siteFigure(REVIEWS_PER_COURSE);
+		return when(ratedCount.cast(Double.class).eq(0.0), inline(0.0)).otherwise(ratingSum.cast(Double.class)
+			.plus(average.times(perCourse))
+			.div(ratedCount.cast(Double.class).plus(perCourse)));
+	}
+
+	private static Field<Double> siteFigure(String name) {
 		Field<Double> stored = select(SITE_FIGURE.VALUE).from(SITE_FIGURE).where(SITE_FIGURE.NAME.eq(name)).asField();
 		return coalesce(stored, inline(0.0));
 	}

@@ -4,6 +4,7 @@ import static club.icourse.db.review.Tables.COURSE;
 import static club.icourse.db.review.Tables.INFO_EDIT;
 import static club.icourse.db.review.Tables.PERSON;
 import static club.icourse.db.review.Tables.TEACHER;
+import static org.jooq.impl.DSL.inline;
 
 import club.icourse.reviewapp.course.CourseChanged;
 import club.icourse.reviewapp.moderation.ModerationLog;
@@ -18,9 +19,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record3;
 import org.jooq.Table;
 import org.jooq.TableField;
+import org.jooq.impl.SQLDataType;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,12 +38,24 @@ public class InfoEdits {
 
 	public static final int MAX_HOMEPAGE = 500;
 
-	/** The information as it is now. */
-	public record Info(InfoSubject subject, long id, String name, String text, String homepage, boolean locked) {
+	public static final int MAX_TITLE = 100;
+
+	/** The information as it is now; {@code title} only for a teacher. */
+	public record Info(InfoSubject subject, long id, String name, String title, String text, String homepage,
+			boolean locked) {
 	}
 
 	/** One version; {@code editor} is null for the version before the first edit. */
-	public record Version(long id, String text, String homepage, String editor, Long revertedFrom, Instant at) {
+	public record Version(long id, String title, String text, String homepage, String editor, Long revertedFrom,
+			Instant at) {
+	}
+
+	/** What an edit sets ({@code title} is ignored for a course, which has none). */
+	public record Change(String title, String text, String homepage) {
+	}
+
+	/** The subject's information before a change. */
+	private record Current(String title, String text, String homepage, boolean locked) {
 	}
 
 	private final DSLContext dsl;
@@ -65,46 +78,50 @@ public class InfoEdits {
 
 	public Info info(InfoSubject subject, long id) {
 		Columns c = Columns.of(subject);
-		return dsl.select(c.name, c.text, c.homepage, c.locked)
+		return dsl.select(c.name, c.title(), c.text, c.homepage, c.locked)
 			.from(c.table)
 			.where(c.id.eq(id))
 			.fetchOptional()
-			.map(r -> new Info(subject, id, r.value1(), r.value2(), r.value3(), r.value4()))
+			.map(r -> new Info(subject, id, r.value1(), r.value2(), r.value3(), r.value4(), r.value5()))
 			.orElseThrow(() -> new InfoEditRefusedException("not-found"));
 	}
 
 	@Transactional
-	public void edit(Person editor, InfoSubject subject, long id, String text, String homepage) {
+	public void edit(Person editor, InfoSubject subject, long id, Change change) {
 		mutes.requireNotMuted(editor);
 		Columns c = Columns.of(subject);
-		var current = lockedRow(c, id);
-		if (current.value3() && !editor.admin()) {
+		Current current = lockedRow(c, id);
+		if (current.locked() && !editor.admin()) {
 			throw new InfoEditRefusedException("locked");
 		}
-		String cleanText = blankToNull(ReviewText.clean(text));
-		String cleanHomepage = blankToNull(ReviewText.clean(homepage));
+		String cleanTitle = c.titled() ? blankToNull(ReviewText.clean(change.title())) : null;
+		String cleanText = blankToNull(ReviewText.clean(change.text()));
+		String cleanHomepage = blankToNull(ReviewText.clean(change.homepage()));
+		if (cleanTitle != null && cleanTitle.codePointCount(0, cleanTitle.length()) > MAX_TITLE) {
+			throw new InfoEditRefusedException("title-long");
+		}
 		if (cleanText != null && cleanText.codePointCount(0, cleanText.length()) > MAX_TEXT) {
 			throw new InfoEditRefusedException("text-long");
 		}
 		if (cleanHomepage != null && !WebAddresses.isWebAddress(cleanHomepage, MAX_HOMEPAGE)) {
 			throw new InfoEditRefusedException("homepage");
 		}
-		store(subject, c, id, current.value1(), current.value2(), cleanText, cleanHomepage, editor.id(), null);
+		store(subject, c, id, current, new Change(cleanTitle, cleanText, cleanHomepage), editor.id(), null);
 	}
 
 	@Transactional
 	public void revert(Person admin, InfoSubject subject, long id, long versionId) {
 		requireAdmin(admin);
 		Columns c = Columns.of(subject);
-		var current = lockedRow(c, id);
+		Current current = lockedRow(c, id);
 		var version = dsl.selectFrom(INFO_EDIT)
 			.where(INFO_EDIT.ID.eq(versionId))
 			.and(INFO_EDIT.SUBJECT_TYPE.eq(subject.value()))
 			.and(INFO_EDIT.SUBJECT_ID.eq(id))
 			.fetchOptional()
 			.orElseThrow(() -> new InfoEditRefusedException("not-found"));
-		store(subject, c, id, current.value1(), current.value2(), version.getText(), version.getHomepage(), admin.id(),
-				versionId);
+		store(subject, c, id, current, new Change(version.getTitle(), version.getText(), version.getHomepage()),
+				admin.id(), versionId);
 		log.record(admin.id(), "info.revert", subject.value(), id, "version " + versionId, clock.instant());
 	}
 
@@ -120,55 +137,60 @@ public class InfoEdits {
 	/** Every version, newest first. */
 	public List<Version> history(InfoSubject subject, long id) {
 		return dsl
-			.select(INFO_EDIT.ID, INFO_EDIT.TEXT, INFO_EDIT.HOMEPAGE, PERSON.USERNAME, INFO_EDIT.REVERTED_FROM,
-					INFO_EDIT.OCCURRED_AT)
+			.select(INFO_EDIT.ID, INFO_EDIT.TITLE, INFO_EDIT.TEXT, INFO_EDIT.HOMEPAGE, PERSON.USERNAME,
+					INFO_EDIT.REVERTED_FROM, INFO_EDIT.OCCURRED_AT)
 			.from(INFO_EDIT)
 			.leftJoin(PERSON)
 			.on(PERSON.ID.eq(INFO_EDIT.EDITOR_ID))
 			.where(INFO_EDIT.SUBJECT_TYPE.eq(subject.value()))
 			.and(INFO_EDIT.SUBJECT_ID.eq(id))
 			.orderBy(INFO_EDIT.ID.desc())
-			.fetch(r -> new Version(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-					r.value6().toInstant(ZoneOffset.UTC)));
+			.fetch(r -> new Version(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+					r.value7().toInstant(ZoneOffset.UTC)));
 	}
 
-	private void store(InfoSubject subject, Columns c, long id, String oldText, String oldHomepage, String text,
-			String homepage, long editorId, Long revertedFrom) {
+	private void store(InfoSubject subject, Columns c, long id, Current old, Change change, long editorId,
+			Long revertedFrom) {
 		Instant now = clock.instant();
 		if (!dsl.fetchExists(INFO_EDIT, INFO_EDIT.SUBJECT_TYPE.eq(subject.value()).and(INFO_EDIT.SUBJECT_ID.eq(id)))) {
-			version(subject, id, oldText, oldHomepage, null, null, now);
+			version(subject, id, new Change(old.title(), old.text(), old.homepage()), null, null, now);
 		}
-		dsl.update(c.table).set(c.text, text).set(c.homepage, homepage).where(c.id.eq(id)).execute();
-		version(subject, id, text, homepage, editorId, revertedFrom, now);
+		var update = dsl.update(c.table).set(c.text, change.text()).set(c.homepage, change.homepage());
+		if (c.titled()) {
+			update = update.set(c.titleField, change.title());
+		}
+		update.where(c.id.eq(id)).execute();
+		version(subject, id, change, editorId, revertedFrom, now);
 		if (subject == InfoSubject.COURSE) {
 			events.publishEvent(new CourseChanged(id));
 		}
 	}
 
-	private void version(InfoSubject subject, long id, String text, String homepage, Long editorId, Long revertedFrom,
-			Instant at) {
+	private void version(InfoSubject subject, long id, Change change, Long editorId, Long revertedFrom, Instant at) {
 		dsl.insertInto(INFO_EDIT)
 			.set(INFO_EDIT.SUBJECT_TYPE, subject.value())
 			.set(INFO_EDIT.SUBJECT_ID, id)
-			.set(INFO_EDIT.TEXT, text)
-			.set(INFO_EDIT.HOMEPAGE, homepage)
+			.set(INFO_EDIT.TITLE, change.title())
+			.set(INFO_EDIT.TEXT, change.text())
+			.set(INFO_EDIT.HOMEPAGE, change.homepage())
 			.set(INFO_EDIT.EDITOR_ID, editorId)
 			.set(INFO_EDIT.REVERTED_FROM, revertedFrom)
 			.set(INFO_EDIT.OCCURRED_AT, LocalDateTime.ofInstant(at, ZoneOffset.UTC))
 			.execute();
 	}
 
-	/** The subject's row locked for the change: (text, homepage, locked). */
-	private Record3<String, String, Boolean> lockedRow(Columns c, long id) {
-		return dsl.select(c.text, c.homepage, c.locked)
+	/** The subject's row, locked for the change. */
+	private Current lockedRow(Columns c, long id) {
+		return dsl.select(c.title(), c.text, c.homepage, c.locked)
 			.from(c.table)
 			.where(c.id.eq(id))
 			.forUpdate()
 			.fetchOptional()
+			.map(r -> new Current(r.value1(), r.value2(), r.value3(), r.value4()))
 			.orElseThrow(() -> new InfoEditRefusedException("not-found"));
 	}
 
-	private static void requireAdmin(Person person) {
+	static void requireAdmin(Person person) {
 		if (!person.admin()) {
 			throw new InfoEditRefusedException("not-allowed");
 		}
@@ -182,15 +204,24 @@ public class InfoEdits {
 	 * The columns of one subject's table, so that courses and teachers share every rule
 	 * above.
 	 */
-	private record Columns(Table<?> table, Field<Long> id, Field<String> name, TableField<?, String> text,
-			TableField<?, String> homepage, TableField<?, Boolean> locked) {
+	private record Columns(Table<?> table, Field<Long> id, Field<String> name, TableField<?, String> titleField,
+			TableField<?, String> text, TableField<?, String> homepage, TableField<?, Boolean> locked) {
 
 		static Columns of(InfoSubject subject) {
 			return subject == InfoSubject.COURSE
-					? new Columns(COURSE, COURSE.ID, COURSE.NAME, COURSE.INTRODUCTION, COURSE.HOMEPAGE,
+					? new Columns(COURSE, COURSE.ID, COURSE.NAME, null, COURSE.INTRODUCTION, COURSE.HOMEPAGE,
 							COURSE.INFO_LOCKED)
-					: new Columns(TEACHER, TEACHER.ID, TEACHER.NAME, TEACHER.DESCRIPTION, TEACHER.HOMEPAGE,
-							TEACHER.INFO_LOCKED);
+					: new Columns(TEACHER, TEACHER.ID, TEACHER.NAME, TEACHER.TITLE, TEACHER.DESCRIPTION,
+							TEACHER.HOMEPAGE, TEACHER.INFO_LOCKED);
+		}
+
+		boolean titled() {
+			return titleField != null;
+		}
+
+		/** The title column, or NULL for a subject without one. */
+		Field<String> title() {
+			return titled() ? titleField : inline((String) null, SQLDataType.VARCHAR);
 		}
 	}
 

@@ -6,6 +6,7 @@ import club.icourse.reviewapp.course.CourseDetails;
 import club.icourse.reviewapp.course.Page;
 import club.icourse.reviewapp.review.ReviewListing.TermSummary;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything a course page shows, for one reader.
@@ -17,9 +18,11 @@ import java.util.List;
  * @param term the term filter, as asked
  * @param stars the star filter (1 to 5), or null for all
  * @param termOptions the terms the filter offers
+ * @param takenIn whether the reader took the course: empty if they did not say so, else
+ * the term ("" when not said)
  */
 record CoursePage(CourseDetails course, Page<ReviewCard> reviews, int myVote, boolean following,
 		List<Long> deletedReviews, List<TermSummary> termSummary, String sort, String term, Integer stars,
-		List<Option> termOptions, boolean hasOwnReview) {
+		List<Option> termOptions, boolean hasOwnReview, Optional<String> takenIn) {
 
 }

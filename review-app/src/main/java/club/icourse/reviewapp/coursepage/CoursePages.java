@@ -6,6 +6,7 @@ import club.icourse.reviewapp.course.CourseCatalogue.Option;
 import club.icourse.reviewapp.course.CourseDetails;
 import club.icourse.reviewapp.course.CourseNotFoundException;
 import club.icourse.reviewapp.course.CourseVotes;
+import club.icourse.reviewapp.course.CoursesTaken;
 import club.icourse.reviewapp.follow.Follows;
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.review.ReviewHistory;
@@ -34,8 +35,11 @@ class CoursePages {
 
 	private final Follows follows;
 
+	private final CoursesTaken taken;
+
 	CoursePages(CourseCatalogue catalogue, ReviewListing listing, ReviewCards cards, Reviews reviews,
-			ReviewHistory history, CourseVotes votes, Follows follows) {
+			ReviewHistory history, CourseVotes votes, Follows follows, CoursesTaken taken) {
+		this.taken = taken;
 		this.catalogue = catalogue;
 		this.listing = listing;
 		this.cards = cards;
@@ -52,7 +56,8 @@ class CoursePages {
 				votes.voteOf(reader, courseId), follows.followsCourse(reader, courseId),
 				reader.filter(Person::admin).map(admin -> history.deletedOf(courseId)).orElse(List.of()),
 				listing.termSummary(courseId), order.parameter(), term, stars, termOptions(courseId),
-				reader.flatMap(person -> reviews.ownReview(courseId, person)).isPresent());
+				reader.flatMap(person -> reviews.ownReview(courseId, person)).isPresent(),
+				taken.termOf(reader, courseId));
 	}
 
 	private List<Option> termOptions(long courseId) {

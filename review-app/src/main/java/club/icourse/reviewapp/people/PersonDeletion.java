@@ -2,6 +2,7 @@ package club.icourse.reviewapp.people;
 
 import static club.icourse.db.review.Tables.COURSE_FOLLOW;
 import static club.icourse.db.review.Tables.COURSE_STATS;
+import static club.icourse.db.review.Tables.COURSE_TAKEN;
 import static club.icourse.db.review.Tables.COURSE_VOTE;
 import static club.icourse.db.review.Tables.MAIL_OUTBOX;
 import static club.icourse.db.review.Tables.NOTIFICATION;
@@ -69,6 +70,7 @@ public class PersonDeletion {
 		dropUpvotes(id);
 		dropCourseVotes(id);
 		dsl.deleteFrom(SIGN_IN).where(SIGN_IN.PERSON_ID.eq(id)).execute();
+		dsl.deleteFrom(COURSE_TAKEN).where(COURSE_TAKEN.PERSON_ID.eq(id)).execute();
 		dsl.update(SEARCH_QUERY_LOG)
 			.setNull(SEARCH_QUERY_LOG.PERSON_ID)
 			.where(SEARCH_QUERY_LOG.PERSON_ID.eq(id))
@@ -88,6 +90,7 @@ public class PersonDeletion {
 			.setNull(PERSON.DESCRIPTION)
 			.setNull(PERSON.HOMEPAGE)
 			.setNull(PERSON.FEED_TOKEN)
+			.setNull(PERSON.TEACHER_ID)
 			.set(PERSON.HIDE_FOLLOWS, true)
 			.set(PERSON.HIDE_PROFILE, true)
 			.set(PERSON.AVATAR_VERSION, PERSON.AVATAR_VERSION.plus(1))

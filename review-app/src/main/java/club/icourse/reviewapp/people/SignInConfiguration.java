@@ -79,17 +79,20 @@ class SignInConfiguration {
 		DefaultOAuth2AuthorizationRequestResolver requests = new DefaultOAuth2AuthorizationRequestResolver(
 				registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
 		requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-		http.authorizeHttpRequests(
-				authorize -> authorize.requestMatchers("/admin/**", "/*/*/revert/*", "/*/*/lock", "/courses/*/teachers")
-					.hasRole(Role.ADMIN.name())
-					.requestMatchers(HttpMethod.GET, "/reviews/*")
-					.permitAll()
-					.requestMatchers("/courses/*/review", "/courses/*/vote", "/courses/*/follow", "/reviews/**",
-							"/comments/**", "/people/*/follow", "/following", "/notifications/**", "/settings/**",
-							"/courses/*/edit", "/teachers/*/edit")
-					.authenticated()
-					.anyRequest()
-					.permitAll())
+		http.authorizeHttpRequests(authorize -> authorize
+			.requestMatchers("/admin/**", "/*/*/revert/*", "/*/*/lock", "/courses/*/teachers", "/teachers/*/photo/show",
+					"/teachers/*/account", "/teachers/*/account/remove")
+			.hasRole(Role.ADMIN.name())
+			.requestMatchers(HttpMethod.GET, "/reviews/*")
+			.permitAll()
+			.requestMatchers(HttpMethod.POST, "/teachers/*/photo")
+			.authenticated()
+			.requestMatchers("/courses/*/review", "/courses/*/vote", "/courses/*/follow", "/courses/*/taken",
+					"/reviews/**", "/comments/**", "/people/*/follow", "/following", "/notifications/**",
+					"/settings/**", "/courses/*/edit", "/teachers/*/edit")
+			.authenticated()
+			.anyRequest()
+			.permitAll())
 			.oauth2Login(login -> login.loginPage(SIGN_IN)
 				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(people))
 				.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(requests)))

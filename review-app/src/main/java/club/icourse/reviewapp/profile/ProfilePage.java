@@ -1,6 +1,7 @@
 package club.icourse.reviewapp.profile;
 
 import club.icourse.reviewapp.card.ReviewCard;
+import club.icourse.reviewapp.course.CoursesTaken.CourseTaken;
 import club.icourse.reviewapp.course.Page;
 import club.icourse.reviewapp.follow.Follows.Followed;
 import java.time.Instant;
@@ -15,13 +16,14 @@ import java.util.List;
  * @param localAdmin the person is a local administrator (for administrators' buttons)
  * @param mutedUntil until when the person is muted, for administrators; null otherwise
  * @param reviews the person's reviews this reader may see; null when hidden
- * @param follows what the person follows and who follows them; null when hidden or when
- * they hide it from this reader
+ * @param follows what the person follows and who follows them, and the courses they took;
+ * null when hidden or when they hide it from this reader
  */
 record ProfilePage(Profile profile, boolean self, boolean hidden, boolean following, boolean localAdmin,
 		Instant mutedUntil, Page<ReviewCard> reviews, FollowLists follows) {
 
-	record FollowLists(List<Followed> courses, List<Followed> people, List<Followed> followers) {
+	record FollowLists(List<Followed> courses, List<Followed> people, List<Followed> followers,
+			List<CourseTaken> taken) {
 	}
 
 }

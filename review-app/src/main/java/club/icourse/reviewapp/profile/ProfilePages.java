@@ -1,6 +1,7 @@
 package club.icourse.reviewapp.profile;
 
 import club.icourse.reviewapp.card.ReviewCards;
+import club.icourse.reviewapp.course.CoursesTaken;
 import club.icourse.reviewapp.course.Page;
 import club.icourse.reviewapp.follow.Follows;
 import club.icourse.reviewapp.moderation.LocalAdmins;
@@ -27,7 +28,11 @@ class ProfilePages {
 
 	private final LocalAdmins localAdmins;
 
-	ProfilePages(ReviewListing reviews, ReviewCards cards, Follows follows, Mutes mutes, LocalAdmins localAdmins) {
+	private final CoursesTaken taken;
+
+	ProfilePages(ReviewListing reviews, ReviewCards cards, Follows follows, Mutes mutes, LocalAdmins localAdmins,
+			CoursesTaken taken) {
+		this.taken = taken;
 		this.reviews = reviews;
 		this.cards = cards;
 		this.follows = follows;
@@ -49,7 +54,7 @@ class ProfilePages {
 
 	private ProfilePage.FollowLists followLists(long personId) {
 		return new ProfilePage.FollowLists(this.follows.coursesFollowedBy(personId),
-				this.follows.peopleFollowedBy(personId), this.follows.followersOf(personId));
+				this.follows.peopleFollowedBy(personId), this.follows.followersOf(personId), this.taken.of(personId));
 	}
 
 }

@@ -2,6 +2,8 @@ package club.icourse.reviewapp.profile;
 
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.people.SignedIn;
+import club.icourse.reviewapp.system.UploadedImages;
+import club.icourse.reviewapp.system.UploadedImages.ImageRefusedException;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -24,6 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SettingsController {
 
 	static final String VIEW = "profile/settings";
+
+	private static final int AVATAR_SIDE = 192;
 
 	private final Profiles profiles;
 
@@ -76,14 +80,14 @@ class SettingsController {
 			RedirectAttributes redirect) throws IOException {
 		Person person = SignedIn.required(authentication);
 		try {
-			if (avatar == null || avatar.getSize() > AvatarImages.MAX_UPLOAD_BYTES) {
-				throw new AvatarImages.AvatarRefusedException(avatar == null ? "empty" : "too-large");
+			if (avatar == null || avatar.getSize() > UploadedImages.MAX_UPLOAD_BYTES) {
+				throw new ImageRefusedException(avatar == null ? "empty" : "too-large");
 			}
-			profiles.storeAvatar(person.id(), AvatarImages.toAvatar(avatar.getBytes()), clock.instant());
+			profiles.storeAvatar(person.id(), UploadedImages.toPng(avatar.getBytes(), AVATAR_SIDE), clock.instant());
 			redirect.addFlashAttribute("saved", true);
 		}
-		catch (AvatarImages.AvatarRefusedException refused) {
-			redirect.addFlashAttribute("avatarProblem", refused.messageKey());
+		catch (ImageRefusedException refused) {
+			redirect.addFlashAttribute("avatarProblem", "settings.avatar." + refused.code());
 		}
 		return "redirect:/settings";
 	}

@@ -2,6 +2,7 @@ package club.icourse.reviewapp.review;
 
 import club.icourse.reviewapp.course.CourseCatalogue;
 import club.icourse.reviewapp.course.CourseDetails;
+import club.icourse.reviewapp.course.CoursesTaken;
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.people.SignedIn;
 import java.util.List;
@@ -39,8 +40,11 @@ class ReviewController {
 
 	private final SavedDrafts drafts;
 
+	private final CoursesTaken taken;
+
 	ReviewController(Reviews reviews, ReviewHistory history, CourseCatalogue catalogue, Upvotes upvotes,
-			SavedDrafts drafts) {
+			SavedDrafts drafts, CoursesTaken taken) {
+		this.taken = taken;
 		this.reviews = reviews;
 		this.history = history;
 		this.catalogue = catalogue;
@@ -58,7 +62,7 @@ class ReviewController {
 			.filter(saved -> own.isEmpty() || saved.savedAt().isAfter(own.get().updatedAt()));
 		ReviewForm form = draft.map(SavedDrafts.SavedDraft::form)
 			.or(() -> own.map(ReviewForm::of))
-			.orElseGet(() -> ReviewForm.blank(terms));
+			.orElseGet(() -> ReviewForm.blank(terms, taken.termOf(Optional.of(author), courseId)));
 		model.addAttribute("draftSavedAt", draft.map(SavedDrafts.SavedDraft::savedAt).orElse(null));
 		return form(model, course, terms, form, own.isPresent(), null);
 	}
@@ -178,6 +182,7 @@ class ReviewController {
 			String preview) {
 		model.addAttribute("course", course);
 		model.addAttribute("terms", terms);
+		model.addAttribute("stages", ReviewDraft.STAGES);
 		model.addAttribute("review", form);
 		model.addAttribute("editing", editing);
 		model.addAttribute("preview", preview);

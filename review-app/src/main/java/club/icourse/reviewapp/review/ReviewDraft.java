@@ -7,12 +7,22 @@ import java.util.Objects;
 /**
  * What a person submits as their review of a course. Ratings are all given or all absent
  * ("text only"): the overall rating 1-10 (half stars of a 5-star widget), difficulty,
- * homework, grading and gain 1-3.
+ * homework, grading and gain 1-3. {@code stage} says where the writer stood (one of
+ * {@link #STAGES}), or null.
  */
 public record ReviewDraft(long courseId, String term, Integer rating, Integer difficulty, Integer homework,
-		Integer grading, Integer gain, String content, boolean anonymous, boolean studentsOnly) {
+		Integer grading, Integer gain, String content, boolean anonymous, boolean studentsOnly, String stage) {
 
 	public static final int MAX_CONTENT = 20_000;
+
+	/** Taking the course (no exam yet), finished without a grade, grade known. */
+	public static final List<String> STAGES = List.of("learning", "examined", "graded");
+
+	/** A draft that does not say at which stage it was written. */
+	public ReviewDraft(long courseId, String term, Integer rating, Integer difficulty, Integer homework,
+			Integer grading, Integer gain, String content, boolean anonymous, boolean studentsOnly) {
+		this(courseId, term, rating, difficulty, homework, grading, gain, content, anonymous, studentsOnly, null);
+	}
 
 	public boolean rated() {
 		return rating != null;
@@ -46,6 +56,9 @@ public record ReviewDraft(long courseId, String term, Integer rating, Integer di
 		}
 		if (subRatings.stream().anyMatch(value -> value != null && (value < 1 || value > 3))) {
 			problems.add(new ReviewProblem("rating", "level-range"));
+		}
+		if (stage != null && !STAGES.contains(stage)) {
+			problems.add(new ReviewProblem("stage", "stage"));
 		}
 		return problems;
 	}

@@ -1,6 +1,7 @@
 package club.icourse.reviewapp.review;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The review form. Ratings arrive as text (empty for "text only"); {@link #toDraft} reads
@@ -26,6 +27,8 @@ public class ReviewForm {
 
 	private boolean studentsOnly;
 
+	private String stage = "";
+
 	static ReviewForm of(ReviewSnapshot review) {
 		ReviewForm form = new ReviewForm();
 		form.term = review.term();
@@ -37,6 +40,7 @@ public class ReviewForm {
 		form.content = review.content();
 		form.anonymous = review.anonymous();
 		form.studentsOnly = review.studentsOnly();
+		form.stage = text(review.stage());
 		return form;
 	}
 
@@ -51,12 +55,17 @@ public class ReviewForm {
 		form.content = draft.content();
 		form.anonymous = draft.anonymous();
 		form.studentsOnly = draft.studentsOnly();
+		form.stage = text(draft.stage());
 		return form;
 	}
 
-	static ReviewForm blank(List<String> terms) {
+	/**
+	 * An empty form, on the term the writer said they took the course in, else the
+	 * newest.
+	 */
+	static ReviewForm blank(List<String> terms, Optional<String> takenIn) {
 		ReviewForm form = new ReviewForm();
-		form.term = terms.isEmpty() ? null : terms.getFirst();
+		form.term = takenIn.filter(terms::contains).orElse(terms.isEmpty() ? null : terms.getFirst());
 		return form;
 	}
 
@@ -66,7 +75,8 @@ public class ReviewForm {
 	 */
 	ReviewDraft toDraft(long courseId) {
 		return new ReviewDraft(courseId, term == null || term.isBlank() ? null : term.strip(), number(rating),
-				number(difficulty), number(homework), number(grading), number(gain), content, anonymous, studentsOnly);
+				number(difficulty), number(homework), number(grading), number(gain), content, anonymous, studentsOnly,
+				stage == null || stage.isBlank() ? null : stage.strip());
 	}
 
 	private static Integer number(String text) {
@@ -81,7 +91,7 @@ public class ReviewForm {
 		}
 	}
 
-	private static String text(Integer value) {
+	private static String text(Object value) {
 		return value == null ? "" : value.toString();
 	}
 
@@ -147,6 +157,14 @@ public class ReviewForm {
 
 	public void setAnonymous(boolean anonymous) {
 		this.anonymous = anonymous;
+	}
+
+	public String getStage() {
+		return stage;
+	}
+
+	public void setStage(String stage) {
+		this.stage = stage;
 	}
 
 	public boolean isStudentsOnly() {

@@ -131,7 +131,7 @@ public class ReviewListing {
 		// and course: left to choose, MariaDB starts from the smaller person table and
 		// sorts
 		// every review (seconds for the newest ten at ten times iCourse's size).
-		return dsl.select(REVIEW.asterisk(), PERSON.USERNAME, PERSON.DELETED_AT, COURSE.NAME)
+		return dsl.select(REVIEW.asterisk(), PERSON.USERNAME, PERSON.DELETED_AT, PERSON.TEACHER_ID, COURSE.NAME)
 			.from(REVIEW)
 			.straightJoin(PERSON)
 			.on(PERSON.ID.eq(REVIEW.AUTHOR_ID))
@@ -150,15 +150,16 @@ public class ReviewListing {
 		boolean own = viewer.map(person -> person.id() == authorId).orElse(false);
 		boolean moderator = viewer.map(Person::admin).orElse(false);
 		boolean authorDeleted = r.get(PERSON.DELETED_AT) != null;
+		boolean authorShown = !authorDeleted && Visibility.authorShownTo(viewer, anonymous, authorId);
 		return new ReviewView(r.get(REVIEW.ID), r.get(REVIEW.COURSE_ID), r.get(COURSE.NAME),
-				!authorDeleted && Visibility.authorShownTo(viewer, anonymous, authorId) ? r.get(PERSON.USERNAME) : null,
-				"teacher".equals(r.get(REVIEW.AUTHOR_AFFILIATION)), anonymous, r.get(REVIEW.TERM),
-				number(r.get(REVIEW.RATING)), number(r.get(REVIEW.DIFFICULTY)), number(r.get(REVIEW.HOMEWORK)),
-				number(r.get(REVIEW.GRADING)), number(r.get(REVIEW.GAIN)), r.get(REVIEW.CONTENT_HTML),
-				r.get(REVIEW.STUDENTS_ONLY), r.get(REVIEW.HIDDEN), r.get(REVIEW.BLOCKED),
+				authorShown ? r.get(PERSON.USERNAME) : null, "teacher".equals(r.get(REVIEW.AUTHOR_AFFILIATION)),
+				anonymous, r.get(REVIEW.TERM), number(r.get(REVIEW.RATING)), number(r.get(REVIEW.DIFFICULTY)),
+				number(r.get(REVIEW.HOMEWORK)), number(r.get(REVIEW.GRADING)), number(r.get(REVIEW.GAIN)),
+				r.get(REVIEW.CONTENT_HTML), r.get(REVIEW.STUDENTS_ONLY), r.get(REVIEW.HIDDEN), r.get(REVIEW.BLOCKED),
 				own || moderator ? r.get(REVIEW.BLOCKED_REASON) : null, r.get(REVIEW.UPVOTE_COUNT),
 				r.get(REVIEW.COMMENT_COUNT), r.get(REVIEW.CREATED_AT).toInstant(ZoneOffset.UTC),
-				r.get(REVIEW.UPDATED_AT).toInstant(ZoneOffset.UTC), own, authorDeleted && !anonymous);
+				r.get(REVIEW.UPDATED_AT).toInstant(ZoneOffset.UTC), own, authorDeleted && !anonymous,
+				authorShown ? r.get(PERSON.TEACHER_ID) : null, r.get(REVIEW.STAGE));
 	}
 
 	private static Integer number(Byte value) {

@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 public record ReviewSnapshot(long id, long courseId, long authorId, String authorAffiliation, String term,
 		Integer rating, Integer difficulty, Integer homework, Integer grading, Integer gain, String content,
 		String contentHtml, boolean anonymous, boolean studentsOnly, boolean hidden, boolean blocked,
-		String blockedReason, int upvoteCount, int commentCount, Instant createdAt, Instant updatedAt) {
+		String blockedReason, int upvoteCount, int commentCount, Instant createdAt, Instant updatedAt, String stage) {
 
 	/**
 	 * For the services that read the review row themselves (under a lock) and then ask
@@ -25,7 +25,7 @@ public record ReviewSnapshot(long id, long courseId, long authorId, String autho
 				number(review.getGain()), review.getContent(), review.getContentHtml(), review.getAnonymous(),
 				review.getStudentsOnly(), review.getHidden(), review.getBlocked(), review.getBlockedReason(),
 				review.getUpvoteCount(), review.getCommentCount(), review.getCreatedAt().toInstant(ZoneOffset.UTC),
-				review.getUpdatedAt().toInstant(ZoneOffset.UTC));
+				review.getUpdatedAt().toInstant(ZoneOffset.UTC), review.getStage());
 	}
 
 	private static Integer number(Byte value) {

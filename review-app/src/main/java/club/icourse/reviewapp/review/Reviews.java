@@ -123,9 +123,11 @@ public class Reviews {
 				|| !Objects.equals(draft.difficulty(), intValue(review.getDifficulty()))
 				|| !Objects.equals(draft.homework(), intValue(review.getHomework()))
 				|| !Objects.equals(draft.grading(), intValue(review.getGrading()))
-				|| !Objects.equals(draft.gain(), intValue(review.getGain()));
+				|| !Objects.equals(draft.gain(), intValue(review.getGain()))
+				|| !Objects.equals(draft.stage(), review.getStage());
 		review.setAuthorAffiliation(author.affiliation() == null ? null : author.affiliation().claimValue());
 		review.setTerm(draft.term());
+		review.setStage(draft.stage());
 		review.setRating(byteValue(draft.rating()));
 		review.setDifficulty(byteValue(draft.difficulty()));
 		review.setHomework(byteValue(draft.homework()));

@@ -61,6 +61,7 @@ public class SavedDrafts {
 		ReviewDraft draft = form.toDraft(courseId);
 		String term = draft.term() == null || draft.term().length() > TERM_LENGTH ? null : draft.term();
 		String content = form.getContent() == null ? "" : form.getContent();
+		String stage = draft.stage() != null && ReviewDraft.STAGES.contains(draft.stage()) ? draft.stage() : null;
 		LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
 		dsl.insertInto(REVIEW_DRAFT)
 			.set(REVIEW_DRAFT.PERSON_ID, person.id())
@@ -74,6 +75,7 @@ public class SavedDrafts {
 			.set(REVIEW_DRAFT.CONTENT, content)
 			.set(REVIEW_DRAFT.ANONYMOUS, draft.anonymous())
 			.set(REVIEW_DRAFT.STUDENTS_ONLY, draft.studentsOnly())
+			.set(REVIEW_DRAFT.STAGE, stage)
 			.set(REVIEW_DRAFT.SAVED_AT, now)
 			.onDuplicateKeyUpdate()
 			.set(REVIEW_DRAFT.TERM, term)
@@ -85,6 +87,7 @@ public class SavedDrafts {
 			.set(REVIEW_DRAFT.CONTENT, content)
 			.set(REVIEW_DRAFT.ANONYMOUS, draft.anonymous())
 			.set(REVIEW_DRAFT.STUDENTS_ONLY, draft.studentsOnly())
+			.set(REVIEW_DRAFT.STAGE, stage)
 			.set(REVIEW_DRAFT.SAVED_AT, now)
 			.execute();
 	}
@@ -95,10 +98,10 @@ public class SavedDrafts {
 			.where(REVIEW_DRAFT.PERSON_ID.eq(person.id()))
 			.and(REVIEW_DRAFT.COURSE_ID.eq(courseId))
 			.and(REVIEW_DRAFT.SAVED_AT.ge(LocalDateTime.ofInstant(clock.instant().minus(KEPT), ZoneOffset.UTC)))
-			.fetchOptional(row -> new SavedDraft(
-					ReviewForm.of(new ReviewDraft(courseId, row.getTerm(), number(row.getRating()),
-							number(row.getDifficulty()), number(row.getHomework()), number(row.getGrading()),
-							number(row.getGain()), row.getContent(), row.getAnonymous(), row.getStudentsOnly())),
+			.fetchOptional(row -> new SavedDraft(ReviewForm
+				.of(new ReviewDraft(courseId, row.getTerm(), number(row.getRating()), number(row.getDifficulty()),
+						number(row.getHomework()), number(row.getGrading()), number(row.getGain()), row.getContent(),
+						row.getAnonymous(), row.getStudentsOnly(), row.getStage())),
 					row.getSavedAt().toInstant(ZoneOffset.UTC)));
 	}
 

@@ -67,23 +67,28 @@ class InfoEditsTest {
 		Person editor = catalogue.student();
 		dsl.update(COURSE).set(COURSE.INTRODUCTION, "导入的简介").where(COURSE.ID.eq(course)).execute();
 
-		edits.edit(editor, InfoSubject.COURSE, course, "学生写的简介", "https://course.example.edu");
+		edits.edit(editor, InfoSubject.COURSE, course,
+				new InfoEdits.Change(null, "学生写的简介", "https://course.example.edu"));
 		assertThat(edits.info(InfoSubject.COURSE, course)).extracting(InfoEdits.Info::text, InfoEdits.Info::homepage)
 			.containsExactly("学生写的简介", "https://course.example.edu");
 		assertThat(edits.history(InfoSubject.COURSE, course))
 			.extracting(InfoEdits.Version::text, InfoEdits.Version::editor)
 			.containsExactly(Tuple.tuple("学生写的简介", editor.username()), Tuple.tuple("导入的简介", null));
 
-		assertThatThrownBy(() -> edits.edit(editor, InfoSubject.COURSE, course, "x", "javascript:alert(1)"))
+		assertThatThrownBy(() -> edits.edit(editor, InfoSubject.COURSE, course,
+				new InfoEdits.Change(null, "x", "javascript:alert(1)")))
 			.isInstanceOf(InfoEditRefusedException.class)
 			.hasMessage("homepage");
-		assertThatThrownBy(() -> edits.edit(editor, InfoSubject.COURSE, course, "长".repeat(5001), ""))
+		assertThatThrownBy(
+				() -> edits.edit(editor, InfoSubject.COURSE, course, new InfoEdits.Change(null, "长".repeat(5001), "")))
 			.isInstanceOf(InfoEditRefusedException.class)
 			.hasMessage("text-long");
-		assertThatThrownBy(() -> edits.edit(editor, InfoSubject.COURSE, -1, "x", "")).hasMessage("not-found");
+		assertThatThrownBy(() -> edits.edit(editor, InfoSubject.COURSE, -1, new InfoEdits.Change(null, "x", "")))
+			.hasMessage("not-found");
 
 		edits.lock(admin, InfoSubject.COURSE, course, true);
-		assertThatThrownBy(() -> edits.edit(catalogue.student(), InfoSubject.COURSE, course, "锁定后", ""))
+		assertThatThrownBy(() -> edits.edit(catalogue.student(), InfoSubject.COURSE, course,
+				new InfoEdits.Change(null, "锁定后", "")))
 			.isInstanceOf(InfoEditRefusedException.class)
 			.hasMessage("locked");
 		assertThatThrownBy(() -> edits.lock(editor, InfoSubject.COURSE, course, false)).hasMessage("not-allowed");
@@ -106,10 +111,12 @@ class InfoEditsTest {
 			.returningResult(TEACHER.ID)
 			.fetchSingle()
 			.value1();
-		edits.edit(editor, InfoSubject.TEACHER, teacher, "讲课清楚", "http://teacher.example.edu/~xie");
+		edits.edit(editor, InfoSubject.TEACHER, teacher,
+				new InfoEdits.Change(null, "讲课清楚", "http://teacher.example.edu/~xie"));
 		assertThat(edits.info(InfoSubject.TEACHER, teacher).text()).isEqualTo("讲课清楚");
 		muting.mute(admin, editor.id(), 1, "");
-		assertThatThrownBy(() -> edits.edit(editor, InfoSubject.TEACHER, teacher, "禁言中", ""))
+		assertThatThrownBy(
+				() -> edits.edit(editor, InfoSubject.TEACHER, teacher, new InfoEdits.Change(null, "禁言中", "")))
 			.isInstanceOf(MutedException.class);
 	}
 

@@ -1,6 +1,7 @@
 package club.icourse.reviewapp.people;
 
 import static club.icourse.db.review.Tables.COURSE_FOLLOW;
+import static club.icourse.db.review.Tables.COURSE_TAKEN;
 import static club.icourse.db.review.Tables.COURSE_STATS;
 import static club.icourse.db.review.Tables.COURSE_VOTE;
 import static club.icourse.db.review.Tables.NOTIFICATION;
@@ -93,6 +94,11 @@ class AccountPurgedTest {
 			follows.setPerson(friend, person.id(), true);
 			votes.vote(person, course, 1);
 			upvotes.set(person, friendsReview, true);
+			dsl.insertInto(COURSE_TAKEN)
+				.set(COURSE_TAKEN.PERSON_ID, person.id())
+				.set(COURSE_TAKEN.COURSE_ID, course)
+				.set(COURSE_TAKEN.CREATED_AT, LocalDateTime.now())
+				.execute();
 			dsl.insertInto(PERSON_AVATAR)
 				.set(PERSON_AVATAR.PERSON_ID, person.id())
 				.set(PERSON_AVATAR.PNG, new byte[] { 1, 2, 3 })
@@ -123,6 +129,7 @@ class AccountPurgedTest {
 			assertThat(dsl.fetchCount(NOTIFICATION, NOTIFICATION.RECIPIENT_ID.eq(id).or(NOTIFICATION.ACTOR_ID.eq(id))))
 				.isZero();
 			assertThat(dsl.fetchCount(COURSE_VOTE, COURSE_VOTE.PERSON_ID.eq(id))).isZero();
+			assertThat(dsl.fetchCount(COURSE_TAKEN, COURSE_TAKEN.PERSON_ID.eq(id))).isZero();
 			assertThat(dsl.fetchCount(REVIEW_UPVOTE, REVIEW_UPVOTE.PERSON_ID.eq(id))).isZero();
 			assertThat(dsl.fetchCount(SIGN_IN, SIGN_IN.PERSON_ID.eq(id))).isZero();
 			var stats = dsl.selectFrom(COURSE_STATS).where(COURSE_STATS.COURSE_ID.eq(course)).fetchSingle();
