@@ -7,16 +7,17 @@ import java.util.function.Function;
 
 /**
  * One entry of a review's history with what it changed from the entry before: the term,
- * each rating (a rating change is otherwise invisible) and whether the text changed.
+ * the stage, each rating (a rating change is otherwise invisible) and whether the text
+ * changed.
  *
  * @param changes the fields that differ, in the order the review form asks them
  */
 public record HistoryVersion(ReviewHistory.Entry entry, List<Change> changes, boolean textChanged) {
 
 	/**
-	 * A field's value before and after: {@code term} (a term code), {@code rating} (out
-	 * of ten), or a sub-rating named as its message key ({@code difficulty}: 1 to 3);
-	 * null for "not rated".
+	 * A field's value before and after: {@code term} (a term code), {@code stage} (one of
+	 * {@link ReviewDraft#STAGES}), {@code rating} (out of ten), or a sub-rating named as
+	 * its message key ({@code difficulty}: 1 to 3); null for "not rated" or "not said".
 	 */
 	public record Change(String field, Object before, Object after) {
 
@@ -31,9 +32,9 @@ public record HistoryVersion(ReviewHistory.Entry entry, List<Change> changes, bo
 	}
 
 	private static final List<Field> FIELDS = List.of(new Field("term", ReviewSnapshot::term),
-			new Field("rating", ReviewSnapshot::rating), new Field("difficulty", ReviewSnapshot::difficulty),
-			new Field("homework", ReviewSnapshot::homework), new Field("grading", ReviewSnapshot::grading),
-			new Field("gain", ReviewSnapshot::gain));
+			new Field("stage", ReviewSnapshot::stage), new Field("rating", ReviewSnapshot::rating),
+			new Field("difficulty", ReviewSnapshot::difficulty), new Field("homework", ReviewSnapshot::homework),
+			new Field("grading", ReviewSnapshot::grading), new Field("gain", ReviewSnapshot::gain));
 
 	private record Field(String name, Function<ReviewSnapshot, Object> value) {
 	}

@@ -1,5 +1,6 @@
 package club.icourse.reviewapp.system;
 
+import static club.icourse.db.review.Tables.REVIEW_UPVOTE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import club.icourse.reviewapp.FakeIdentityProvider;
@@ -16,13 +17,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Journeys of issue 15 in a real browser: the key pages at a phone's width (none wider
- * than the screen, no untranslated message, no policy violation), in both languages, and
- * switching language on a search page.
+ * than the screen, no untranslated message, no policy violation), in both languages,
+ * switching language on a search page, writing, editing and reading the history of a
+ * review, and upvoting from the home page. People sign in through the test's stand-in
+ * identity provider; registering at iCourse ID and coming back signed in is a journey of
+ * both apps, in test-support/local-run.
  */
 @ReviewAppTest
 class JourneysInChromeTest {
@@ -87,6 +93,90 @@ class JourneysInChromeTest {
 			assertThat(chrome.driver().findElement(By.name("q")).getDomProperty("value")).isEqualTo("数学");
 			assertThat(chrome.violations()).isEmpty();
 		}
+	}
+
+	/**
+	 * Issue 15: a review written in the form (stars, aspects, stage, text), edited, and
+	 * its history read: both versions, and what the edit changed.
+	 */
+	@Test
+	void aReviewIsWrittenEditedAndItsHistoryRead() {
+		long course = new TestCatalogue(dsl).course("Journey " + System.nanoTime(), "2024-autumn", "2025-spring");
+		try (PolicyWatchingChrome chrome = PolicyWatchingChrome.start()) {
+			signIn(chrome, Identity.student("journey" + System.nanoTime() % 1_000_000));
+			WebDriver driver = chrome.driver();
+			assertThat(chrome.open(url("/courses/" + course + "/review?lang=en"))).isEmpty();
+			fillReview(chrome, 8, "learning", "First impressions: clear lectures.");
+			chrome.waitUntil("the course page with the review", d -> d.getCurrentUrl().contains("saved"));
+			assertThat(driver.findElement(By.tagName("main")).getText()).contains("First impressions",
+					"Taking it, no exam yet", "4.0 ★");
+
+			assertThat(chrome.open(url("/courses/" + course + "/review"))).isEmpty();
+			fillReview(chrome, 4, "graded", " After the exam: the grading was harsh.");
+			chrome.waitUntil("the edited review", d -> d.getCurrentUrl().contains("saved"));
+			assertThat(driver.findElement(By.tagName("main")).getText()).contains("the grading was harsh",
+					"Grade known", "2.0 ★");
+			WebElement history = driver.findElement(By.linkText("History"));
+			history.click();
+			chrome.waitUntil("the history", d -> d.getCurrentUrl().contains("/history"));
+			assertThat(driver.findElements(By.className("history-version"))).hasSize(2);
+			assertThat(driver.findElement(By.className("history-changes")).getText())
+				.contains("Where you stand: Taking it, no exam yet → Grade known", "Overall rating: 4.0 ★ → 2.0 ★");
+			assertThat(driver.getPageSource()).doesNotContain("??");
+			assertThat(chrome.violations()).isEmpty();
+		}
+	}
+
+	/**
+	 * Issue 15, defect 1: an upvote given on the home page holds (the card there shows
+	 * it), and the second click there withdraws it rather than toggling blind.
+	 */
+	@Test
+	void anUpvoteFromTheHomePageHoldsAndIsWithdrawnThere() {
+		TestCatalogue catalogue = new TestCatalogue(dsl);
+		long course = catalogue.course("Upvote journey " + System.nanoTime(), "2025-spring");
+		long review = reviews.write(catalogue.student(),
+				new ReviewDraft(course, "2025-spring", 9, 2, 2, 2, 2, "Worth upvoting", false, false));
+		try (PolicyWatchingChrome chrome = PolicyWatchingChrome.start()) {
+			signIn(chrome, Identity.student("upvoter" + System.nanoTime() % 1_000_000));
+			WebDriver driver = chrome.driver();
+			By button = By.cssSelector("#review-" + review + " form[action$='/upvote'] button");
+			assertThat(chrome.open(url("/?lang=en"))).isEmpty();
+			assertThat(driver.findElement(button).getAttribute("aria-pressed")).isEqualTo("false");
+			driver.findElement(button).click();
+			chrome.waitUntil("the upvote counted", d -> upvotes(review) == 1);
+
+			assertThat(chrome.open(url("/"))).isEmpty();
+			assertThat(driver.findElement(button).getAttribute("aria-pressed")).as("the home card shows it")
+				.isEqualTo("true");
+			driver.findElement(button).click();
+			chrome.waitUntil("the upvote withdrawn", d -> upvotes(review) == 0);
+			assertThat(chrome.open(url("/"))).isEmpty();
+			assertThat(driver.findElement(button).getAttribute("aria-pressed")).isEqualTo("false");
+			assertThat(chrome.violations()).isEmpty();
+		}
+	}
+
+	private void fillReview(PolicyWatchingChrome chrome, int rating, String stage, String text) {
+		WebDriver driver = chrome.driver();
+		String star = driver.findElement(By.cssSelector("input.star-input[value='" + rating + "']")).getAttribute("id");
+		driver.findElement(By.cssSelector("label[for='" + star + "']")).click();
+		for (String aspect : new String[] { "difficulty", "homework", "grading", "gain" }) {
+			driver.findElement(By.id(aspect + "-2")).click();
+		}
+		driver.findElement(By.cssSelector("#stage option[value='" + stage + "']")).click();
+		chrome.type("content", text);
+		driver.findElement(By.cssSelector("#review-form button[type='submit']:not([name='preview'])")).click();
+	}
+
+	private int upvotes(long review) {
+		return dsl.fetchCount(REVIEW_UPVOTE, REVIEW_UPVOTE.REVIEW_ID.eq(review));
+	}
+
+	private void signIn(PolicyWatchingChrome chrome, Identity identity) {
+		chrome.open(FakeIdentityProvider.shared().signInUrl(identity));
+		chrome.open(url("/oauth2/authorization/icourse"));
+		chrome.waitUntil("the signed-in site", driver -> driver.getPageSource().contains(identity.username()));
 	}
 
 	private String url(String path) {
