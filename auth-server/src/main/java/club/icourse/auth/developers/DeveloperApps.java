@@ -93,6 +93,16 @@ public class DeveloperApps {
 	 */
 	@Transactional
 	public Registered register(long ownerAccountId, ClientDefinition definition, AppMetadata metadata) {
+		return register(ownerAccountId, definition, metadata, null);
+	}
+
+	/**
+	 * {@link #register(long, ClientDefinition, AppMetadata)} with a logo upload (none
+	 * when null or empty), checked with everything else before anything is saved.
+	 */
+	@Transactional
+	public Registered register(long ownerAccountId, ClientDefinition definition, AppMetadata metadata,
+			byte[] logoUpload) {
 		Account owner = accounts.findById(ownerAccountId).orElseThrow(() -> new UnknownAppException(""));
 		ClientDefinition client = asThirdParty(definition);
 		List<ClientProblem> problems = new ArrayList<>(ClientRules.check(client));
@@ -103,6 +113,15 @@ public class DeveloperApps {
 		if (dsl.fetchCount(DEVELOPER_APP, DEVELOPER_APP.OWNER_ACCOUNT_ID.eq(ownerAccountId)) >= settings
 			.maxAppsPerOwner()) {
 			problems.add(new ClientProblem("name", "too-many-apps", null));
+		}
+		byte[] logo = null;
+		if (logoUpload != null && logoUpload.length > 0) {
+			try {
+				logo = LogoImages.toLogo(logoUpload);
+			}
+			catch (DeveloperAppRefusedException refused) {
+				problems.addAll(refused.problems());
+			}
 		}
 		if (!problems.isEmpty()) {
 			throw new DeveloperAppRefusedException(problems);
@@ -119,6 +138,9 @@ public class DeveloperApps {
 			.set(DEVELOPER_APP.CREATED_AT, utc(now))
 			.execute();
 		audit.record(actor(owner), "developer-app.registered", client.clientId(), "pending approval");
+		if (logo != null) {
+			storeLogo(client.clientId(), logo);
+		}
 		return new Registered(find(client.clientId()).orElseThrow(), saved.secret());
 	}
 
@@ -338,7 +360,11 @@ public class DeveloperApps {
 	@Transactional
 	public void changeLogo(String clientId, long ownerAccountId, byte[] upload) {
 		DeveloperApp app = owned(clientId, ownerAccountId);
-		byte[] png = LogoImages.toLogo(upload);
+		storeLogo(clientId, LogoImages.toLogo(upload));
+		audit.record(ownerActor(app), "developer-app.logo-changed", clientId, null);
+	}
+
+	private void storeLogo(String clientId, byte[] png) {
 		LocalDateTime now = utc(clock.instant());
 		dsl.insertInto(DEVELOPER_APP_LOGO)
 			.set(DEVELOPER_APP_LOGO.CLIENT_ID, clientId)
@@ -352,7 +378,6 @@ public class DeveloperApps {
 			.set(DEVELOPER_APP.LOGO_VERSION, DEVELOPER_APP.LOGO_VERSION.plus(1))
 			.where(DEVELOPER_APP.CLIENT_ID.eq(clientId))
 			.execute();
-		audit.record(ownerActor(app), "developer-app.logo-changed", clientId, null);
 	}
 
 	public Optional<byte[]> logo(String clientId) {

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -85,15 +86,17 @@ class AuthorizationServerConfiguration {
 	}
 
 	/**
-	 * Every token is counted; tokens about a person carry the subject its client may see,
-	 * and ID tokens the claims the site asked for in them, the browser session of the
-	 * grant, the time of the sign-in and how it was made.
+	 * Every token is counted, and sign-ins to third-party sites published; tokens about a
+	 * person carry the subject its client may see, and ID tokens the claims the site
+	 * asked for in them, the browser session of the grant, the time of the sign-in and
+	 * how it was made.
 	 */
 	@Bean
-	OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(IdentityClaims claims, MeterRegistry meters) {
+	OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(IdentityClaims claims, MeterRegistry meters,
+			ApplicationEventPublisher events) {
 		List<OAuth2TokenCustomizer<JwtEncodingContext>> steps = List.of(new IssuedTokenCounter(meters),
-				new PersonClaims(claims), new BrowserSessionClaims(), new AuthenticationTimeClaim(),
-				new AuthenticationMethodClaims());
+				new SignInEvents(events), new PersonClaims(claims), new BrowserSessionClaims(),
+				new AuthenticationTimeClaim(), new AuthenticationMethodClaims());
 		return context -> steps.forEach(step -> step.customize(context));
 	}
 

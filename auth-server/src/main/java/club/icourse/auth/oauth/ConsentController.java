@@ -22,8 +22,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The consent page a third-party site sends people to: who asks, where the answer goes,
- * and what it would learn, in plain words. Allowing posts the scopes back to the
- * authorization endpoint; denying posts none, which refuses.
+ * and what it would learn, in plain words; for an app a person registered, also its logo,
+ * owner and policy links, and "unverified" until an administrator approved it. Allowing
+ * posts the scopes back to the authorization endpoint; denying posts none, which refuses.
  */
 @Controller
 class ConsentController {
@@ -35,8 +36,12 @@ class ConsentController {
 
 	private final OAuth2AuthorizationConsentService consents;
 
-	ConsentController(RegisteredClientRepository clients, OAuth2AuthorizationConsentService consents) {
+	private final ClientPresentation presentation;
+
+	ConsentController(RegisteredClientRepository clients, OAuth2AuthorizationConsentService consents,
+			ClientPresentation presentation) {
 		this.clients = clients;
+		this.presentation = presentation;
 		this.consents = consents;
 	}
 
@@ -60,6 +65,7 @@ class ConsentController {
 		}
 		model.addAttribute("clientId", clientId);
 		model.addAttribute("clientName", client.getClientName());
+		model.addAttribute("app", presentation.of(clientId).orElse(null));
 		model.addAttribute("redirectHosts",
 				client.getRedirectUris().stream().map(uri -> URI.create(uri).getHost()).distinct().toList());
 		model.addAttribute("state", state);

@@ -46,9 +46,13 @@ public class ProtocolEndpoints {
 
 	private final PreviousClientSecrets previousSecrets;
 
+	private final ClientUseRule useRule;
+
 	ProtocolEndpoints(IdentityClaims claims, BackChannelLogout backChannel, AuditLog audit, Clock clock,
 			RegisteredClientRepository registeredClients, OAuth2AuthorizationService authorizations,
-			LogoutFallback logoutFallback, LiveAccessTokens liveTokens, PreviousClientSecrets previousSecrets) {
+			LogoutFallback logoutFallback, LiveAccessTokens liveTokens, PreviousClientSecrets previousSecrets,
+			ClientUseRule useRule) {
+		this.useRule = useRule;
 		this.previousSecrets = previousSecrets;
 		this.liveTokens = liveTokens;
 		this.claims = claims;
@@ -101,14 +105,16 @@ public class ProtocolEndpoints {
 	/**
 	 * What the authorization endpoint does not check itself, in this order: the
 	 * {@link AuthorizationRequestGate} (prompt=none without a session, request objects,
-	 * foreign request_uri), then OpenID Connect's {@code prompt=login} and
-	 * {@code max_age}, then the second factor when one is due
-	 * ({@link SecondFactorStepUp}). All must run after the framework's validating filter
-	 * and before the check that sends a person who is not signed in to the sign-in page.
+	 * foreign request_uri), then the {@link UnapprovedAppGate} (an app its person may not
+	 * use yet), then OpenID Connect's {@code prompt=login} and {@code max_age}, then the
+	 * second factor when one is due ({@link SecondFactorStepUp}). All must run after the
+	 * framework's validating filter and before the check that sends a person who is not
+	 * signed in to the sign-in page.
 	 */
 	public List<Filter> authorizationRequestFilters() {
 		PushedRequests pushed = new PushedRequests(authorizations);
 		return List.of(new AuthorizationRequestGate(registeredClients, pushed),
+				new UnapprovedAppGate(useRule, registeredClients),
 				new ReauthenticationFilter(clock, registeredClients, pushed),
 				new SecondFactorStepUp(registeredClients));
 	}

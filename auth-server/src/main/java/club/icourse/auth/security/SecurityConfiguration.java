@@ -121,7 +121,10 @@ class SecurityConfiguration {
 				.access(secondFactorShown.hasRole(Role.ADMIN.name()))
 				.requestMatchers(SecondFactors.SECOND_STEP_PATH, "/account/security", "/account/security/**")
 				.authenticated()
-				.requestMatchers("/account/**", "/oauth2/consent", "/webauthn/register/**")
+				.requestMatchers(HttpMethod.GET, "/developers/apps/*/logo")
+				.permitAll()
+				.requestMatchers("/account/**", "/oauth2/consent", "/webauthn/register/**", "/developers",
+						"/developers/**")
 				.access(secondFactorShown.authenticated())
 				.anyRequest()
 				.permitAll())

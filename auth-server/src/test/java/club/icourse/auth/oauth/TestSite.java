@@ -41,11 +41,11 @@ public final class TestSite {
 	static final URI CALLBACK = URI.create("http://127.0.0.1:9/callback");
 	static final URI SIGNED_OUT = URI.create("http://127.0.0.1:9/signed-out");
 
-	final String clientId = "site-" + UUID.randomUUID();
+	final String clientId;
 
-	final String secret = ClientSecrets.generate();
+	final String secret;
 
-	final ClientAuthentication authentication = new ClientSecretBasic(new ClientID(clientId), new Secret(secret));
+	final ClientAuthentication authentication;
 
 	final URI callback;
 
@@ -62,11 +62,23 @@ public final class TestSite {
 
 	TestSite(RegisteredClientRepository clients, int port, URI callback, boolean firstParty,
 			String backchannelLogoutUri) {
-		this.port = port;
-		this.callback = callback;
+		this("site-" + UUID.randomUUID(), ClientSecrets.generate(), port, callback);
 		clients.save(KnownClients.toRegistered(new KnownClients.Client(clientId, "Site " + clientId.substring(5, 13),
 				secret, List.of(callback.toString()), List.of(SIGNED_OUT.toString()), firstParty, backchannelLogoutUri,
 				null, false), UUID.randomUUID().toString()));
+	}
+
+	private TestSite(String clientId, String secret, int port, URI callback) {
+		this.clientId = clientId;
+		this.secret = secret;
+		this.authentication = new ClientSecretBasic(new ClientID(clientId), new Secret(secret));
+		this.port = port;
+		this.callback = callback;
+	}
+
+	/** A site for a client registered elsewhere (the developer portal). */
+	public static TestSite registered(String clientId, String secret, int port, URI callback) {
+		return new TestSite(clientId, secret, port, callback);
 	}
 
 	URI endpoint(String path) {
@@ -88,7 +100,7 @@ public final class TestSite {
 	/**
 	 * Where the provider sends the browser back, for a person already signed in there.
 	 */
-	static URI follow(Browser browser, URI authorizationRequest) throws IOException {
+	public static URI follow(Browser browser, URI authorizationRequest) throws IOException {
 		browser.client().getOptions().setRedirectEnabled(false);
 		WebResponse response = browser.client().loadWebResponse(new WebRequest(authorizationRequest.toURL()));
 		assertThat(response.getStatusCode()).as(response.getContentAsString()).isEqualTo(302);
@@ -111,7 +123,7 @@ public final class TestSite {
 				"code"));
 	}
 
-	TokenResponse redeem(AuthorizationCode code, CodeVerifier verifier) throws Exception {
+	public TokenResponse redeem(AuthorizationCode code, CodeVerifier verifier) throws Exception {
 		return OIDCTokenResponseParser.parse(new TokenRequest(endpoint("/oauth2/token"), authentication,
 				new AuthorizationCodeGrant(code, callback, verifier))
 			.toHTTPRequest()
@@ -126,7 +138,7 @@ public final class TestSite {
 		return (OIDCTokenResponse) response.toSuccessResponse();
 	}
 
-	static String parameter(URI uri, String name) {
+	public static String parameter(URI uri, String name) {
 		if (uri.getRawQuery() != null) {
 			for (String pair : uri.getRawQuery().split("&")) {
 				String[] parts = pair.split("=", 2);
