@@ -3,6 +3,8 @@ package club.icourse.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import club.icourse.web.retry.IdempotentWrites;
+import club.icourse.web.retry.ServiceUnavailableAnswer;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,9 +14,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.resilience.annotation.EnableResilientMethods;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -86,6 +92,32 @@ public class WebSupportAutoConfiguration {
 			LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
 			interceptor.setParamName("lang");
 			registry.addInterceptor(interceptor);
+		}
+
+	}
+
+	/**
+	 * Writes survive the database's passing failures (club.icourse.web.retry):
+	 * {@code @RetriedWhenRolledBack} methods run again, idempotent writes are retried,
+	 * and what still fails is answered 503, outermost of every filter.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Transactional.class)
+	@EnableResilientMethods
+	static class DatabaseFailureConfiguration {
+
+		@Bean
+		IdempotentWrites idempotentWrites() {
+			return new IdempotentWrites();
+		}
+
+		@Bean
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+		FilterRegistrationBean<ServiceUnavailableAnswer> serviceUnavailableAnswer() {
+			FilterRegistrationBean<ServiceUnavailableAnswer> registration = new FilterRegistrationBean<>(
+					new ServiceUnavailableAnswer());
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+			return registration;
 		}
 
 	}

@@ -1,6 +1,7 @@
 package club.icourse.auth.account;
 
 import club.icourse.mail.MailOutbox;
+import club.icourse.web.retry.RetriedWhenRolledBack;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The links people receive by mail: to confirm their address, and to reset their
  * password. Asking for one answers the same whether or not an account has the address.
  */
+@RetriedWhenRolledBack
 @Service
 class MailboxLinks {
 

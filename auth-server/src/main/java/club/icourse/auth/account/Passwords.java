@@ -1,5 +1,6 @@
 package club.icourse.auth.account;
 
+import club.icourse.web.retry.RetriedWhenRolledBack;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Setting a new password (by a reset link or on the account page) and deleting an
  * account, which asks for it.
  */
+@RetriedWhenRolledBack
 @Service
 class Passwords {
 

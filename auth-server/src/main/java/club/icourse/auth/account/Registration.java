@@ -5,6 +5,7 @@ import club.icourse.shared.account.UsernameCheck;
 import club.icourse.shared.account.UsernamePolicy;
 import club.icourse.shared.school.SchoolDirectory;
 import club.icourse.shared.school.UniversityEmail;
+import club.icourse.web.retry.RetriedWhenRolledBack;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (the owner is told by mail instead), so the form cannot be used to find out who has an
  * account.
  */
+@RetriedWhenRolledBack
 @Service
 class Registration {
 

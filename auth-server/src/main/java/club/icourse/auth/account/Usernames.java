@@ -6,6 +6,7 @@ import club.icourse.auth.audit.Actor;
 import club.icourse.auth.audit.AuditLog;
 import club.icourse.shared.account.UsernameCheck;
 import club.icourse.shared.account.UsernamePolicy;
+import club.icourse.web.retry.RetriedWhenRolledBack;
 import org.jooq.DSLContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * from the next ID token or UserInfo response ({@code preferred_username}); the subject,
  * which is what they key people by, never changes.
  */
+@RetriedWhenRolledBack
 @Service
 class Usernames {
 

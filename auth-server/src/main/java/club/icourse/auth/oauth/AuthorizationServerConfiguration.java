@@ -2,6 +2,7 @@ package club.icourse.auth.oauth;
 
 import club.icourse.auth.account.Actors;
 import club.icourse.auth.audit.AuditLog;
+import club.icourse.web.retry.IdempotentWrites;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,9 +46,9 @@ class AuthorizationServerConfiguration {
 
 	@Bean
 	ReuseDetectingAuthorizations authorizations(JdbcTemplate jdbc, RegisteredClientRepository clients, DSLContext dsl,
-			Clock clock, AuditLog audit, TransactionOperations transactions) {
+			Clock clock, AuditLog audit, TransactionOperations transactions, IdempotentWrites idempotent) {
 		return new ReuseDetectingAuthorizations(new HashedTokenAuthorizations(jdbc, clients, dsl), dsl, clock, clients,
-				audit, transactions);
+				audit, transactions, idempotent);
 	}
 
 	@Bean

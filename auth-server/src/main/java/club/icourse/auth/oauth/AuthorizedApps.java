@@ -9,6 +9,7 @@ import club.icourse.auth.account.AccountDeleted;
 import club.icourse.auth.account.AccountLockedOut;
 import club.icourse.auth.audit.Actor;
 import club.icourse.auth.audit.AuditLog;
+import club.icourse.web.retry.RetriedWhenRolledBack;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -25,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The sites a person let sign them in, and withdrawing that: the consent goes and every
  * token of the grant dies.
  */
+@RetriedWhenRolledBack
 @Service
 public class AuthorizedApps {
 

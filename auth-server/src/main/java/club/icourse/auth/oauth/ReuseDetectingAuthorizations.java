@@ -6,6 +6,7 @@ import static club.icourse.db.auth.Tables.SPENT_REFRESH_TOKEN;
 import club.icourse.auth.audit.Actor;
 import club.icourse.auth.audit.AuditLog;
 import club.icourse.auth.system.Sha256;
+import club.icourse.web.retry.IdempotentWrites;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -43,18 +44,32 @@ final class ReuseDetectingAuthorizations implements OAuth2AuthorizationService {
 
 	private final TransactionOperations transactions;
 
+	private final IdempotentWrites idempotent;
+
 	ReuseDetectingAuthorizations(OAuth2AuthorizationService delegate, DSLContext dsl, Clock clock,
-			RegisteredClientRepository clients, AuditLog audit, TransactionOperations transactions) {
+			RegisteredClientRepository clients, AuditLog audit, TransactionOperations transactions,
+			IdempotentWrites idempotent) {
 		this.delegate = delegate;
 		this.transactions = transactions;
+		this.idempotent = idempotent;
 		this.dsl = dsl;
 		this.clock = clock;
 		this.clients = clients;
 		this.audit = audit;
 	}
 
+	/**
+	 * A save leaves the same rows however often it runs (the grant's row is upserted
+	 * whole, the spent token is inserted once), so a database failure under it, even
+	 * during its commit, is met by saving again: a code exchange or refresh whose tokens
+	 * were issued is not lost to a Galera node's loss.
+	 */
 	@Override
 	public void save(OAuth2Authorization authorization) {
+		idempotent.run(() -> saveOnce(authorization));
+	}
+
+	private void saveOnce(OAuth2Authorization authorization) {
 		OAuth2Authorization grant = BrowserSessionOfGrant.bind(authorization);
 		OAuth2Authorization.Token<OAuth2RefreshToken> newToken = grant.getRefreshToken();
 		if (newToken == null) {
@@ -79,10 +94,12 @@ final class ReuseDetectingAuthorizations implements OAuth2AuthorizationService {
 
 	@Override
 	public void remove(OAuth2Authorization authorization) {
-		delegate.remove(authorization);
-		dsl.deleteFrom(SPENT_REFRESH_TOKEN)
-			.where(SPENT_REFRESH_TOKEN.AUTHORIZATION_ID.eq(authorization.getId()))
-			.execute();
+		idempotent.run(() -> {
+			delegate.remove(authorization);
+			dsl.deleteFrom(SPENT_REFRESH_TOKEN)
+				.where(SPENT_REFRESH_TOKEN.AUTHORIZATION_ID.eq(authorization.getId()))
+				.execute();
+		});
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package club.icourse.auth.passkeys;
 import club.icourse.auth.account.AccountDeleted;
 import club.icourse.auth.account.Actors;
 import club.icourse.auth.audit.AuditLog;
+import club.icourse.web.retry.RetriedWhenRolledBack;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * only by their owner (another account's passkey is as unknown as one that never
  * existed), and gone with the account.
  */
+@RetriedWhenRolledBack
 @Service
 public class Passkeys {
 

@@ -1,10 +1,14 @@
 package club.icourse.auth.passwords;
 
+import club.icourse.web.retry.RetryLater;
+
 /**
  * Every permit to hash a password is taken and the queue is full, or the wait was too
- * long: the request is answered 503 with Retry-After ({@link BusyHashingResponses}).
+ * long: the request is answered 503 with Retry-After (web-support's
+ * ServiceUnavailableAnswer, a filter, because sign-in hashes inside the security filter
+ * chain, before any controller).
  */
-public class PasswordHashingBusyException extends RuntimeException {
+public class PasswordHashingBusyException extends RuntimeException implements RetryLater {
 
 	private final long retryAfterSeconds;
 
@@ -13,6 +17,7 @@ public class PasswordHashingBusyException extends RuntimeException {
 		this.retryAfterSeconds = retryAfterSeconds;
 	}
 
+	@Override
 	public long retryAfterSeconds() {
 		return this.retryAfterSeconds;
 	}

@@ -5,6 +5,7 @@ import club.icourse.auth.account.AccountDeleted;
 import club.icourse.auth.account.Actors;
 import club.icourse.auth.audit.AuditLog;
 import club.icourse.auth.system.KeyEncryption;
+import club.icourse.web.retry.RetriedWhenRolledBack;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * recovery code at sign-in, new recovery codes, and removal. Every change is in the audit
  * log.
  */
+@RetriedWhenRolledBack
 @Service
 class TotpService {
 

@@ -3,6 +3,7 @@ package club.icourse.auth.passwords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import club.icourse.web.retry.ServiceUnavailableAnswer;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -83,7 +84,7 @@ class PasswordHashingLimitTest {
 	@Test
 	void aRefusedRequestIsAnswered503WithRetryAfter() throws Exception {
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		new BusyHashingResponses().doFilter(new MockHttpServletRequest("POST", "/login"), response,
+		new ServiceUnavailableAnswer().doFilter(new MockHttpServletRequest("POST", "/login"), response,
 				new MockFilterChain() {
 					@Override
 					public void doFilter(ServletRequest request, ServletResponse response) throws ServletException {
@@ -96,7 +97,7 @@ class PasswordHashingLimitTest {
 
 	@Test
 	void otherFailuresPassThrough() {
-		assertThatThrownBy(() -> new BusyHashingResponses().doFilter(new MockHttpServletRequest(),
+		assertThatThrownBy(() -> new ServiceUnavailableAnswer().doFilter(new MockHttpServletRequest(),
 				new MockHttpServletResponse(), new MockFilterChain() {
 					@Override
 					public void doFilter(ServletRequest request, ServletResponse response) {

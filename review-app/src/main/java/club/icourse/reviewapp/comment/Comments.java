@@ -14,6 +14,7 @@ import club.icourse.reviewapp.review.ReviewSnapshot;
 import club.icourse.reviewapp.review.ReviewText;
 import club.icourse.reviewapp.review.Visibility;
 import club.icourse.web.NotFoundException;
+import club.icourse.web.retry.RetriedWhenRolledBack;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -35,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Comments: written by signed-in people on reviews they can read, at most 500 characters
  * of plain text.
  */
+@RetriedWhenRolledBack
 @Service
 public class Comments {
 

@@ -6,6 +6,7 @@ import static club.icourse.db.review.Tables.COURSE_VOTE;
 import static org.jooq.impl.DSL.count;
 
 import club.icourse.reviewapp.people.Person;
+import club.icourse.web.retry.RetriedWhenRolledBack;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -18,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Up or down on a course, one or the other (or neither) per person, with the course's
  * counts kept exact.
  */
+@RetriedWhenRolledBack
 @Service
 public class CourseVotes {
 

@@ -9,6 +9,7 @@ import static club.icourse.db.review.Tables.PERSON_FOLLOW;
 import club.icourse.reviewapp.course.CourseFigures;
 import club.icourse.reviewapp.course.CourseNotFoundException;
 import club.icourse.reviewapp.people.Person;
+import club.icourse.web.retry.RetriedWhenRolledBack;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Following courses and people. A course's follower count moves in the same transaction.
  */
+@RetriedWhenRolledBack
 @Service
 public class Follows {
 

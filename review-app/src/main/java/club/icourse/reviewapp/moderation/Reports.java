@@ -14,6 +14,7 @@ import club.icourse.reviewapp.review.ReviewText;
 import club.icourse.reviewapp.review.ReviewSnapshot;
 import club.icourse.reviewapp.review.Reviews;
 import club.icourse.reviewapp.review.Visibility;
+import club.icourse.web.retry.RetriedWhenRolledBack;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -32,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * closes every open report of the same thing with the same outcome, and each reporter is
  * told the outcome.
  */
+@RetriedWhenRolledBack
 @Service
 public class Reports {
 

@@ -9,6 +9,7 @@ import club.icourse.reviewapp.course.Page;
 import club.icourse.reviewapp.mention.Mentions;
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.review.Visibility;
+import club.icourse.web.retry.RetriedWhenRolledBack;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -32,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * blocked, students-only, deleted) and stops naming an author who made it anonymous, so
  * that a later privacy change reaches notifications already sent.
  */
+@RetriedWhenRolledBack
 @Repository
 public class Notifications {
 

@@ -4,6 +4,7 @@ import static club.icourse.db.review.Tables.PERSON;
 import static club.icourse.db.review.Tables.PERSON_AVATAR;
 
 import club.icourse.db.review.tables.records.PersonRecord;
+import club.icourse.web.retry.RetriedWhenRolledBack;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Profiles as stored on the person row, and avatars beside it. */
+@RetriedWhenRolledBack
 @Repository
 public class Profiles {
 

@@ -10,6 +10,7 @@ import club.icourse.reviewapp.mention.Mentions;
 import club.icourse.reviewapp.people.Mutes;
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.review.ReviewHistory.Action;
+import club.icourse.web.retry.RetriedWhenRolledBack;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -28,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * which also makes "one review per person per course" hold under concurrent submissions:
  * the second one finds the first and edits it.
  */
+@RetriedWhenRolledBack
 @Service
 public class Reviews {
 

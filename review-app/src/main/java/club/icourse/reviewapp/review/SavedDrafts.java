@@ -4,6 +4,7 @@ import static club.icourse.db.review.Tables.COURSE;
 import static club.icourse.db.review.Tables.REVIEW_DRAFT;
 
 import club.icourse.reviewapp.people.Person;
+import club.icourse.web.retry.RetriedWhenRolledBack;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * again, from any device, for 30 days. Publishing the review deletes its draft in the
  * same transaction.
  */
+@RetriedWhenRolledBack
 @Repository
 public class SavedDrafts {
 

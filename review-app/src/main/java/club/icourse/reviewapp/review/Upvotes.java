@@ -6,6 +6,7 @@ import static club.icourse.db.review.Tables.REVIEW_UPVOTE;
 
 import club.icourse.db.review.tables.records.ReviewRecord;
 import club.icourse.reviewapp.people.Person;
+import club.icourse.web.retry.RetriedWhenRolledBack;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -26,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Upvotes: once per person per review, not on one's own; the count on the review moves
  * with them.
  */
+@RetriedWhenRolledBack
 @Service
 public class Upvotes {
 
