@@ -3,6 +3,11 @@ package club.icourse.auth.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import club.icourse.auth.AuthServerTest;
+import club.icourse.auth.TestAccounts;
+import club.icourse.auth.TestAccounts.Person;
+import club.icourse.auth.account.AccountRepository;
+import club.icourse.auth.developers.AppMetadata;
+import club.icourse.auth.developers.DeveloperApps;
 import club.icourse.auth.audit.Actor;
 import club.icourse.auth.clients.ClientDefinition;
 import club.icourse.auth.clients.ClientRegistry;
@@ -39,6 +44,12 @@ class AdminApiTest {
 
 	@Autowired
 	ClientRegistry registry;
+
+	@Autowired
+	DeveloperApps developerApps;
+
+	@Autowired
+	AccountRepository accounts;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -129,6 +140,32 @@ class AdminApiTest {
 		assertThat(call("GET", "/api/admin/clients", token, null).statusCode())
 			.as("a revoked token, though its JWT has not expired")
 			.isEqualTo(403);
+	}
+
+	@Test
+	void anOperatorScriptDecidesOnDeveloperApps() throws Exception {
+		String token = token(operator(Set.of(ClientDefinition.ADMIN_SCOPE)), ClientDefinition.ADMIN_SCOPE);
+		Person owner = TestAccounts.registerAndConfirm(port);
+		String clientId = developerApps
+			.register(accounts.findCredentials(owner.email()).orElseThrow().account().id(),
+					new ClientDefinition("", "Scripted app", true, false, List.of("https://app.example/cb"), List.of(),
+							"", Set.of("openid"), false, null, null, null),
+					AppMetadata.NONE)
+			.app()
+			.clientId();
+
+		assertThat(call("GET", "/api/admin/developer-apps?status=PENDING", token, null).body()).contains(clientId);
+		HttpResponse<String> noReason = call("POST", "/api/admin/developer-apps/" + clientId + "/refuse", token, "{}");
+		assertThat(noReason.statusCode()).isEqualTo(400);
+		assertThat(noReason.body()).contains("reason-needed", "Give a reason");
+		HttpResponse<String> approved = call("POST", "/api/admin/developer-apps/" + clientId + "/approve", token,
+				"{\"reason\": \"fine\"}");
+		assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+		assertThat(approved.body()).contains("\"status\":\"APPROVED\"", "\"decisionReason\":\"fine\"");
+		assertThat(call("POST", "/api/admin/developer-apps/no-such-app/approve", token, "{}").statusCode())
+			.isEqualTo(404);
+		assertThat(call("GET", "/api/admin/audit?target=" + clientId, token, null).body())
+			.contains("developer-app.approved");
 	}
 
 	private record Operator(String clientId, String secret) {
