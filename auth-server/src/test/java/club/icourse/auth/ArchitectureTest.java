@@ -87,7 +87,7 @@ class ArchitectureTest {
 		.whereLayer("passkeys")
 		.mayOnlyAccessLayers("account", "audit", "system")
 		.whereLayer("totp")
-		.mayOnlyAccessLayers("account", "signin", "audit", "ratelimit", "system")
+		.mayOnlyAccessLayers("account", "signin", "passkeys", "audit", "ratelimit", "system")
 		.whereLayer("oauth")
 		.mayOnlyAccessLayers("account", "audit", "system")
 		.whereLayer("clients")

@@ -22,7 +22,6 @@ import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
 import org.htmlunit.html.HtmlElement;
-import org.htmlunit.html.HtmlPage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.NullNode;
@@ -122,8 +121,19 @@ public final class SoftwareAuthenticator {
 
 	/** As {@link #signIn(Browser, String)}, naming the account {@code handle}. */
 	public Answer signIn(Browser browser, String origin, byte[] handle) throws IOException {
-		HtmlPage login = browser.open("/login");
-		HtmlElement button = login.getHtmlElementById("passkey-sign-in");
+		return assertion(browser, "/login", origin, handle);
+	}
+
+	/**
+	 * Shows this passkey as the second step after the password, from the second step's
+	 * page (which must offer it).
+	 */
+	public Answer secondStep(Browser browser, String origin) throws IOException {
+		return assertion(browser, "/login/second-factor", origin, userHandle);
+	}
+
+	private Answer assertion(Browser browser, String page, String origin, byte[] handle) throws IOException {
+		HtmlElement button = browser.open(page).getHtmlElementById("passkey-sign-in");
 		Answer options = post(browser, button, "/webauthn/authenticate/options", null);
 		if (options.status() != 200) {
 			return options;

@@ -35,7 +35,10 @@ public final class TestAccounts {
 	 * would give it).
 	 */
 	public static Person registerAdmin(int port, DSLContext dsl) throws IOException {
-		Person person = registerAndConfirm(port);
+		return makeAdmin(registerAndConfirm(port), dsl);
+	}
+
+	public static Person makeAdmin(Person person, DSLContext dsl) {
 		dsl.insertInto(ACCOUNT_ROLE)
 			.set(ACCOUNT_ROLE.ACCOUNT_ID,
 					dsl.select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.EMAIL.eq(person.email())).fetchSingle().value1())

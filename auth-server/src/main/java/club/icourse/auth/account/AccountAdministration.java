@@ -18,6 +18,9 @@ public class AccountAdministration {
 
 	private static final int SEARCH_LIMIT = 50;
 
+	/** The longest reason recorded for removing a factor. */
+	public static final int REASON_LENGTH = 500;
+
 	private final AccountRepository accounts;
 
 	private final AccountTokens tokens;
@@ -32,8 +35,12 @@ public class AccountAdministration {
 
 	private final Clock clock;
 
+	private final List<AccountFactors> factors;
+
 	AccountAdministration(AccountRepository accounts, AccountTokens tokens, AccountSessions sessions,
-			MailboxLinks links, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+			MailboxLinks links, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+			List<AccountFactors> factors) {
+		this.factors = factors;
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.sessions = sessions;
@@ -138,6 +145,38 @@ public class AccountAdministration {
 		}
 		accounts.revoke(found.account().id(), role);
 		audit.record(admin, "account.role-revoked", subject, found.account().username() + ": " + role.name());
+	}
+
+	/** The account's factors besides its password: app, recovery codes, passkeys. */
+	public List<AccountFactor> factors(String subject) {
+		Account account = find(subject).account();
+		return factors.stream().flatMap(feature -> feature.of(account).stream()).toList();
+	}
+
+	/**
+	 * Removes a factor the person lost, after the checks the console states: the
+	 * administrator confirms they checked it is the person asking, and records how and
+	 * why. The account's sessions end (the lost device may still be signed in); the
+	 * person signs in again with what they have left. Not on the administrator's own
+	 * account, where it would skip the re-authentication a person's own change needs.
+	 */
+	@Transactional
+	public AccountFactor removeFactor(Actor admin, String subject, String id, String reason, boolean identityChecked) {
+		Account account = find(subject).account();
+		if (account.subject().equals(admin.id())) {
+			throw new AccountAdministrationRefusedException("own-account");
+		}
+		String why = reason == null ? "" : reason.strip();
+		if (!identityChecked || why.isEmpty() || why.length() > REASON_LENGTH) {
+			throw new FactorRemovalRefusedException();
+		}
+		AccountFactor removed = factors.stream()
+			.flatMap(feature -> feature.remove(account, id == null ? "" : id).stream())
+			.findFirst()
+			.orElseThrow(() -> new UnknownFactorException(id));
+		sessions.endAllExcept(account.subject(), null);
+		audit.record(admin, "account.factor-removed", subject, removed.description() + ": " + why);
+		return removed;
 	}
 
 	/**

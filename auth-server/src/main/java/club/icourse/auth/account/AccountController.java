@@ -1,5 +1,6 @@
 package club.icourse.auth.account;
 
+import club.icourse.auth.system.RecentPassword;
 import club.icourse.shared.school.School;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,8 +36,11 @@ class AccountController {
 
 	private final Usernames usernames;
 
+	private final RecentPassword recentPassword;
+
 	AccountController(AccountRepository accounts, Passwords passwords, AccountProperties properties,
-			List<AccountPageSection> sections, Usernames usernames) {
+			List<AccountPageSection> sections, Usernames usernames, RecentPassword recentPassword) {
+		this.recentPassword = recentPassword;
 		this.usernames = usernames;
 		this.accounts = accounts;
 		this.passwords = passwords;
@@ -108,6 +112,9 @@ class AccountController {
 					.findFirst()
 					.orElse(account.school()));
 		sections.forEach(section -> section.addTo(account, model));
+		// Whether factors (passkeys) may be changed without confirming the password.
+		model.addAttribute("recentPassword", recentPassword.typed(authentication));
+		model.addAttribute("recentPasswordMinutes", RecentPassword.minutes());
 		return VIEW;
 	}
 

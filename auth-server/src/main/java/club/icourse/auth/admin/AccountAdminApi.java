@@ -5,8 +5,11 @@ import club.icourse.auth.account.AccountAdministration;
 import club.icourse.auth.account.AccountAdministrationRefusedException;
 import club.icourse.auth.account.AccountPageSection;
 import club.icourse.auth.account.Actors;
+import club.icourse.auth.account.AccountFactor;
 import club.icourse.auth.account.AdministeredAccount;
+import club.icourse.auth.account.FactorRemovalRefusedException;
 import club.icourse.auth.account.UnknownAccountException;
+import club.icourse.auth.account.UnknownFactorException;
 import club.icourse.auth.audit.AuditLog;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,6 +51,13 @@ class AccountAdminApi {
 					account.roles().stream().map(Enum::name).collect(Collectors.toSet()), found.disabled(),
 					found.disabledAt(), found.passwordCleared(), account.createdAt());
 		}
+	}
+
+	/**
+	 * The checks behind removing a factor: how it was confirmed that the person asks, and
+	 * why.
+	 */
+	record FactorRemoval(String reason, Boolean identityChecked) {
 	}
 
 	private static final int AUDIT_LENGTH = 20;
@@ -75,7 +86,10 @@ class AccountAdminApi {
 		return administration.search(q).stream().map(Summary::of).toList();
 	}
 
-	/** The account with its sign-in history, authorized sites and recent audit events. */
+	/**
+	 * The account with its factors, sign-in history, authorized sites and recent audit
+	 * events.
+	 */
 	@GetMapping("/{subject}")
 	Map<String, Object> get(@PathVariable String subject) {
 		AdministeredAccount found = administration.find(subject);
@@ -83,6 +97,7 @@ class AccountAdminApi {
 		sections.forEach(section -> section.addTo(found.account(), parts));
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("account", Summary.of(found));
+		view.put("factors", administration.factors(subject));
 		view.put("signIns", parts.get("signIns"));
 		view.put("authorizedSites", parts.get("apps"));
 		view.put("audit", audit.latest(subject, null, AUDIT_LENGTH));
@@ -131,6 +146,17 @@ class AccountAdminApi {
 		return Summary.of(administration.find(subject));
 	}
 
+	/**
+	 * Removes a lost factor ({@code totp}, {@code recovery-codes}, {@code passkey-<id>}).
+	 */
+	@PostMapping("/{subject}/factors/{factor}/remove")
+	AccountFactor removeFactor(@PathVariable String subject, @PathVariable String factor,
+			@RequestBody(required = false) FactorRemoval checks, Authentication caller) {
+		FactorRemoval given = checks == null ? new FactorRemoval(null, false) : checks;
+		return administration.removeFactor(actors.of(caller), subject, factor, given.reason(),
+				Boolean.TRUE.equals(given.identityChecked()));
+	}
+
 	@DeleteMapping("/{subject}")
 	ResponseEntity<Void> delete(@PathVariable String subject, Authentication caller) {
 		administration.delete(actors.of(caller), subject);
@@ -141,6 +167,19 @@ class AccountAdminApi {
 	ResponseEntity<Map<String, Object>> unknown() {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND)
 			.body(Map.of("error", "not_found", "message", "No account has this subject"));
+	}
+
+	@ExceptionHandler(UnknownFactorException.class)
+	ResponseEntity<Map<String, Object>> unknownFactor() {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.body(Map.of("error", "not_found", "message", "The account has no factor by this id"));
+	}
+
+	@ExceptionHandler(FactorRemovalRefusedException.class)
+	ResponseEntity<Map<String, Object>> checksMissing(FactorRemovalRefusedException refused) {
+		return ResponseEntity.badRequest()
+			.body(Map.of("error", "invalid_request", "message",
+					messages.getMessage(refused.messageKey(), null, Locale.ENGLISH)));
 	}
 
 	@ExceptionHandler(AdminRoles.UnknownRoleException.class)

@@ -5,7 +5,9 @@ import club.icourse.auth.account.AccountAdministrationRefusedException;
 import club.icourse.auth.account.AccountPageSection;
 import club.icourse.auth.account.Actors;
 import club.icourse.auth.account.AdministeredAccount;
+import club.icourse.auth.account.FactorRemovalRefusedException;
 import club.icourse.auth.account.UnknownAccountException;
+import club.icourse.auth.account.UnknownFactorException;
 import club.icourse.auth.audit.AuditLog;
 import club.icourse.shared.Role;
 import java.util.Arrays;
@@ -24,9 +26,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The admin console's account pages: find accounts, see one (status, roles, sign-in
- * history, authorized sites, recent audit) and act on it. Each action is audited by
- * {@link AccountAdministration}.
+ * The admin console's account pages: find accounts, see one (status, roles, factors,
+ * sign-in history, authorized sites, recent audit) and act on it. Each action is audited
+ * by {@link AccountAdministration}.
  */
 @Controller
 @RequestMapping("/admin/accounts")
@@ -66,6 +68,8 @@ class AccountConsoleController {
 					.filter(role -> role != Role.USER && !found.account().roles().contains(role))
 					.toList());
 		sections.forEach(section -> section.addTo(found.account(), model));
+		model.addAttribute("factors", administration.factors(subject));
+		model.addAttribute("reasonLength", AccountAdministration.REASON_LENGTH);
 		model.addAttribute("events", audit.latest(subject, null, AUDIT_LENGTH));
 		return "admin/account";
 	}
@@ -112,6 +116,15 @@ class AccountConsoleController {
 		return done(subject, "role-revoked");
 	}
 
+	/** A lost factor, after the checks the page states. */
+	@PostMapping("/{subject}/factors/remove")
+	String removeFactor(@PathVariable String subject, @RequestParam(required = false) String factor,
+			@RequestParam(required = false) String reason,
+			@RequestParam(defaultValue = "false") boolean identityChecked, Authentication admin) {
+		administration.removeFactor(actors.of(admin), subject, factor, reason, identityChecked);
+		return done(subject, "factor-removed");
+	}
+
 	@PostMapping("/{subject}/delete")
 	String delete(@PathVariable String subject, Authentication admin, RedirectAttributes redirect) {
 		administration.delete(actors.of(admin), subject);
@@ -119,7 +132,15 @@ class AccountConsoleController {
 		return "redirect:/admin/accounts";
 	}
 
-	@ExceptionHandler(UnknownAccountException.class)
+	@ExceptionHandler(FactorRemovalRefusedException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String checksMissing(FactorRemovalRefusedException refused, Model model) {
+		model.addAttribute("status", HttpStatus.BAD_REQUEST.value());
+		model.addAttribute("refusal", refused.messageKey());
+		return "error";
+	}
+
+	@ExceptionHandler({ UnknownAccountException.class, UnknownFactorException.class })
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String unknown(Model model) {
 		model.addAttribute("status", HttpStatus.NOT_FOUND.value());

@@ -2,6 +2,7 @@ package club.icourse.auth.oauth;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.text.ParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,6 +33,35 @@ record ClaimsRequest(Set<String> idToken, Set<String> userInfo) {
 		}
 		catch (ParseException | RuntimeException e) {
 			return NONE;
+		}
+	}
+
+	/**
+	 * The {@code acr} values a site requires in the ID token (OpenID Connect Core
+	 * 5.5.1.1): those of an essential {@code acr} claim, by {@code value} or
+	 * {@code values}; none for a voluntary one or unreadable JSON.
+	 */
+	static Set<String> essentialAcr(Object parameter) {
+		if (!(parameter instanceof String json) || json.isBlank() || json.length() > 10_000) {
+			return Set.of();
+		}
+		try {
+			Map<String, Object> idToken = JSONObjectUtils.getJSONObject(JSONObjectUtils.parse(json), "id_token");
+			Map<String, Object> acr = idToken == null ? null : JSONObjectUtils.getJSONObject(idToken, "acr");
+			if (acr == null || !Boolean.TRUE.equals(acr.get("essential"))) {
+				return Set.of();
+			}
+			Set<String> values = new TreeSet<>();
+			if (acr.get("value") instanceof String value) {
+				values.add(value);
+			}
+			if (acr.get("values") instanceof List<?> listed) {
+				listed.stream().filter(String.class::isInstance).map(String.class::cast).forEach(values::add);
+			}
+			return values;
+		}
+		catch (ParseException | RuntimeException e) {
+			return Set.of();
 		}
 	}
 

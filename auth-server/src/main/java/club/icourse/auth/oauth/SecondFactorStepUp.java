@@ -20,10 +20,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * No code before the second factor, when one is due: for a sign-in whose account must
  * show one (it has one, or its role asks for one), and for a request whose
- * {@code acr_values} accept only {@link AuthenticationMethods#MULTI_FACTOR}. The person
- * goes to the second step (which sends someone without a factor to set one up) and then
- * back to the same request. With {@code prompt=none} no page may be shown: the site gets
- * {@code interaction_required} (OpenID Connect Core 3.1.2.6).
+ * {@code acr_values}, or essential {@code acr} claim, accept only
+ * {@link AuthenticationMethods#MULTI_FACTOR}. The person goes to the second step (which
+ * sends someone without a factor to set one up) and then back to the same request. With
+ * {@code prompt=none} no page may be shown: the site gets {@code interaction_required}
+ * (OpenID Connect Core 3.1.2.6).
  */
 final class SecondFactorStepUp extends OncePerRequestFilter {
 
@@ -67,14 +68,21 @@ final class SecondFactorStepUp extends OncePerRequestFilter {
 
 	/**
 	 * Whether the site accepts only a multi-factor sign-in: it lists that level, and no
-	 * lesser one it would also take (OpenID Connect Core 3.1.2.1: a list of preferences).
+	 * lesser one it would also take, in {@code acr_values} (OpenID Connect Core 3.1.2.1:
+	 * a list of preferences) or as the values of an essential {@code acr} claim in the
+	 * {@code claims} parameter (5.5.1.1).
 	 */
 	private static boolean asksForMultiFactor(ValidatedAuthorizationRequest request) {
 		Object acrValues = request.parameters().get("acr_values");
 		Set<String> values = acrValues == null ? Set.of()
 				: Arrays.stream(String.valueOf(acrValues).split(" ")).collect(Collectors.toSet());
-		return values.contains(AuthenticationMethods.MULTI_FACTOR)
-				&& !values.contains(AuthenticationMethods.SINGLE_FACTOR);
+		return onlyMultiFactor(values)
+				|| onlyMultiFactor(ClaimsRequest.essentialAcr(request.parameters().get(ClaimsRequest.PARAMETER)));
+	}
+
+	private static boolean onlyMultiFactor(Set<String> acrValues) {
+		return acrValues.contains(AuthenticationMethods.MULTI_FACTOR)
+				&& !acrValues.contains(AuthenticationMethods.SINGLE_FACTOR);
 	}
 
 }

@@ -1,5 +1,6 @@
 package club.icourse.auth.passkeys;
 
+import club.icourse.auth.system.RecentPassword;
 import club.icourse.web.NotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -9,15 +10,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Renaming and removing a passkey from the account page (registering one goes through
- * Spring Security's WebAuthn endpoints, from {@code js/passkeys.js}).
+ * Spring Security's WebAuthn endpoints, from {@code js/passkeys.js}). Removing one, a
+ * change of factors, needs the password typed in the last few minutes.
  */
 @Controller
 class PasskeyController {
 
 	private final Passkeys passkeys;
 
-	PasskeyController(Passkeys passkeys) {
+	private final RecentPassword recentPassword;
+
+	PasskeyController(Passkeys passkeys, RecentPassword recentPassword) {
 		this.passkeys = passkeys;
+		this.recentPassword = recentPassword;
 	}
 
 	@PostMapping("/account/passkeys/{id}/rename")
@@ -34,6 +39,9 @@ class PasskeyController {
 
 	@PostMapping("/account/passkeys/{id}/remove")
 	String remove(Authentication authentication, @PathVariable String id) {
+		if (!recentPassword.typed(authentication)) {
+			return "redirect:/account?passkeyPasswordFirst#passkeys";
+		}
 		if (!passkeys.remove(authentication.getName(), id)) {
 			throw new UnknownPasskeyException();
 		}

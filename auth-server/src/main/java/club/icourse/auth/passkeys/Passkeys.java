@@ -50,11 +50,7 @@ public class Passkeys {
 		}
 		return credentials.findByUserId(user.getId())
 			.stream()
-			.map(record -> new Passkey(record.getCredentialId().toBase64UrlString(), record.getLabel(),
-					record.getCreated(),
-					// The framework sets both times at registration.
-					record.getLastUsed().equals(record.getCreated()) ? null : record.getLastUsed(),
-					record.isBackupEligible()))
+			.map(Passkeys::passkey)
 			.sorted(Comparator.comparing(Passkey::created).reversed())
 			.toList();
 	}
@@ -79,6 +75,24 @@ public class Passkeys {
 			audit.record(actors.person(subject), "passkey.removed", subject, record.getLabel());
 		});
 		return owned.isPresent();
+	}
+
+	/**
+	 * Removes a passkey the subject lost, on an administrator's word (the administration
+	 * writes the audit log): the passkey removed, if the subject owned it.
+	 */
+	@Transactional
+	Optional<Passkey> removeForAdministration(String subject, String id) {
+		Optional<CredentialRecord> owned = owned(subject, id);
+		owned.ifPresent(record -> credentials.delete(record.getCredentialId()));
+		return owned.map(Passkeys::passkey);
+	}
+
+	private static Passkey passkey(CredentialRecord record) {
+		return new Passkey(record.getCredentialId().toBase64UrlString(), record.getLabel(), record.getCreated(),
+				// The framework sets both times at registration.
+				record.getLastUsed().equals(record.getCreated()) ? null : record.getLastUsed(),
+				record.isBackupEligible());
 	}
 
 	private Optional<CredentialRecord> owned(String subject, String id) {

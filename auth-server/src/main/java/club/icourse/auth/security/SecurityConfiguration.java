@@ -4,6 +4,7 @@ import club.icourse.auth.admin.AdminApiAccess;
 import club.icourse.auth.oauth.BackChannelLogout;
 import club.icourse.auth.oauth.PostLogoutRedirect;
 import club.icourse.auth.oauth.ProtocolEndpoints;
+import club.icourse.auth.passkeys.PasskeyChangesNeedPassword;
 import club.icourse.auth.signin.PasskeySignIn;
 import club.icourse.auth.signin.SignInHandlers;
 import club.icourse.auth.system.SecondFactors;
@@ -105,8 +106,8 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain pagesChain(HttpSecurity http, AuthenticationManager signIn, SignInHandlers handlers,
 			PersistentTokenBasedRememberMeServices rememberMe, RememberMeSettings settings,
-			BackChannelLogout backChannelLogout, PostLogoutRedirect postLogoutRedirect, PasskeySignIn passkeys)
-			throws Exception {
+			BackChannelLogout backChannelLogout, PostLogoutRedirect postLogoutRedirect, PasskeySignIn passkeys,
+			PasskeyChangesNeedPassword passkeyChanges) throws Exception {
 		// A sign-in whose account must show a second factor reaches only the second step
 		// and the security page (where a factor is set up) until it has shown one.
 		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> secondFactorShown = new DefaultAuthorizationManagerFactory<>();
@@ -137,6 +138,7 @@ class SecurityConfiguration {
 			.webAuthn(webAuthn -> passkeys.configure(webAuthn, http))
 			.rememberMe(remember -> remember.rememberMeServices(rememberMe).key(settings.key()))
 			.logout(logout -> logout.addLogoutHandler(backChannelLogout).logoutSuccessHandler(postLogoutRedirect));
+		passkeyChanges.configure(http);
 		return http.build();
 	}
 

@@ -30,9 +30,9 @@ import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Signing in with a passkey alone, through Spring Security's WebAuthn endpoints
- * ({@code POST /webauthn/authenticate/options}, then {@code POST /login/webauthn} from
- * {@code js/passkeys.js}): the assertion is checked by
+ * Signing in with a passkey, alone or as the second step after a password, through Spring
+ * Security's WebAuthn endpoints ({@code POST /webauthn/authenticate/options}, then
+ * {@code POST /login/webauthn} from {@code js/passkeys.js}): the assertion is checked by
  * {@link PasskeyAuthenticationProvider}, the session id changes as after a password, the
  * attempt goes into the sign-in history, and the answer is JSON: where to go on (the
  * interrupted authorization request, else the account page), or why not, in the person's
@@ -79,6 +79,10 @@ public class PasskeySignIn {
 				@Override
 				public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
 					filter.setAuthenticationManager(new ProviderManager(provider));
+					// As the second step after a password: a passkey of the same account
+					// adds its factor to the sign-in, which keeps the password's (another
+					// account's passkey starts a sign-in of its own).
+					filter.setMfaEnabled(true);
 					filter.setSessionAuthenticationStrategy(http.getSharedObject(SessionAuthenticationStrategy.class));
 					filter.setAuthenticationSuccessHandler(success());
 					filter.setAuthenticationFailureHandler(failure());

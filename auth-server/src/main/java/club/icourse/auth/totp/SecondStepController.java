@@ -2,6 +2,7 @@ package club.icourse.auth.totp;
 
 import club.icourse.auth.account.Account;
 import club.icourse.auth.account.AccountRepository;
+import club.icourse.auth.passkeys.Passkeys;
 import club.icourse.auth.ratelimit.RateLimit;
 import club.icourse.auth.ratelimit.RateLimiter;
 import club.icourse.auth.signin.SecondStepAttempts;
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The second step of signing in: after the password, a code from the person's
- * authenticator app or one of their recovery codes. A person asked for a second factor
- * who has none is sent to set one up. A wrong or replayed code counts against the account
- * as a wrong password does.
+ * authenticator app or one of their recovery codes, or one of their passkeys (through
+ * Spring Security's WebAuthn endpoints, from {@code js/passkeys.js}: the sign-in keeps
+ * its password factor and gains the passkey's). A person asked for a second factor who
+ * has none is sent to set one up. A wrong or replayed code counts against the account as
+ * a wrong password does.
  */
 @Controller
 class SecondStepController {
@@ -42,8 +45,11 @@ class SecondStepController {
 
 	private final ClientAddress clientAddress;
 
+	private final Passkeys passkeys;
+
 	SecondStepController(AccountRepository accounts, TotpService totp, SessionFactors sessionFactors,
-			SecondStepAttempts attempts, RateLimiter rateLimiter, ClientAddress clientAddress) {
+			SecondStepAttempts attempts, RateLimiter rateLimiter, ClientAddress clientAddress, Passkeys passkeys) {
+		this.passkeys = passkeys;
 		this.accounts = accounts;
 		this.totp = totp;
 		this.sessionFactors = sessionFactors;
@@ -53,7 +59,7 @@ class SecondStepController {
 	}
 
 	@GetMapping(SecondFactors.SECOND_STEP_PATH)
-	String page(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+	String page(Authentication authentication, HttpServletRequest request, HttpServletResponse response, Model model) {
 		Optional<String> elsewhere = elsewhere(authentication);
 		if (elsewhere.isPresent()) {
 			return elsewhere.get();
@@ -61,7 +67,7 @@ class SecondStepController {
 		if (SecondFactors.shown(authentication)) {
 			return sessionFactors.continueTo(request, response);
 		}
-		return VIEW;
+		return view(accounts.findBySubject(authentication.getName()).orElseThrow(), model);
 	}
 
 	@PostMapping(SecondFactors.SECOND_STEP_PATH)
@@ -78,7 +84,7 @@ class SecondStepController {
 		if (wait.isPresent()) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			model.addAttribute("waitSeconds", Math.max(1, wait.get().toSeconds()));
-			return VIEW;
+			return view(account, model);
 		}
 		TotpService.Verdict verdict = totp.verify(account, code);
 		if (!verdict.accepted()) {
@@ -86,16 +92,23 @@ class SecondStepController {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("problem",
 					verdict == TotpService.Verdict.REPLAYED ? "totp.second-step.replayed" : "totp.second-step.wrong");
-			return VIEW;
+			return view(account, model);
 		}
 		attempts.passed(request, account.id());
 		sessionFactors.add(SecondFactors.TOTP_AUTHORITY, authentication, request, response);
 		return sessionFactors.continueTo(request, response);
 	}
 
+	/** The ways this account can show its second factor. */
+	private String view(Account account, Model model) {
+		model.addAttribute("totpEnrolled", totp.enrolled(account));
+		model.addAttribute("hasPasskeys", !passkeys.of(account.subject()).isEmpty());
+		return VIEW;
+	}
+
 	/**
 	 * Where a person who has nothing to do here goes: without a password sign-in, to the
-	 * sign-in page; without a factor, to set one up.
+	 * sign-in page; without a factor (an app or a passkey), to set one up.
 	 */
 	private Optional<String> elsewhere(Authentication authentication) {
 		if (!SessionFactors.firstFactorShown(authentication)) {
@@ -105,7 +118,7 @@ class SecondStepController {
 			return Optional.empty();
 		}
 		Account account = accounts.findBySubject(authentication.getName()).orElseThrow();
-		if (!totp.enrolled(account)) {
+		if (!totp.enrolled(account) && passkeys.of(account.subject()).isEmpty()) {
 			return Optional.of("redirect:" + SecurityPageController.PATH + "?required");
 		}
 		return Optional.empty();

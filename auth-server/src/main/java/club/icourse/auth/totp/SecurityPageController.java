@@ -5,6 +5,7 @@ import club.icourse.auth.account.AccountRepository;
 import club.icourse.auth.ratelimit.RateLimit;
 import club.icourse.auth.ratelimit.RateLimiter;
 import club.icourse.auth.signin.SecondStepAttempts;
+import club.icourse.auth.system.RecentPassword;
 import club.icourse.auth.system.SecondFactors;
 import club.icourse.web.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,9 +49,12 @@ class SecurityPageController {
 
 	private final ClientAddress clientAddress;
 
+	private final RecentPassword recentPassword;
+
 	SecurityPageController(AccountRepository accounts, TotpService totp, SessionFactors sessionFactors,
 			PasswordEncoder passwordEncoder, SecondStepAttempts attempts, RateLimiter rateLimiter,
-			ClientAddress clientAddress) {
+			ClientAddress clientAddress, RecentPassword recentPassword) {
+		this.recentPassword = recentPassword;
 		this.accounts = accounts;
 		this.totp = totp;
 		this.sessionFactors = sessionFactors;
@@ -65,10 +69,14 @@ class SecurityPageController {
 		return guarded(authentication).orElseGet(() -> page(authentication, model));
 	}
 
-	/** The password again, before a change of factors. */
+	/**
+	 * The password again, before a change of factors; back to this page, or to the
+	 * account page's passkeys when asked from there ({@code then=passkeys}).
+	 */
 	@PostMapping(PATH + "/password")
 	String confirmPassword(Authentication authentication, @RequestParam(required = false) String password,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
+			@RequestParam(required = false) String then, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
 		Optional<String> guard = guarded(authentication);
 		if (guard.isPresent()) {
 			return guard.get();
@@ -86,7 +94,7 @@ class SecurityPageController {
 			return page(authentication, model);
 		}
 		sessionFactors.add(FactorGrantedAuthority.PASSWORD_AUTHORITY, authentication, request, response);
-		return "redirect:" + PATH;
+		return "passkeys".equals(then) ? "redirect:/account#passkeys" : "redirect:" + PATH;
 	}
 
 	@PostMapping(PATH + "/totp")
@@ -168,7 +176,7 @@ class SecurityPageController {
 		if (guard.isPresent()) {
 			return guard;
 		}
-		if (!sessionFactors.recentPassword(authentication)) {
+		if (!recentPassword.typed(authentication)) {
 			return Optional.of("redirect:" + PATH + "?passwordFirst");
 		}
 		return Optional.empty();
@@ -191,8 +199,8 @@ class SecurityPageController {
 		model.addAttribute("account", account);
 		model.addAttribute("enrolled", enrolled);
 		model.addAttribute("recoveryCodesLeft", enrolled ? totp.recoveryCodesLeft(account) : 0);
-		model.addAttribute("recentPassword", sessionFactors.recentPassword(authentication));
-		model.addAttribute("minutes", SessionFactors.RECENT_PASSWORD.toMinutes());
+		model.addAttribute("recentPassword", recentPassword.typed(authentication));
+		model.addAttribute("minutes", RecentPassword.minutes());
 		return VIEW;
 	}
 

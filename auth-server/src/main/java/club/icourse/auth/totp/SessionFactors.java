@@ -3,7 +3,6 @@ package club.icourse.auth.totp;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,14 +21,11 @@ import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * The factors of the browser's sign-in: which it showed and when, adding one shown on a
- * page of this feature (a code, a password asked again), and where the person goes next.
+ * The factors of the browser's sign-in: which it showed, adding one shown on a page of
+ * this feature (a code, a password asked again), and where the person goes next.
  */
 @Component
 class SessionFactors {
-
-	/** How long a password counts as just typed, for changing factors. */
-	static final Duration RECENT_PASSWORD = Duration.ofMinutes(5);
 
 	/** The factors that can start a sign-in; a "remember me" cookie is none of them. */
 	private static final Set<String> FIRST = Set.of(FactorGrantedAuthority.PASSWORD_AUTHORITY,
@@ -53,15 +49,6 @@ class SessionFactors {
 			.stream()
 			.filter(FactorGrantedAuthority.class::isInstance)
 			.anyMatch(authority -> FIRST.contains(authority.getAuthority()));
-	}
-
-	boolean recentPassword(Authentication authentication) {
-		return authentication.getAuthorities()
-			.stream()
-			.filter(FactorGrantedAuthority.class::isInstance)
-			.map(FactorGrantedAuthority.class::cast)
-			.filter(factor -> FactorGrantedAuthority.PASSWORD_AUTHORITY.equals(factor.getAuthority()))
-			.anyMatch(factor -> factor.getIssuedAt().plus(RECENT_PASSWORD).isAfter(clock.instant()));
 	}
 
 	/** The sign-in with this factor added, or renewed, under a fresh session id. */

@@ -35,6 +35,17 @@ class TotpFactors {
 				TOTP_FACTOR.ACCOUNT_ID.eq(accountId).and(TOTP_FACTOR.CONFIRMED_AT.isNotNull()));
 	}
 
+	/**
+	 * When the factor was confirmed; empty while there is none, or it waits for a code.
+	 */
+	Optional<Instant> confirmedAt(long accountId) {
+		return dsl.select(TOTP_FACTOR.CONFIRMED_AT)
+			.from(TOTP_FACTOR)
+			.where(TOTP_FACTOR.ACCOUNT_ID.eq(accountId))
+			.and(TOTP_FACTOR.CONFIRMED_AT.isNotNull())
+			.fetchOptional(row -> row.value1().toInstant(ZoneOffset.UTC));
+	}
+
 	/** A new enrolment replaces one not confirmed; a confirmed factor stays (false). */
 	boolean startEnrolment(long accountId, byte[] encryptedSecret, Instant now) {
 		dsl.deleteFrom(TOTP_FACTOR)

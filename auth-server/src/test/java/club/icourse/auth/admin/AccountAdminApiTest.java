@@ -8,6 +8,7 @@ import club.icourse.auth.Browser;
 import club.icourse.auth.Mailbox;
 import club.icourse.auth.TestAccounts;
 import club.icourse.auth.TestAccounts.Person;
+import club.icourse.auth.TestTotp;
 import club.icourse.auth.audit.Actor;
 import club.icourse.auth.clients.ClientDefinition;
 import club.icourse.auth.clients.ClientRegistry;
@@ -147,12 +148,63 @@ class AccountAdminApiTest {
 		assertThat(call("GET", "/api/admin/accounts?q=").body()).isEqualTo("[]");
 	}
 
+	@Test
+	void aLostFactorIsRemovedOnlyWithTheChecksAndAudited() throws Exception {
+		Person person = TestAccounts.registerAndConfirm(port);
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(person.email(), person.password());
+			TestTotp.enrol(browser, person.password());
+		}
+		String subject = dsl.select(ACCOUNT.SUBJECT)
+			.from(ACCOUNT)
+			.where(ACCOUNT.EMAIL.eq(person.email()))
+			.fetchSingle()
+			.value1();
+		String account = "/api/admin/accounts/" + subject;
+		assertThat(call("GET", account).body()).contains("\"id\":\"totp\"", "\"id\":\"recovery-codes\"");
+
+		for (String checks : List.of("", "{\"reason\": \"lost phone\"}",
+				"{\"reason\": \" \", \"identityChecked\": true}")) {
+			HttpResponse<String> refused = call("POST", account + "/factors/recovery-codes/remove", checks);
+			assertThat(refused.statusCode()).as(checks).isEqualTo(400);
+			assertThat(refused.body()).as(checks).contains("identity check confirmed and a reason");
+		}
+		String reason = "{\"reason\": \"Lost the printout; asked from the confirmed address, answered our reply\","
+				+ " \"identityChecked\": true}";
+		assertThat(call("POST", account + "/factors/passkey-AAAA/remove", reason).statusCode()).isEqualTo(404);
+		assertThat(
+				call("POST", "/api/admin/accounts/01UNKNOWNUNKNOWNUNKNOWN000/factors/totp/remove", reason).statusCode())
+			.isEqualTo(404);
+
+		HttpResponse<String> removed = call("POST", account + "/factors/recovery-codes/remove", reason);
+		assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+		assertThat(removed.body()).contains("\"kind\":\"recovery-codes\"");
+		assertThat(call("GET", account).body()).contains("\"id\":\"totp\"").doesNotContain("recovery-codes\"");
+		assertThat(call("POST", account + "/factors/totp/remove", reason).statusCode()).isEqualTo(200);
+		assertThat(call("GET", account).body()).contains("\"factors\":[]");
+		assertThat(call("GET", "/api/admin/audit?target=" + subject).body()).contains("account.factor-removed",
+				"recovery-codes (10 unused): Lost the printout");
+		try (Browser browser = new Browser(port)) {
+			assertThat(browser.signIn(person.email(), person.password()).getUrl().getPath())
+				.as("the password alone again")
+				.isEqualTo("/account");
+		}
+	}
+
 	private HttpResponse<String> call(String method, String path) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.method(method, HttpRequest.BodyPublishers.noBody())
+		return call(method, path, null);
+	}
+
+	private HttpResponse<String> call(String method, String path, String json) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.method(method,
+					json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
 			.header("Accept", "application/json")
-			.header("Authorization", "Bearer " + token)
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.header("Authorization", "Bearer " + token);
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -7,14 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import club.icourse.auth.AuthServerTest;
 import club.icourse.auth.Browser;
 import club.icourse.auth.Mailbox;
+import club.icourse.auth.SoftwareAuthenticator;
 import club.icourse.auth.TestAccounts;
 import club.icourse.auth.TestAccounts.Person;
+import club.icourse.auth.TestTotp;
 import club.icourse.auth.audit.AuditLog;
+import club.icourse.auth.passkeys.PasskeySettings;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.htmlunit.WebRequest;
 import org.htmlunit.html.HtmlButton;
+import org.htmlunit.html.HtmlCheckBoxInput;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.jooq.DSLContext;
@@ -38,6 +43,9 @@ class AccountConsoleTest {
 
 	@Autowired
 	AuditLog audit;
+
+	@Autowired
+	PasskeySettings passkeys;
 
 	private Person admin;
 
@@ -114,6 +122,53 @@ class AccountConsoleTest {
 	}
 
 	@Test
+	void aLostFactorIsRemovedAfterTheChecksThePageStatesAndAudited() throws IOException {
+		Person person = TestAccounts.registerAndConfirm(port);
+		SoftwareAuthenticator passkey = new SoftwareAuthenticator(passkeys.rpId(), false);
+		try (Browser owner = new Browser(port)) {
+			owner.signIn(person.email(), person.password());
+			assertThat(passkey.register(owner, passkeys.origins().getFirst(), "Old phone").status()).isEqualTo(200);
+			TestTotp.enrol(owner, person.password());
+		}
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(admin.email(), admin.password());
+			HtmlPage page = accountPage(browser, person);
+			assertThat(page.querySelectorAll(".factor-name")).extracting(node -> node.getTextContent().strip())
+				.containsExactlyInAnyOrder("Authenticator app", "Recovery codes (10 unused)", "Passkey \"Old phone\"");
+			assertThat(page.asNormalizedText()).contains("after checking it is them",
+					"wrote from the account's confirmed address");
+
+			// The checks are not optional: without them nothing is removed.
+			HtmlForm passkeyForm = factorForm(page, "passkey-" + passkey.credentialId());
+			WebRequest unchecked = passkeyForm.getWebRequest(null);
+			unchecked.setRequestParameters(unchecked.getRequestParameters()
+				.stream()
+				.filter(parameter -> !parameter.getName().equals("identityChecked"))
+				.toList());
+			HtmlPage refused = browser.client().getPage(unchecked);
+			assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(400);
+			assertThat(refused.asNormalizedText()).contains("needs the identity check confirmed and a reason");
+
+			HtmlPage removed = removeFactor(accountPage(browser, person), "passkey-" + passkey.credentialId(),
+					"Phone stolen; confirmed by a reply to the account's address");
+			assertThat(removed.asNormalizedText()).contains("Factor removed");
+			removed = removeFactor(removed, "totp", "New phone; showed student card at the desk");
+			assertThat(removed.asNormalizedText()).contains("None: the account signs in with its password");
+			assertThat(audit.latest(subjectOf(person), null, 10))
+				.filteredOn(event -> event.action().equals("account.factor-removed"))
+				.extracting(AuditLog.Event::detail)
+				.containsExactlyInAnyOrder(
+						"passkey \"Old phone\": Phone stolen; confirmed by a reply to the account's address",
+						"totp: New phone; showed student card at the desk");
+		}
+		try (Browser owner = new Browser(port)) {
+			assertThat(owner.signIn(person.email(), person.password()).getUrl().getPath()).isEqualTo("/account");
+			assertThat(passkey.signIn(owner, passkeys.origins().getFirst()).status()).as("the removed passkey")
+				.isEqualTo(401);
+		}
+	}
+
+	@Test
 	void requiringANewPasswordStopsTheOldOneAndMailsAResetLink() throws IOException {
 		Person person = TestAccounts.registerAndConfirm(port);
 		try (Browser browser = new Browser(port); Browser owner = new Browser(port)) {
@@ -184,6 +239,22 @@ class AccountConsoleTest {
 			.on(ACCOUNT.ID.eq(ACCOUNT_ROLE.ACCOUNT_ID))
 			.where(ACCOUNT.EMAIL.eq(person.email()))
 			.fetch(ACCOUNT_ROLE.ROLE);
+	}
+
+	private static HtmlForm factorForm(HtmlPage page, String factor) {
+		return page.getForms()
+			.stream()
+			.filter(f -> f.getActionAttribute().endsWith("/factors/remove")
+					&& f.getInputByName("factor").getValue().equals(factor))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No form to remove " + factor + " on " + page.getUrl()));
+	}
+
+	private static HtmlPage removeFactor(HtmlPage page, String factor, String reason) throws IOException {
+		HtmlForm form = factorForm(page, factor);
+		form.getTextAreaByName("reason").setText(reason);
+		((HtmlCheckBoxInput) form.getInputByName("identityChecked")).setChecked(true);
+		return ((HtmlButton) form.getFirstByXPath(".//button")).click();
 	}
 
 	private static HtmlForm form(HtmlPage page, String actionEnding) {

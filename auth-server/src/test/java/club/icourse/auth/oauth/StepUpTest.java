@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import club.icourse.auth.AuthServerTest;
 import club.icourse.auth.Browser;
+import club.icourse.auth.SoftwareAuthenticator;
+import club.icourse.auth.SoftwareAuthenticator.Answer;
 import club.icourse.auth.TestAccounts;
 import club.icourse.auth.TestAccounts.Person;
 import club.icourse.auth.TestTotp;
+import club.icourse.auth.passkeys.PasskeySettings;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
@@ -15,6 +19,8 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.htmlunit.html.HtmlAnchor;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
@@ -24,8 +30,9 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 
 /**
  * How the person signed in reaches the site ({@code amr}, {@code acr}), and a site that
- * asks for the multi-factor level gets it: the person is sent to the second step, or to
- * set one up, before the code is issued.
+ * asks for the multi-factor level ({@code acr_values}, or an essential {@code acr} in the
+ * {@code claims} parameter) gets it: the person is sent to the second step (a code or a
+ * passkey), or to set one up, before the code is issued.
  */
 @AuthServerTest
 class StepUpTest {
@@ -37,6 +44,9 @@ class StepUpTest {
 
 	@Autowired
 	RegisteredClientRepository clients;
+
+	@Autowired
+	PasskeySettings passkeys;
 
 	@Test
 	void aSiteAskingForMultiFactorGetsItAfterThePersonSetsUpASecondFactor() throws Exception {
@@ -92,6 +102,45 @@ class StepUpTest {
 		}
 	}
 
+	@Test
+	void anEssentialAcrInTheClaimsParameterAsksForStepUpAndAPasskeyAfterThePasswordGivesIt() throws Exception {
+		TestSite site = new TestSite(clients, port);
+		Person person = TestAccounts.registerAndConfirm(port);
+		SoftwareAuthenticator passkey = new SoftwareAuthenticator(passkeys.rpId(), false);
+		String origin = passkeys.origins().getFirst();
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(person.email(), person.password());
+			assertThat(passkey.register(browser, origin, "Laptop").status()).isEqualTo(200);
+		}
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(person.email(), person.password());
+			// A voluntary acr, or an essential one that a single factor satisfies: no
+			// step-up.
+			for (String claims : List.of(acrClaim(false, AuthenticationMethods.MULTI_FACTOR),
+					acrClaim(true, AuthenticationMethods.MULTI_FACTOR, AuthenticationMethods.SINGLE_FACTOR))) {
+				CodeVerifier verifier = new CodeVerifier();
+				URI callback = TestSite.follow(browser, request(site, verifier, "claims", claims));
+				assertThat(redeem(site, new AuthorizationCode(TestSite.parameter(callback, "code")), verifier)
+					.getStringClaim("acr")).as(claims).isEqualTo(AuthenticationMethods.SINGLE_FACTOR);
+			}
+
+			CodeVerifier verifier = new CodeVerifier();
+			URI stepUp = TestSite.follow(browser,
+					request(site, verifier, "claims", acrClaim(true, AuthenticationMethods.MULTI_FACTOR)));
+			assertThat(stepUp.getPath()).isEqualTo(SECOND_STEP);
+			browser.client().getOptions().setRedirectEnabled(true);
+			Answer shown = passkey.secondStep(browser, origin);
+			assertThat(shown.status()).as(shown.body().toString()).isEqualTo(200);
+			URI next = URI.create(shown.body().get("redirectUrl").asString());
+			assertThat(next.getPath()).as("back to the request").isEqualTo("/oauth2/authorize");
+
+			URI callback = TestSite.follow(browser, next);
+			JWTClaimsSet multi = redeem(site, new AuthorizationCode(TestSite.parameter(callback, "code")), verifier);
+			assertThat(multi.getStringClaim("acr")).isEqualTo(AuthenticationMethods.MULTI_FACTOR);
+			assertThat(multi.getStringListClaim("amr")).containsExactly("hwk", "mfa", "pwd");
+		}
+	}
+
 	private JWTClaimsSet idToken(TestSite site, Browser browser, String acrValues) throws Exception {
 		CodeVerifier verifier = new CodeVerifier();
 		URI callback = TestSite.follow(browser, request(site, verifier, acrValues));
@@ -99,9 +148,19 @@ class StepUpTest {
 	}
 
 	private static URI request(TestSite site, CodeVerifier verifier, String acrValues) {
+		return request(site, verifier, "acr_values", acrValues);
+	}
+
+	private static URI request(TestSite site, CodeVerifier verifier, String parameter, String value) {
 		URI request = site.authorizationRequest(verifier, new Nonce(), "openid profile", site.callback);
-		return acrValues == null ? request
-				: URI.create(request + "&acr_values=" + URLEncoder.encode(acrValues, StandardCharsets.UTF_8));
+		return value == null ? request
+				: URI.create(request + "&" + parameter + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+	}
+
+	/** The {@code claims} parameter asking for {@code acr} in the ID token. */
+	private static String acrClaim(boolean essential, String... values) {
+		return JSONObjectUtils
+			.toJSONString(Map.of("id_token", Map.of("acr", Map.of("essential", essential, "values", List.of(values)))));
 	}
 
 	private static JWTClaimsSet redeem(TestSite site, AuthorizationCode code, CodeVerifier verifier) throws Exception {

@@ -106,6 +106,44 @@ class PasskeysTest {
 	}
 
 	@Test
+	void addingOrRemovingAPasskeyAsksForThePasswordFirst() throws IOException {
+		Person person = TestAccounts.registerAndConfirm(port);
+		SoftwareAuthenticator laptop = registered(person, "Laptop");
+		try (Browser browser = new Browser(port)) {
+			// Signed in with the passkey: no password typed in this sign-in.
+			assertThat(laptop.signIn(browser, origin()).status()).isEqualTo(200);
+			HtmlPage account = browser.open("/account");
+			assertThat(account.getElementById("passkey-register")).isNull();
+			assertThat(account.asNormalizedText())
+				.contains("To add or remove a passkey, confirm your password (it counts for 5 minutes).");
+			assertThat(account.getForms()).noneMatch(form -> form.getActionAttribute().endsWith("/remove"));
+
+			// Spring Security's registration endpoints refuse, with the reason.
+			for (String path : List.of("/webauthn/register/options", "/webauthn/register")) {
+				WebRequest post = postTo(browser, account, path);
+				post.setAdditionalHeader("Accept", "application/json");
+				var refused = browser.client().loadWebResponse(post);
+				assertThat(refused.getStatusCode()).as(path).isEqualTo(403);
+				assertThat(refused.getContentAsString()).as(path).contains("asks for your password first");
+			}
+			HtmlPage notRemoved = browser.client()
+				.getPage(postTo(browser, account, "/account/passkeys/" + laptop.credentialId() + "/remove"));
+			assertThat(notRemoved.asNormalizedText()).contains("asks for your password first");
+			assertThat(notRemoved.querySelectorAll(".passkey-name")).hasSize(1);
+
+			HtmlPage confirmed = browser.submit(account, "/account/security/password", "password", person.password());
+			assertThat(confirmed.getUrl().getPath()).isEqualTo("/account");
+			assertThat(confirmed.getElementById("passkey-register")).isNotNull();
+			Answer added = new SoftwareAuthenticator(settings.rpId(), false).register(browser, origin(), "Phone");
+			assertThat(added.status()).as(added.body().toString()).isEqualTo(200);
+			HtmlPage removed = browser.submit(browser.open("/account"),
+					"/account/passkeys/" + laptop.credentialId() + "/remove");
+			assertThat(removed.querySelectorAll(".passkey-name")).extracting(node -> node.getTextContent())
+				.containsExactly("Phone");
+		}
+	}
+
+	@Test
 	void theFrameworksUnauditedRemovalIsClosed() throws IOException {
 		Person person = TestAccounts.registerAndConfirm(port);
 		SoftwareAuthenticator passkey = registered(person, "Laptop");

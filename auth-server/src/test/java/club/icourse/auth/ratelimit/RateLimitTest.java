@@ -1,10 +1,12 @@
 package club.icourse.auth.ratelimit;
 
+import static club.icourse.db.auth.Tables.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import club.icourse.auth.AuthServerApplication;
 import club.icourse.auth.AuthServerTest;
 import club.icourse.auth.AuthTestInfrastructure;
+import club.icourse.auth.Browser;
 import club.icourse.auth.Mailbox;
 import static club.icourse.auth.Spellings.fullWidth;
 
@@ -20,6 +22,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.htmlunit.html.HtmlPage;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -43,6 +47,9 @@ class RateLimitTest {
 
 	@Autowired
 	RateLimiter rateLimiter;
+
+	@Autowired
+	DSLContext dsl;
 
 	@Test
 	void aBucketAllowsItsCapacityThenSaysHowLongToWait() {
@@ -89,6 +96,31 @@ class RateLimitTest {
 		for (String spelling : List.of(fullWidth(person.email()), person.username().toUpperCase(Locale.ROOT),
 				person.email())) {
 			assertThat(postSignIn(port, spelling).statusCode()).as(spelling).isEqualTo(429);
+		}
+	}
+
+	@Test
+	void anAdministratorLiftingTheWaitAlsoRefillsTheAccountsBucket() throws Exception {
+		Person person = TestAccounts.registerAndConfirm(port);
+		Person admin = TestAccounts.registerAdmin(port, dsl);
+		for (int i = 0; i < 3; i++) {
+			assertThat(postSignIn(port, person.username()).statusCode()).isNotEqualTo(429);
+		}
+		try (Browser owner = new Browser(port); Browser console = new Browser(port)) {
+			HtmlPage refused = owner.signIn(person.email(), person.password());
+			assertThat(refused.getWebResponse().getStatusCode()).as("even the right password").isEqualTo(429);
+
+			console.signIn(admin.email(), admin.password());
+			String subject = dsl.select(ACCOUNT.SUBJECT)
+				.from(ACCOUNT)
+				.where(ACCOUNT.EMAIL.eq(person.email()))
+				.fetchSingle()
+				.value1();
+			HtmlPage lifted = console.submit(console.open("/admin/accounts/" + subject),
+					"/admin/accounts/" + subject + "/backoff/clear");
+			assertThat(lifted.asNormalizedText()).contains("The sign-in wait is lifted");
+
+			assertThat(owner.signIn(person.email(), person.password()).getUrl().getPath()).isEqualTo("/account");
 		}
 	}
 
