@@ -33,8 +33,7 @@ class ArchitectureTest {
 
 	/** The feature packages of docs/architecture.md's table, each a layer below. */
 	private static final Set<String> FEATURES = Set.of("system", "ratelimit", "audit", "account", "signin", "oauth",
-			"passkeys", "totp", "clients", "developers", "registration", "admin", "home", "passwords", "browsersession",
-			"security");
+			"passkeys", "totp", "clients", "developers", "registration", "admin", "home", "passwords", "security");
 
 	@ArchTest
 	static final ArchRule featurePackagesHaveNoCycles = slices().matching(ROOT + "(*)..").should().beFreeOfCycles();
@@ -70,8 +69,6 @@ class ArchitectureTest {
 		.definedBy(ROOT + "home..")
 		.layer("passwords")
 		.definedBy(ROOT + "passwords..")
-		.layer("browsersession")
-		.definedBy(ROOT + "browsersession..")
 		.layer("security")
 		.definedBy(ROOT + "security..")
 		.whereLayer("system")
@@ -101,8 +98,6 @@ class ArchitectureTest {
 		.whereLayer("home")
 		.mayOnlyAccessLayers("system")
 		.whereLayer("passwords")
-		.mayNotAccessAnyLayer()
-		.whereLayer("browsersession")
 		.mayNotAccessAnyLayer()
 		.whereLayer("security")
 		.mayNotBeAccessedByAnyLayer();

@@ -17,7 +17,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "icourse.id.client-secret=test-secret")
+		// SQL statements tallied per request, for PageSqlBudgetTest.
+		properties = { "icourse.id.client-secret=test-secret", "icourse.sql-count.enabled=true" })
 @ContextConfiguration(initializers = ReviewTestInfrastructure.class)
 public @interface ReviewAppTest {
 

@@ -10,8 +10,10 @@ import static club.icourse.db.review.Tables.TEACHER;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectFrom;
 
 import club.icourse.db.review.tables.records.CourseStatsRecord;
+import club.icourse.db.review.tables.records.CourseTermRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -50,38 +52,38 @@ public class CourseCatalogue {
 		this.totals = totals;
 	}
 
+	/** A course with its teachers, offerings and figures, in one read. */
 	public Optional<CourseDetails> course(long id) {
-		var row = dsl.select(COURSE.ID, COURSE.NAME, DEPARTMENT.NAME, COURSE.INTRODUCTION, COURSE.HOMEPAGE)
+		Field<List<CourseDetails.TeacherName>> teachers = multiset(select(TEACHER.ID, TEACHER.NAME).from(COURSE_TEACHER)
+			.join(TEACHER)
+			.on(TEACHER.ID.eq(COURSE_TEACHER.TEACHER_ID))
+			.where(COURSE_TEACHER.COURSE_ID.eq(COURSE.ID))
+			.orderBy(COURSE_TEACHER.POSITION))
+			.convertFrom(r -> r.map(t -> new CourseDetails.TeacherName(t.value1(), t.value2())));
+		Field<Result<CourseTermRecord>> offerings = multiset(
+				selectFrom(COURSE_TERM).where(COURSE_TERM.COURSE_ID.eq(COURSE.ID))
+					.orderBy(COURSE_TERM.TERM_ORDER.desc(), COURSE_TERM.ID.desc()));
+		return dsl
+			.select(COURSE.ID, COURSE.NAME, DEPARTMENT.NAME, COURSE.INTRODUCTION, COURSE.HOMEPAGE, teachers, offerings)
+			.select(COURSE_STATS.fields())
 			.from(COURSE)
 			.leftJoin(DEPARTMENT)
 			.on(DEPARTMENT.ID.eq(COURSE.DEPARTMENT_ID))
+			.leftJoin(COURSE_STATS)
+			.on(COURSE_STATS.COURSE_ID.eq(COURSE.ID))
 			.where(COURSE.ID.eq(id))
-			.fetchOptional();
-		if (row.isEmpty()) {
-			return Optional.empty();
-		}
-		List<CourseDetails.TeacherName> teachers = dsl.select(TEACHER.ID, TEACHER.NAME)
-			.from(COURSE_TEACHER)
-			.join(TEACHER)
-			.on(TEACHER.ID.eq(COURSE_TEACHER.TEACHER_ID))
-			.where(COURSE_TEACHER.COURSE_ID.eq(id))
-			.orderBy(COURSE_TEACHER.POSITION)
-			.fetch(r -> new CourseDetails.TeacherName(r.value1(), r.value2()));
-		CourseDetails.LatestTerm latest = dsl.selectFrom(COURSE_TERM)
-			.where(COURSE_TERM.COURSE_ID.eq(id))
-			.orderBy(COURSE_TERM.TERM_ORDER.desc(), COURSE_TERM.ID.desc())
-			.limit(1)
-			.fetchOptional()
-			.map(t -> new CourseDetails.LatestTerm(t.getTerm(), t.getCourseCode(), t.getCredits(), t.getHours(),
-					t.getCourseType(), t.getLevel(), t.getDescription()))
-			.orElse(null);
-		CourseStatsRecord stats = dsl.selectFrom(COURSE_STATS)
-			.where(COURSE_STATS.COURSE_ID.eq(id))
-			.fetchOptional()
-			.orElseGet(() -> dsl.newRecord(COURSE_STATS));
-		var r = row.get();
-		return Optional.of(new CourseDetails(r.value1(), r.value2(), teachers, r.value3(), latest, r.value4(),
-				r.value5(), figures(stats)));
+			.fetchOptional(r -> {
+				Result<CourseTermRecord> terms = r.get(offerings);
+				CourseDetails.LatestTerm latest = terms.stream()
+					.findFirst()
+					.map(t -> new CourseDetails.LatestTerm(t.getTerm(), t.getCourseCode(), t.getCredits(), t.getHours(),
+							t.getCourseType(), t.getLevel(), t.getDescription()))
+					.orElse(null);
+				return new CourseDetails(r.get(COURSE.ID), r.get(COURSE.NAME), r.get(teachers), r.get(DEPARTMENT.NAME),
+						latest, r.get(COURSE.INTRODUCTION), r.get(COURSE.HOMEPAGE),
+						terms.stream().map(CourseTermRecord::getTerm).distinct().toList(),
+						figures(r.into(COURSE_STATS)));
+			});
 	}
 
 	public Page<CourseSummary> list(CourseSort sort, String department, String courseType, String term, int page) {

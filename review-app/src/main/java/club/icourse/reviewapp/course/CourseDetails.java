@@ -6,9 +6,11 @@ import java.util.List;
 /**
  * A course as its page shows it: the latest term's details and the figures of its
  * reviews.
+ *
+ * @param terms the terms it was offered in, newest first
  */
 public record CourseDetails(long id, String name, List<TeacherName> teachers, String department, LatestTerm latest,
-		String introduction, String homepage, Figures figures) {
+		String introduction, String homepage, List<String> terms, Figures figures) {
 
 	public record TeacherName(long id, String name) {
 	}

@@ -10,7 +10,6 @@ import club.icourse.web.retry.RetriedWhenRolledBack;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,17 +64,6 @@ public class CourseVotes {
 			.set(COURSE_STATS.DOWNVOTE_COUNT, counts.value2())
 			.where(COURSE_STATS.COURSE_ID.eq(courseId))
 			.execute();
-	}
-
-	public int voteOf(Optional<Person> person, long courseId) {
-		return person
-			.flatMap(p -> dsl.select(COURSE_VOTE.VALUE)
-				.from(COURSE_VOTE)
-				.where(COURSE_VOTE.COURSE_ID.eq(courseId))
-				.and(COURSE_VOTE.PERSON_ID.eq(p.id()))
-				.fetchOptional(COURSE_VOTE.VALUE))
-			.map(Byte::intValue)
-			.orElse(0);
 	}
 
 }

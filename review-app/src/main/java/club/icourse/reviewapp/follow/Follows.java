@@ -108,11 +108,6 @@ public class Follows {
 		return added == 1;
 	}
 
-	public boolean followsCourse(Optional<Person> person, long courseId) {
-		return person.isPresent() && dsl.fetchExists(COURSE_FOLLOW,
-				COURSE_FOLLOW.PERSON_ID.eq(person.get().id()).and(COURSE_FOLLOW.COURSE_ID.eq(courseId)));
-	}
-
 	public boolean followsPerson(Optional<Person> person, long followeeId) {
 		return person.isPresent() && dsl.fetchExists(PERSON_FOLLOW,
 				PERSON_FOLLOW.FOLLOWER_ID.eq(person.get().id()).and(PERSON_FOLLOW.FOLLOWEE_ID.eq(followeeId)));

@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -44,7 +46,9 @@ import org.springframework.test.context.TestPropertySource;
  * database with ten times iCourse's size, then loads each page with wrk (16 connections)
  * after a warm-up, anonymous and signed in, and prints requests per second, latency
  * percentiles, the app's CPU per request and the SQL statements one request of the page
- * executes.
+ * executes; then the visitors' pages again through nginx with docker/'s configuration and
+ * page cache, as production serves them. A JFR profile of each page's run lands in
+ * {@code target/bench-pages-*.jfr}.
  */
 @ReviewAppTest
 // Building the index streams 140,000 courses from MariaDB; on a busy machine reading them
@@ -68,6 +72,14 @@ class PageBenchmark {
 	/** A page as wrk measured it. */
 	record Figures(String page, boolean signedIn, double requestsPerSecond, double p50, double p99, long errors,
 			double cpuMillisPerRequest, double statementsPerRequest, String load) {
+	}
+
+	/**
+	 * A visitor's page through nginx's page cache: how many of the requests reached the
+	 * app, and what nginx's cache answered before the run.
+	 */
+	record ThroughNginx(String page, double requestsPerSecond, double p50, double p99, long errors, String cache,
+			long rendered, long requests, double cpuMillisPerRequest, String load) {
 	}
 
 	@Autowired
@@ -99,8 +111,8 @@ class PageBenchmark {
 				new String[] { "teacher page", "/teachers/" + data.teacher(0) },
 				new String[] { "search results", "/search?q=" + URLEncoder.encode("数学", StandardCharsets.UTF_8) });
 		for (String[] page : pages) {
-			wrk(page[1], null, WARM_UP_SECONDS * 2);
-			wrk(page[1], session, WARM_UP_SECONDS);
+			wrk(appBase(), page[1], null, WARM_UP_SECONDS * 2);
+			wrk(appBase(), page[1], session, WARM_UP_SECONDS);
 		}
 		List<Figures> figures = new ArrayList<>();
 		for (boolean signedIn : new boolean[] { false, true }) {
@@ -112,7 +124,21 @@ class PageBenchmark {
 				Files.writeString(REPORT, table(figures));
 			}
 		}
-		System.out.println(table(figures));
+		List<ThroughNginx> throughNginx = new ArrayList<>();
+		if (NginxInFront.available()) {
+			try (NginxInFront nginx = NginxInFront.start(port)) {
+				for (String[] page : pages) {
+					throughNginx.add(measureThrough(nginx, page[0], page[1]));
+					Files.writeString(REPORT, table(figures) + nginxTable(throughNginx));
+				}
+			}
+		}
+		else {
+			System.out.println("No nginx at " + NginxInFront.NGINX + " (-Dpage.benchmark.nginx=...): pages measured "
+					+ "at the app only");
+		}
+		System.out.println(table(figures) + nginxTable(throughNginx));
+		System.out.println(mostUpvotedPlan());
 	}
 
 	/**
@@ -206,12 +232,58 @@ class PageBenchmark {
 			assertThat(body).as(path + " signed in").contains("benchreader");
 		}
 		Sql sql = statements(path, session, 20);
-		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-		long cpuBefore = os.getProcessCpuTime();
-		Wrk wrk = wrk(path, session, SECONDS);
-		long cpu = os.getProcessCpuTime() - cpuBefore;
+		long cpuBefore = processCpu();
+		Wrk wrk;
+		// Where a page's CPU goes: jfr view hot-methods target/bench-pages-home.jfr
+		try (Recording profile = new Recording(Configuration.getConfiguration("profile"))) {
+			profile.setDestination(Path.of("target",
+					"bench-pages-" + name.replace(' ', '-') + (session == null ? "" : "-signed-in") + ".jfr"));
+			profile.start();
+			wrk = wrk(appBase(), path, session, SECONDS);
+			profile.stop();
+		}
+		long cpu = processCpu() - cpuBefore;
 		return new Figures(name, session != null, wrk.requestsPerSecond(), wrk.p50(), wrk.p99(), wrk.errors(),
-				cpu / 1e6 / wrk.requests(), sql.perRequest(), Files.readString(Path.of("/proc/loadavg")).strip());
+				cpu / 1e6 / wrk.requests(), sql.perRequest(), load());
+	}
+
+	/**
+	 * A visitor's page as production serves it: through nginx and its page cache, after a
+	 * warm-up that fills it.
+	 */
+	private ThroughNginx measureThrough(NginxInFront nginx, String name, String path) throws Exception {
+		wrk(nginx.base(), path, null, WARM_UP_SECONDS);
+		String cache = nginx.cacheStatus(path);
+		long renderedBefore = counter.requests();
+		long cpuBefore = processCpu();
+		Wrk wrk = wrk(nginx.base(), path, null, SECONDS);
+		long cpu = processCpu() - cpuBefore;
+		return new ThroughNginx(name, wrk.requestsPerSecond(), wrk.p50(), wrk.p99(), wrk.errors(), cache,
+				counter.requests() - renderedBefore, wrk.requests(), cpu / 1e6 / wrk.requests(), load());
+	}
+
+	private static long processCpu() {
+		return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	private static String load() throws IOException {
+		return Files.readString(Path.of("/proc/loadavg")).strip();
+	}
+
+	/**
+	 * How MariaDB reads the statistics page's most upvoted reviews (an index in that
+	 * order, review V30, rather than a sort of every review).
+	 */
+	private String mostUpvotedPlan() {
+		return "Most upvoted reviews (statistics page), EXPLAIN:\n"
+				+ dsl.fetch("EXPLAIN " + dsl.renderInlined(dsl.select(REVIEW.ID)
+					.from(REVIEW)
+					.where(REVIEW.HIDDEN.isFalse())
+					.and(REVIEW.BLOCKED.isFalse())
+					.and(REVIEW.STUDENTS_ONLY.isFalse())
+					.and(REVIEW.UPVOTE_COUNT.gt(0))
+					.orderBy(REVIEW.UPVOTE_COUNT.desc(), REVIEW.CREATED_AT.asc())
+					.limit(10))).format();
 	}
 
 	record Sql(double perRequest, String body) {
@@ -243,13 +315,18 @@ class PageBenchmark {
 	record Wrk(double requestsPerSecond, long requests, double p50, double p99, long errors) {
 	}
 
-	private Wrk wrk(String path, String session, int seconds) throws Exception {
-		List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + CONNECTIONS, "-d" + seconds + "s",
-				"--timeout", "10s", "--latency", "-H", "Accept-Language: zh-CN"));
+	private String appBase() {
+		return "http://127.0.0.1:" + port;
+	}
+
+	private Wrk wrk(String base, String path, String session, int seconds) throws Exception {
+		List<String> command = new ArrayList<>(
+				List.of("wrk", "-t2", "-c" + CONNECTIONS, "-d" + seconds + "s", "--timeout", "10s", "--latency", "-H",
+						"Accept-Language: zh-CN", "-H", "Host: " + NginxInFront.REVIEW_HOST));
 		if (session != null) {
 			command.addAll(List.of("-H", "Cookie: " + session));
 		}
-		command.add("http://127.0.0.1:" + port + path);
+		command.add(base + path);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor()).as(output).isZero();
@@ -323,6 +400,25 @@ class PageBenchmark {
 			table.append("| %s | %s | %,.0f | %.1f ms | %.1f ms | %d | %.2f ms | %.1f | %s %s %s |%n".formatted(
 					f.page(), f.signedIn() ? "yes" : "no", f.requestsPerSecond(), f.p50(), f.p99(), f.errors(),
 					f.cpuMillisPerRequest(), f.statementsPerRequest(), load[0], load[1], load[2]));
+		}
+		return table.toString();
+	}
+
+	private static String nginxTable(List<ThroughNginx> rows) {
+		if (rows.isEmpty()) {
+			return "";
+		}
+		StringBuilder table = new StringBuilder();
+		table.append("%nVisitors' pages through nginx (docker/nginx, its page cache), %d connections, %d s each%n%n"
+			.formatted(CONNECTIONS, SECONDS));
+		table.append("| page | req/s | p50 | p99 | errors | cache before the run | pages the app rendered "
+				+ "| app CPU per request | load average |\n");
+		table.append("|---|---:|---:|---:|---:|---|---:|---:|---|\n");
+		for (ThroughNginx row : rows) {
+			String[] load = row.load().split(" ");
+			table.append("| %s | %,.0f | %.2f ms | %.2f ms | %d | %s | %d of %,d | %.3f ms | %s %s %s |%n".formatted(
+					row.page(), row.requestsPerSecond(), row.p50(), row.p99(), row.errors(), row.cache(),
+					row.rendered(), row.requests(), row.cpuMillisPerRequest(), load[0], load[1], load[2]));
 		}
 		return table.toString();
 	}

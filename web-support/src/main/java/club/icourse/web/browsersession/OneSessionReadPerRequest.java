@@ -1,4 +1,4 @@
-package club.icourse.auth.browsersession;
+package club.icourse.web.browsersession;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

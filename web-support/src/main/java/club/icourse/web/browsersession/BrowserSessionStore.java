@@ -1,7 +1,10 @@
-package club.icourse.auth.browsersession;
+package club.icourse.web.browsersession;
 
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -14,9 +17,12 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * only when a session changed and read once per request. An auto-configuration (listed in
  * {@code META-INF/spring/...AutoConfiguration.imports}) because Spring Boot configures
  * the JDBC store only while no other session store is defined: this one is added after
- * it.
+ * it. Both apps keep their sessions there.
  */
 @AutoConfiguration(after = JdbcSessionAutoConfiguration.class)
+@ConditionalOnClass(JdbcIndexedSessionRepository.class)
+@ConditionalOnBean(JdbcIndexedSessionRepository.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public final class BrowserSessionStore {
 
 	@Bean

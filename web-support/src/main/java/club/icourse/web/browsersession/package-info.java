@@ -2,4 +2,4 @@
  * Where browser sessions live: Spring Session's JDBC store (so every instance knows every
  * session), written only when a session changed.
  */
-package club.icourse.auth.browsersession;
+package club.icourse.web.browsersession;
