@@ -189,7 +189,7 @@ stop_node() {
 url() {
     local n hosts=""
     for n in "${nodes[@]}"; do hosts="${hosts:+$hosts,}127.0.0.1:$(sql_port "$n")"; done
-    echo "jdbc:mariadb:sequential://$hosts/$1"
+    echo "jdbc:mariadb:sequential://$hosts/$1?galeraAllowedState=4"
 }
 
 node_arg() {

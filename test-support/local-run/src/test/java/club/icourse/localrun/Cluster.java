@@ -25,11 +25,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlForm;
@@ -52,9 +54,9 @@ final class Cluster {
 	static final String PASSWORD = "cluster-demo-password";
 	static final String ADMIN_CLI_SECRET = "cluster-admin-secret";
 
-	private static final String REVIEW_APP_SECRET = "cluster-review-secret";
+	static final String REVIEW_APP_SECRET = "cluster-review-secret";
 
-	private static final Duration STARTUP = Duration.ofMinutes(5);
+	private static final Duration STARTUP = Duration.ofMinutes(8);
 
 	private static final AtomicInteger courses = new AtomicInteger();
 
@@ -103,12 +105,20 @@ final class Cluster {
 	 * Stopped when the JVM exits.
 	 */
 	static Cluster start(MariaDbServer server, UnaryOperator<String> appUrls) throws Exception {
-		Cluster cluster = new Cluster(server, appUrls);
+		return start(server, appUrls, 2);
+	}
+
+	/**
+	 * As {@link #start(MariaDbServer, UnaryOperator)}, with one or two instances of each
+	 * app: one where the database, not the instances, is what a test is about.
+	 */
+	static Cluster start(MariaDbServer server, UnaryOperator<String> appUrls, int instances) throws Exception {
+		Cluster cluster = new Cluster(server, appUrls, instances);
 		Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "cluster-shutdown"));
 		return cluster;
 	}
 
-	private Cluster(MariaDbServer server, UnaryOperator<String> appUrls) throws Exception {
+	private Cluster(MariaDbServer server, UnaryOperator<String> appUrls, int instances) throws Exception {
 		this.server = server;
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		authDb = "icourse_cluster_auth_" + suffix;
@@ -149,10 +159,12 @@ final class Cluster {
 			auth[0].awaitHealthy(STARTUP);
 			review[0].awaitHealthy(STARTUP);
 			secondStartedAt = LocalDateTime.now(ZoneOffset.UTC);
-			auth[1] = AppProcess.start("auth-2", authJar, Ports.free(), authSettings);
-			review[1] = AppProcess.start("review-2", reviewJar, Ports.free(), reviewSettings);
-			auth[1].awaitHealthy(STARTUP);
-			review[1].awaitHealthy(STARTUP);
+			if (instances > 1) {
+				auth[1] = AppProcess.start("auth-2", authJar, Ports.free(), authSettings);
+				review[1] = AppProcess.start("review-2", reviewJar, Ports.free(), reviewSettings);
+				auth[1].awaitHealthy(STARTUP);
+				review[1].awaitHealthy(STARTUP);
+			}
 			siteFiguresRefreshedAt = siteFiguresRefreshedAt();
 		}
 		catch (Exception | Error e) {
@@ -164,8 +176,12 @@ final class Cluster {
 			}
 			throw e;
 		}
-		authProxy = RoundRobinProxy.start(authProxyPort, List.of(auth[0].url(), auth[1].url()));
-		reviewProxy = RoundRobinProxy.start(reviewProxyPort, List.of(review[0].url(), review[1].url()));
+		authProxy = RoundRobinProxy.start(authProxyPort, urls(auth));
+		reviewProxy = RoundRobinProxy.start(reviewProxyPort, urls(review));
+	}
+
+	private static List<String> urls(AppProcess[] instances) {
+		return Stream.of(instances).filter(Objects::nonNull).map(AppProcess::url).toList();
 	}
 
 	private LocalDateTime siteFiguresRefreshedAt() throws SQLException {
@@ -326,7 +342,7 @@ final class Cluster {
 		authProxy.close();
 		reviewProxy.close();
 		List<Thread> stopping = new ArrayList<>();
-		for (AppProcess app : List.of(auth[0], auth[1], review[0], review[1])) {
+		for (AppProcess app : Stream.of(auth[0], auth[1], review[0], review[1]).filter(Objects::nonNull).toList()) {
 			stopping.add(Thread.ofPlatform().start(() -> app.stop(Duration.ofSeconds(20))));
 		}
 		for (Thread thread : stopping) {

@@ -161,12 +161,15 @@ public final class GaleraCluster implements AutoCloseable {
 	 * The address the apps use: MariaDB Connector/J's sequential mode sends every
 	 * connection to the first node that answers, in the order given, so all writes go
 	 * through one node while it lives (no certification conflicts between nodes) and move
-	 * to the next when it dies.
+	 * to the next when it dies. {@code galeraAllowedState=4} makes "answers" mean "is
+	 * synced": a node that is still joining, or is cut off in a minority (where it
+	 * refuses every statement), is passed over for the next one, at connection and at
+	 * each validation.
 	 */
 	public String jdbcUrl(String database) {
 		return "jdbc:mariadb:sequential://"
 				+ nodes.stream().map(node -> "127.0.0.1:" + node.ports().sql()).collect(Collectors.joining(",")) + "/"
-				+ database;
+				+ database + "?galeraAllowedState=4";
 	}
 
 	/**

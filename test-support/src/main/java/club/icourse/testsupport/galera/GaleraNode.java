@@ -35,6 +35,8 @@ public final class GaleraNode {
 
 	static final Path PROVIDER = Path.of("/usr/lib/galera/libgalera_smm.so");
 
+	static final Path BACKUP = Path.of("/usr/bin/mariadb-backup");
+
 	private static final String SERVICE_USER = "mysql";
 
 	private static final Pattern RECOVERED = Pattern.compile("WSREP: Recovered position: ([0-9a-f-]{36}:-?\\d+)");
@@ -169,12 +171,16 @@ public final class GaleraNode {
 	 * rsync daemon that receives a full state transfer drops root for nobody, who could
 	 * not write into root's directories.
 	 */
-	private static List<String> userArgument() {
+	static List<String> userArgument() {
 		return runningAsRoot() ? List.of("--user=" + SERVICE_USER) : List.of();
 	}
 
-	/** Hands the node's files to the user mariadbd runs as. */
 	private void ownFiles() throws IOException {
+		ownFiles(directory);
+	}
+
+	/** Hands the files under a directory to the user mariadbd runs as. */
+	static void ownFiles(Path directory) throws IOException {
 		if (!runningAsRoot()) {
 			return;
 		}
@@ -206,6 +212,19 @@ public final class GaleraNode {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/**
+	 * A physical backup of this node while it serves, as docs/operations.md tells:
+	 * {@code mariadb-backup --backup --galera-info} (which also records the cluster
+	 * position the copy matches), then {@code --prepare}, after which the directory is a
+	 * data directory holding every transaction committed when the backup ended.
+	 */
+	public RestoredBackup backup(Path target) throws InterruptedException {
+		run(List.of(BACKUP.toString(), "--defaults-file=" + config(), "--backup", "--galera-info",
+				"--target-dir=" + target, "--host=127.0.0.1", "--port=" + ports.sql(), "--user=root"), "backup.log");
+		run(List.of(BACKUP.toString(), "--prepare", "--target-dir=" + target), "prepare.log");
+		return new RestoredBackup(target);
 	}
 
 	/** SIGKILL, as a power cut or the OOM killer: nothing is flushed or said goodbye. */

@@ -1,6 +1,7 @@
 package club.icourse.testsupport.galera;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -88,6 +89,93 @@ class GaleraClusterTest {
 
 		assertThat(cluster.node(3).errorLog().substring(logBefore)).contains("IST received");
 		assertThat(texts(cluster.node(3))).contains(missed);
+	}
+
+	/**
+	 * docs/operations.md's backup: mariadb-backup from the node the apps do not write
+	 * through, while it serves; the prepared copy starts as a standalone server holding
+	 * what was committed (on any node) before, and names the cluster position it matches.
+	 */
+	@Test
+	void aNodeBackedUpWithMariadbBackupWhileItServesRestoresWithWhatWasCommitted() throws Exception {
+		String before = "before the backup " + UUID.randomUUID();
+		insert(cluster.node(1), before);
+		String clusterId = cluster.node(3).status().get("wsrep_cluster_state_uuid");
+
+		try (RestoredBackup backup = cluster.node(3)
+			.backup(cluster.directory().resolve("backup-" + UUID.randomUUID()))) {
+			assertThat(backup.galeraPosition()).startsWith(clusterId + ":");
+			try (Connection restored = backup.start().connect();
+					Statement statement = restored.createStatement();
+					ResultSet rows = statement.executeQuery("SELECT text FROM " + database + ".note")) {
+				List<String> texts = new ArrayList<>();
+				while (rows.next()) {
+					texts.add(rows.getString(1));
+				}
+				assertThat(texts).contains(before);
+			}
+		}
+	}
+
+	/**
+	 * The trap of SELECT ... FOR UPDATE (SKIP LOCKED) on a multi-primary cluster, and why
+	 * the product's claims still hold: a row lock is local to a node, so two instances on
+	 * two nodes both claim the same row; but the second commit is refused with a deadlock
+	 * (certification conflict), so exactly one claim exists. The outbox and search change
+	 * log claims, ShedLock's lock row and Bucket4j's bucket row each change the row they
+	 * claim and commit before acting (sending, running, counting), so a refused claim
+	 * acts on nothing.
+	 */
+	@Test
+	void twoNodesClaimingOneRowWithSkipLockedBothSeeItButOnlyOneCommits() throws SQLException {
+		String table = database + ".claim_" + UUID.randomUUID().toString().substring(0, 8);
+		try (Connection connection = cluster.node(1).connect(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, owner VARCHAR(10) NULL)");
+			statement.execute("INSERT INTO " + table + " VALUES (1, NULL)");
+		}
+		try (Connection first = claimer(cluster.node(1)); Connection second = claimer(cluster.node(2))) {
+			assertThat(claim(first, table, "first")).as("the first node claims the row").isTrue();
+			assertThat(claim(second, table, "second")).as("the other node does not see the first one's lock").isTrue();
+			first.commit();
+			SQLException refused = catchThrowableOfType(SQLException.class, second::commit);
+			assertThat((Throwable) refused).as("the second claim's commit").isNotNull();
+			assertThat(refused.getErrorCode()).as(refused.getMessage()).isEqualTo(1213);
+		}
+		for (GaleraNode node : cluster.nodes()) {
+			try (Connection connection = node.connect(); Statement statement = connection.createStatement()) {
+				statement.execute("SET SESSION wsrep_sync_wait = 1");
+				try (ResultSet owner = statement.executeQuery("SELECT owner FROM " + table + " WHERE id = 1")) {
+					assertThat(owner.next()).isTrue();
+					assertThat(owner.getString(1)).as(node.toString()).isEqualTo("first");
+				}
+			}
+		}
+	}
+
+	private static Connection claimer(GaleraNode node) throws SQLException {
+		Connection connection = node.connect();
+		connection.setAutoCommit(false);
+		return connection;
+	}
+
+	/** Claims every unclaimed row it can lock, as the outbox sender does. */
+	private static boolean claim(Connection connection, String table, String owner) throws SQLException {
+		List<Long> claimed = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement
+					.executeQuery("SELECT id FROM " + table + " WHERE owner IS NULL FOR UPDATE SKIP LOCKED")) {
+			while (rows.next()) {
+				claimed.add(rows.getLong(1));
+			}
+		}
+		try (var update = connection.prepareStatement("UPDATE " + table + " SET owner = ? WHERE id = ?")) {
+			for (long id : claimed) {
+				update.setString(1, owner);
+				update.setLong(2, id);
+				update.executeUpdate();
+			}
+		}
+		return claimed.contains(1L);
 	}
 
 	private static void insert(GaleraNode node, String text) throws SQLException {
