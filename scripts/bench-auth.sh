@@ -8,7 +8,7 @@
 #   ./mvnw -q -pl auth-server -am install -DskipTests
 #   scripts/bench-auth.sh                      # every case, 10 s each after a 5 s warm-up
 #   DUR=20 CONNS=16 scripts/bench-auth.sh flow rt userinfo
-#   SESSIONS=10000 ROWS=1000000 scripts/bench-auth.sh flow rt userinfo   # the scale run
+#   SESSIONS=10000 ROWS=1000000 scripts/bench-auth.sh flow rt userinfo   # the scale run: empty, then seeded
 #
 # Cases: cc (client_credentials), rt (refresh with rotation, one chain per connection), flow (authorize of a
 # signed-in browser + code exchange with PKCE), userinfo, signin (GET + POST /login), disco, jwks.
@@ -85,36 +85,6 @@ code_flow() { # $1 cookie line -> token response JSON
 for i in $(seq 1 "$CONNS"); do
   person=bench-u$(printf %02d "$i"); [ "$SESSIONS" != 0 ] && person=bench-u01
   sign_in "$person" >> "$WORK/sessions.txt"; done
-if [ "$SESSIONS" != 0 ]; then   # copies of one of that person's sessions (same attributes, other ids)
-  DBQ $DB -e "
-  CREATE TEMPORARY TABLE k (n INT PRIMARY KEY); INSERT INTO k SELECT seq FROM seq_1_to_$SESSIONS;
-  CREATE TEMPORARY TABLE c AS SELECT s.PRIMARY_ID p, UUID() np, k.n
-    FROM (SELECT PRIMARY_ID FROM SPRING_SESSION WHERE PRINCIPAL_NAME IS NOT NULL LIMIT 1) s, k;
-  INSERT INTO SPRING_SESSION SELECT c.np, UUID(), s.CREATION_TIME, s.LAST_ACCESS_TIME - c.n, s.MAX_INACTIVE_INTERVAL,
-    s.EXPIRY_TIME + 86400000, s.PRINCIPAL_NAME FROM c JOIN SPRING_SESSION s ON s.PRIMARY_ID = c.p;
-  INSERT INTO SPRING_SESSION_ATTRIBUTES SELECT c.np, a.ATTRIBUTE_NAME, a.ATTRIBUTE_BYTES
-    FROM c JOIN SPRING_SESSION_ATTRIBUTES a ON a.SESSION_PRIMARY_ID = c.p;"
-  echo "sessions: $(DBQ -N $DB -e 'SELECT COUNT(*) FROM SPRING_SESSION') live browser sessions"
-fi
-if [ "$ROWS" != 0 ]; then   # other people's grants, copies of a real one with other token values
-  code_flow "$(head -1 "$WORK/sessions.txt")" > /dev/null
-  # in batches: one transaction of a million rows outgrows InnoDB's lock table and rolls back for many minutes
-  for ((from = 1; from <= ROWS; from += 50000)); do DBQ $DB -e "
-  SET @src = (SELECT id FROM oauth2_authorization WHERE access_token_value IS NOT NULL LIMIT 1);
-  INSERT INTO oauth2_authorization (id, registered_client_id, principal_name, authorization_grant_type, authorized_scopes,
-    attributes, access_token_value, access_token_issued_at, access_token_expires_at, access_token_metadata,
-    access_token_type, access_token_scopes, refresh_token_value, refresh_token_issued_at, refresh_token_expires_at,
-    refresh_token_metadata)
-  SELECT CONCAT('bench-', s.seq), a.registered_client_id, CONCAT('benchother', s.seq MOD 5000), a.authorization_grant_type,
-    a.authorized_scopes, NULL, CONCAT(LEFT(a.access_token_value, 200), MD5(s.seq)), a.access_token_issued_at,
-    a.access_token_expires_at, a.access_token_metadata, a.access_token_type, a.access_token_scopes,
-    CONCAT(LEFT(a.refresh_token_value, 20), MD5(s.seq), MD5(-s.seq)), a.refresh_token_issued_at, a.refresh_token_expires_at,
-    a.refresh_token_metadata
-  FROM oauth2_authorization a JOIN seq_1_to_$ROWS s
-  WHERE a.id = @src AND s.seq BETWEEN $from AND $((from + 49999));"; done
-  echo "rows: $(DBQ -N $DB -e 'SELECT COUNT(*) FROM oauth2_authorization') authorizations"
-fi
-
 # --- measuring ------------------------------------------------------------------------------------------------
 HZ=$(getconf CLK_TCK)
 ticks() { awk '{print $14+$15}' /proc/$APP/stat; }
@@ -153,8 +123,54 @@ run() { # $1 case, $2 seconds, $3 label
       (B[2]-A[2])/n, (B[3]-A[3])/n, (B[4]-A[4]+B[5]-A[5])/n, rss, lat }' | tee -a "$WORK/results.txt"
   grep -h 'first non-2xx' "$out" | head -1 || true
 }
-for cs in $CASES; do
-  [ "$WARM" != 0 ] && run "$cs" "$WARM" warm
-  run "$cs" "$DUR" measured
-done
+seed_scale() {
+  if [ "$SESSIONS" != 0 ]; then   # copies of one of that person's sessions (same attributes, other ids)
+    DBQ $DB -e "
+    CREATE TEMPORARY TABLE k (n INT PRIMARY KEY); INSERT INTO k SELECT seq FROM seq_1_to_$SESSIONS;
+    CREATE TEMPORARY TABLE c AS SELECT s.PRIMARY_ID p, UUID() np, k.n
+      FROM (SELECT PRIMARY_ID FROM SPRING_SESSION WHERE PRINCIPAL_NAME IS NOT NULL LIMIT 1) s, k;
+    INSERT INTO SPRING_SESSION SELECT c.np, UUID(), s.CREATION_TIME, s.LAST_ACCESS_TIME - c.n, s.MAX_INACTIVE_INTERVAL,
+      s.EXPIRY_TIME + 86400000, s.PRINCIPAL_NAME FROM c JOIN SPRING_SESSION s ON s.PRIMARY_ID = c.p;
+    INSERT INTO SPRING_SESSION_ATTRIBUTES SELECT c.np, a.ATTRIBUTE_NAME, a.ATTRIBUTE_BYTES
+      FROM c JOIN SPRING_SESSION_ATTRIBUTES a ON a.SESSION_PRIMARY_ID = c.p;"
+    echo "sessions: $(DBQ -N $DB -e 'SELECT COUNT(*) FROM SPRING_SESSION') live browser sessions"
+  fi
+  if [ "$ROWS" != 0 ]; then   # other people's grants, copies of a real one with other token values
+    code_flow "$(head -1 "$WORK/sessions.txt")" > /dev/null
+    # In batches: one transaction of a million rows outgrows InnoDB's lock table and rolls back for many minutes.
+    # From a copy of the source row (an InnoDB temporary table): reading the table being inserted into makes
+    # MariaDB materialise the source in an Aria file under tmpdir, which a shared /tmp may lose midway.
+    for ((from = 1; from <= ROWS; from += 50000)); do DBQ $DB -e "
+    CREATE TEMPORARY TABLE src ENGINE=InnoDB AS
+      SELECT * FROM oauth2_authorization WHERE access_token_value IS NOT NULL LIMIT 1;
+    INSERT INTO oauth2_authorization (id, registered_client_id, principal_name, authorization_grant_type, authorized_scopes,
+      attributes, access_token_value, access_token_issued_at, access_token_expires_at, access_token_metadata,
+      access_token_type, access_token_scopes, refresh_token_value, refresh_token_issued_at, refresh_token_expires_at,
+      refresh_token_metadata)
+    SELECT CONCAT('bench-', s.seq), a.registered_client_id, CONCAT('benchother', s.seq MOD 5000), a.authorization_grant_type,
+      a.authorized_scopes, NULL, CONCAT(LEFT(a.access_token_value, 200), MD5(s.seq)), a.access_token_issued_at,
+      a.access_token_expires_at, a.access_token_metadata, a.access_token_type, a.access_token_scopes,
+      CONCAT(LEFT(a.refresh_token_value, 20), MD5(s.seq), MD5(-s.seq)), a.refresh_token_issued_at, a.refresh_token_expires_at,
+      a.refresh_token_metadata
+    FROM src a JOIN seq_${from}_to_$((from + 49999 < ROWS ? from + 49999 : ROWS)) s;"; done
+    echo "rows: $(DBQ -N $DB -e 'SELECT COUNT(*) FROM oauth2_authorization') authorizations"
+  fi
+}
+
+measure() {
+  for cs in $CASES; do
+    [ "$WARM" != 0 ] && run "$cs" "$WARM" warm
+    run "$cs" "$DUR" measured
+  done
+}
+if [ "$SESSIONS" != 0 ] || [ "$ROWS" != 0 ]; then
+  # the scale run: the same cases on the empty database first, in the same process, then with the data; every
+  # case warmed once more first, so the JIT does not favour the second half
+  [ "$WARM" != 0 ] && for cs in $CASES; do run "$cs" "$WARM" warm; done
+  echo "--- empty database (every browser the same person, $CONNS sessions) ---"; measure
+  seed_scale
+  echo "--- with $SESSIONS more sessions of that person and $ROWS more authorizations ---"; measure
+else
+  measure
+fi
 echo "(units: flow = authorize + token exchange; commits/u counts explicit commits and autocommit writes; load: $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -87,17 +87,19 @@ class AuthorizationServerConfiguration {
 	}
 
 	/**
-	 * Every token is counted, and sign-ins to third-party sites published; tokens about a
-	 * person carry the subject its client may see, and ID tokens the claims the site
-	 * asked for in them, the browser session of the grant, the time of the sign-in and
-	 * how it was made.
+	 * Every token is counted, and sign-ins to third-party sites published; access tokens
+	 * only this server reads are signed ES256 ({@link AccessTokenAlgorithm}); tokens
+	 * about a person carry the subject its client may see, and ID tokens the claims the
+	 * site asked for in them, the browser session of the grant, the time of the sign-in
+	 * and how it was made.
 	 */
 	@Bean
 	OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(IdentityClaims claims, MeterRegistry meters,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, OidcProperties properties) {
 		List<OAuth2TokenCustomizer<JwtEncodingContext>> steps = List.of(new IssuedTokenCounter(meters),
-				new SignInEvents(events), new PersonClaims(claims), new BrowserSessionClaims(),
-				new AuthenticationTimeClaim(), new AuthenticationMethodClaims());
+				new SignInEvents(events), new AccessTokenAlgorithm(properties.accessTokenAlgorithm()),
+				new PersonClaims(claims), new BrowserSessionClaims(), new AuthenticationTimeClaim(),
+				new AuthenticationMethodClaims());
 		return context -> steps.forEach(step -> step.customize(context));
 	}
 

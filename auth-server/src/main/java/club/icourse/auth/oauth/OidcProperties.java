@@ -12,8 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyLifetime how long a signing key signs before the next one takes over
  * @param keyPublishedAhead how long a new key is published before it signs, so every
  * client and instance has it
+ * @param accessTokenAlgorithm how access tokens that only this server reads are signed:
+ * ES256 (the default) or RS256 ({@link AccessTokenAlgorithm})
  */
 @ConfigurationProperties("icourse.oidc")
 record OidcProperties(String issuer, String keyEncryptionSecret, @DefaultValue("30d") Duration keyLifetime,
-		@DefaultValue("1h") Duration keyPublishedAhead, @DefaultValue("1d") Duration longestTokenLifetime) {
+		@DefaultValue("1h") Duration keyPublishedAhead, @DefaultValue("1d") Duration longestTokenLifetime,
+		@DefaultValue("ES256") String accessTokenAlgorithm) {
 }

@@ -4,6 +4,8 @@ import club.icourse.auth.audit.AuditLog;
 import jakarta.servlet.Filter;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -74,7 +76,7 @@ public class ProtocolEndpoints {
 				// the live columns of the token, not the whole grant
 				.authenticationProviders(providers -> {
 					providers.clear();
-					providers.add(new UserInfoByLiveToken(liveTokens, registeredClients, claims));
+					providers.add(new UserInfoByLiveToken(registeredClients, claims));
 				}))
 				.logoutEndpoint(logout -> logout.logoutResponseHandler(new SignedOutAtProvider(signedOutEverywhere()))
 					.errorResponseHandler(logoutFallback))
@@ -100,6 +102,13 @@ public class ProtocolEndpoints {
 	/** Where UserInfo finds the access token ({@link UserInfoBearerTokens}). */
 	public BearerTokenResolver bearerTokens() {
 		return UserInfoBearerTokens.resolver();
+	}
+
+	/**
+	 * How a bearer token is checked: found live in the store ({@link LiveBearerTokens}).
+	 */
+	public AuthenticationManager bearerTokenAuthentication() {
+		return new ProviderManager(new LiveBearerTokens(liveTokens));
 	}
 
 	/**

@@ -9,25 +9,22 @@ import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 
 /**
  * The UserInfo endpoint, checking the bearer token as the framework's provider does
  * (live, granted {@code openid}, a grant with an ID token) but from the few columns that
- * say so ({@link LiveAccessTokens}) instead of the whole stored grant, which the
- * framework reads and converts from JSON at every call. The person's account is read in
- * the same statement; the claims are those of {@link IdentityClaims}.
+ * say so, read when the bearer token was checked ({@link LiveBearerTokens}), instead of
+ * the whole stored grant, which the framework reads and converts from JSON at every call.
+ * The person's account is read in the same statement; the claims are those of
+ * {@link IdentityClaims}.
  */
 final class UserInfoByLiveToken implements AuthenticationProvider {
-
-	private final LiveAccessTokens tokens;
 
 	private final RegisteredClientRepository clients;
 
 	private final IdentityClaims claims;
 
-	UserInfoByLiveToken(LiveAccessTokens tokens, RegisteredClientRepository clients, IdentityClaims claims) {
-		this.tokens = tokens;
+	UserInfoByLiveToken(RegisteredClientRepository clients, IdentityClaims claims) {
 		this.clients = clients;
 		this.claims = claims;
 	}
@@ -35,13 +32,10 @@ final class UserInfoByLiveToken implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		OidcUserInfoAuthenticationToken request = (OidcUserInfoAuthenticationToken) authentication;
-		if (!(request.getPrincipal() instanceof AbstractOAuth2TokenAuthenticationToken<?> bearer)
-				|| !bearer.isAuthenticated()) {
+		if (!(request.getPrincipal() instanceof LiveBearerToken bearer) || !bearer.isAuthenticated()) {
 			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_TOKEN);
 		}
-		String value = bearer.getToken().getTokenValue();
-		LiveAccessTokens.LiveAccessToken live = tokens.find(value)
-			.orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_TOKEN));
+		LiveAccessTokens.LiveAccessToken live = bearer.live();
 		if (!live.scopes().contains(OidcScopes.OPENID)) {
 			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INSUFFICIENT_SCOPE);
 		}

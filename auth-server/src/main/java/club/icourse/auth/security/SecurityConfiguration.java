@@ -64,8 +64,10 @@ class SecurityConfiguration {
 			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
 					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
 			// UserInfo takes the access token as a bearer token, in the header or in a
-			// form-encoded POST body (RFC 6750 2.1, 2.2).
-			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
+			// form-encoded POST body (RFC 6750 2.1, 2.2), and finds it live in the store
+			// (the framework asks for jwt(), so the check is that configurer's manager).
+			.oauth2ResourceServer(resourceServer -> resourceServer
+				.jwt(jwt -> jwt.authenticationManager(endpoints.bearerTokenAuthentication()))
 				.bearerTokenResolver(endpoints.bearerTokens()));
 		return http.build();
 	}

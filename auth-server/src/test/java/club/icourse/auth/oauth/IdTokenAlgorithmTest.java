@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import club.icourse.auth.AuthServerTest;
 import club.icourse.auth.TestAccounts;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jwt.JWT;
@@ -26,8 +28,10 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 /**
- * A site may ask for ES256 ID tokens instead of RS256; its access tokens stay RS256,
- * which resource servers expect.
+ * A site may ask for ES256 ID tokens instead of RS256 (the default, as OpenID Connect
+ * asks). Access tokens of sign-in scopes are ES256 either way
+ * (icourse.oidc.access-token-algorithm, cheaper to sign), checkable against the published
+ * keys.
  */
 @AuthServerTest
 class IdTokenAlgorithmTest {
@@ -68,12 +72,27 @@ class IdTokenAlgorithmTest {
 		assertThat(claims.getSubject().getValue()).isNotBlank();
 
 		assertThat(SignedJWT.parse(tokens.getOIDCTokens().getAccessToken().getValue()).getHeader().getAlgorithm())
-			.isEqualTo(JWSAlgorithm.RS256);
+			.isEqualTo(JWSAlgorithm.ES256);
 		assertThat(UserInfoResponse
 			.parse(new UserInfoRequest(site.endpoint("/userinfo"), tokens.getOIDCTokens().getBearerAccessToken())
 				.toHTTPRequest()
 				.send())
 			.indicatesSuccess()).isTrue();
+	}
+
+	@Test
+	void aSiteGetsRs256IdTokensAndEs256AccessTokensSignedByPublishedKeys() throws Exception {
+		TestSite site = new TestSite(clients, port);
+
+		OIDCTokenResponse tokens = site.signIn(TestAccounts.registerAndConfirm(port));
+
+		SignedJWT idToken = (SignedJWT) tokens.getOIDCTokens().getIDToken();
+		assertThat(idToken.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+		SignedJWT accessToken = SignedJWT.parse(tokens.getOIDCTokens().getAccessToken().getValue());
+		assertThat(accessToken.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+		JWK key = JWKSet.load(site.endpoint("/oauth2/jwks").toURL()).getKeyByKeyId(accessToken.getHeader().getKeyID());
+		assertThat(key).isNotNull();
+		assertThat(accessToken.verify(new ECDSAVerifier(key.toECKey()))).isTrue();
 	}
 
 }
