@@ -54,7 +54,8 @@ public class ReviewCards {
 		return reviews.stream()
 			.map(review -> new ReviewCard(review, state.upvoted().contains(review.id()),
 					state.upvoters().getOrDefault(review.id(), List.of()), withComments,
-					commentsByReview.getOrDefault(review.id(), List.of())))
+					commentsByReview.getOrDefault(review.id(), List.of()), reader.isPresent(),
+					reader.map(Person::admin).orElse(false)))
 			.toList();
 	}
 
