@@ -2,7 +2,9 @@
 # The page benchmark (docs/performance.md), on demand: fills a test database with ten times iCourse's size, starts
 # review-app on it, signs a reader in through the real OpenID Connect login, loads each page with wrk (16 connections)
 # after a warm-up, anonymous and signed in, and prints req/s, p50, p99, the app's CPU per request and the SQL
-# statements per request. Needs wrk (apt-get install wrk) and the test MariaDB (README.md, Tests).
+# statements per request; then the visitors' pages through nginx with docker/nginx's configuration and page cache
+# (when nginx is installed), as production serves them. JFR profiles of each page land in review-app/target.
+# Needs wrk (apt-get install wrk) and the test MariaDB (README.md, Tests); nginx for the second table.
 #
 #   scripts/bench-pages.sh                                  # 15 s per page
 #   BENCH_SECONDS=30 BENCH_CONNECTIONS=16 scripts/bench-pages.sh
