@@ -46,7 +46,8 @@ class ArchitectureTest {
 			Map.entry("stats", Set.of("card", "course", "review", "people")),
 			Map.entry("profile", Set.of("card", "course", "follow", "moderation", "review", "people", "system")),
 			Map.entry("home", Set.of("card", "course", "review", "people")),
-			Map.entry("coursepage", Set.of("card", "course", "follow", "review", "people")));
+			Map.entry("coursepage", Set.of("card", "course", "follow", "review", "people")),
+			Map.entry("api", Set.of("course", "follow", "notification", "review", "people")));
 
 	private static final JavaClasses CLASSES = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

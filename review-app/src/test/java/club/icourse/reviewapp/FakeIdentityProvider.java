@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -204,6 +205,39 @@ public final class FakeIdentityProvider {
 			claims.claim("sid", sid);
 		}
 		return sign(claims.build());
+	}
+
+	/**
+	 * An access token as iCourse ID issues one (Spring Authorization Server's JWTs): its
+	 * client in {@code aud}, {@code nbf}, {@code exp} ten minutes on, the granted scopes
+	 * as a list; about the person it acts for ({@code sub}: the subject this site knows,
+	 * as for every token carrying a review scope), or about the client itself when
+	 * {@code person} is null (client credentials: {@code sub} is the client id).
+	 */
+	public String accessToken(String clientId, Identity person, String... scopes) {
+		return signed(accessTokenClaims(clientId, person, Instant.now(), scopes).build());
+	}
+
+	/**
+	 * The claims of {@link #accessToken}, issued at the given time, to change or sign.
+	 */
+	public JWTClaimsSet.Builder accessTokenClaims(String clientId, Identity person, Instant issuedAt,
+			String... scopes) {
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(url())
+			.subject(person == null ? clientId : person.subject())
+			.audience(List.of(clientId))
+			.notBeforeTime(Date.from(issuedAt))
+			.issueTime(Date.from(issuedAt))
+			.expirationTime(Date.from(issuedAt.plusSeconds(600)));
+		if (scopes.length > 0) {
+			claims.claim("scope", List.of(scopes));
+		}
+		return claims;
+	}
+
+	/** Signs the claims with this provider's published key. */
+	public String signed(JWTClaimsSet claims) {
+		return sign(claims);
 	}
 
 	private String sign(JWTClaimsSet claims) {

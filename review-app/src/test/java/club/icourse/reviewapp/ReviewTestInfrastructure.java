@@ -18,8 +18,13 @@ public class ReviewTestInfrastructure extends RealInfrastructureInitializer {
 		String provider = FakeIdentityProvider.shared().url();
 		context.getEnvironment()
 			.getPropertySources()
-			.addFirst(new MapPropertySource("icourse-test-identity-provider", Map.of("icourse.id.server-url", provider,
-					"icourse.id.issuer", provider, "icourse.search.poll-interval", "200ms")));
+			.addFirst(new MapPropertySource("icourse-test-identity-provider",
+					Map.of("icourse.id.server-url", provider, "icourse.id.issuer", provider,
+							"icourse.search.poll-interval", "200ms",
+							// Small enough that a test reaches it: each test's apps have
+							// buckets of
+							// their own.
+							"icourse.api.rate-limit.requests", "40", "icourse.api.rate-limit.period", "1000d")));
 	}
 
 }

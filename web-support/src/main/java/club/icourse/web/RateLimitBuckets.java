@@ -4,7 +4,11 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.mysql.Bucket4jMySQL;
 import io.github.bucket4j.mysql.MySQLSelectForUpdateBasedProxyManager;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import javax.sql.DataSource;
 
 /**
@@ -15,6 +19,21 @@ import javax.sql.DataSource;
 public final class RateLimitBuckets {
 
 	private RateLimitBuckets() {
+	}
+
+	/**
+	 * The id of one limit's bucket for one key (a client address, an app): a SHA-256 of
+	 * both, so the table holds no key in clear.
+	 */
+	public static String bucketId(String limitName, String key) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256")
+					.digest((limitName + ":" + key).getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", e);
+		}
 	}
 
 	public static MySQLSelectForUpdateBasedProxyManager<String> inDatabase(DataSource dataSource) {

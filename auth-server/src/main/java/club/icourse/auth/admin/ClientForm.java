@@ -26,7 +26,7 @@ public class ClientForm {
 
 	private String backchannelLogoutUri = "";
 
-	private List<String> scopes = new ArrayList<>(ClientDefinition.PERSON_SCOPES);
+	private List<String> scopes = new ArrayList<>(ClientDefinition.SIGN_IN_SCOPES);
 
 	private boolean clientCredentials;
 

@@ -20,7 +20,7 @@ record ClientRequest(String clientId, String name, Boolean confidential, Boolean
 		return new ClientDefinition(fixedClientId != null ? fixedClientId : clientId, name,
 				confidential == null || confidential, Boolean.TRUE.equals(firstParty), redirectUris,
 				postLogoutRedirectUris, backchannelLogoutUri,
-				scopes == null ? Set.copyOf(ClientDefinition.PERSON_SCOPES) : scopes,
+				scopes == null ? Set.copyOf(ClientDefinition.SIGN_IN_SCOPES) : scopes,
 				Boolean.TRUE.equals(clientCredentials),
 				accessTokenMinutes == null ? null : Duration.ofMinutes(accessTokenMinutes),
 				refreshTokenDays == null ? null : Duration.ofDays(refreshTokenDays), idTokenAlgorithm,

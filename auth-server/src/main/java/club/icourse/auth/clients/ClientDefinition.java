@@ -42,6 +42,13 @@ public record ClientDefinition(String clientId, String name, boolean confidentia
 
 	/** The scopes a person can grant, in the order the console lists them. */
 	public static final List<String> PERSON_SCOPES = List.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL,
+			Scopes.SCHOOL, Scopes.REVIEWS_READ, Scopes.REVIEWS_WRITE);
+
+	/**
+	 * The scopes a new client gets unless it names its own: signing in, not the review
+	 * API, which a site asks for on purpose.
+	 */
+	public static final List<String> SIGN_IN_SCOPES = List.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL,
 			Scopes.SCHOOL);
 
 	public static final List<String> ID_TOKEN_ALGORITHMS = List.of("RS256", "ES256");

@@ -32,7 +32,7 @@ public class KnownClients {
 	 * @param firstParty whether the client is part of this product (no consent page)
 	 * @param backchannelLogoutUri where the client receives logout tokens when a person
 	 * signs out here (optional)
-	 * @param scopes what it may ask for; the scopes people grant when not given
+	 * @param scopes what it may ask for; the sign-in scopes when not given
 	 * @param clientCredentials whether it may also act for itself (client credentials
 	 * grant)
 	 */
@@ -43,7 +43,7 @@ public class KnownClients {
 		ClientDefinition definition() {
 			return new ClientDefinition(id, name == null ? id : name, true, firstParty, redirectUris,
 					postLogoutRedirectUris, backchannelLogoutUri,
-					scopes == null || scopes.isEmpty() ? new LinkedHashSet<>(ClientDefinition.PERSON_SCOPES) : scopes,
+					scopes == null || scopes.isEmpty() ? new LinkedHashSet<>(ClientDefinition.SIGN_IN_SCOPES) : scopes,
 					clientCredentials, null, null, null);
 		}
 	}

@@ -25,9 +25,13 @@ public class AppForm {
 
 	private boolean confidential = true;
 
+	/**
+	 * A confidential app may also get tokens for itself (client credentials), which is
+	 * how it reads the review site's public data without a person (docs/developers.md).
+	 */
 	ClientDefinition toDefinition() {
 		return new ClientDefinition("", name, confidential, false, lines(redirectUris), List.of(), backchannelLogoutUri,
-				scopes, false, null, null, null);
+				scopes, confidential, null, null, null);
 	}
 
 	AppMetadata toMetadata() {

@@ -27,7 +27,8 @@ import org.springframework.security.oauth2.server.authorization.oidc.OidcProvide
 final class DiscoveryMetadata implements Consumer<OidcProviderConfiguration.Builder> {
 
 	/** The scopes a person can grant (the admin API's scope is not advertised). */
-	static final List<String> SCOPES = List.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL, Scopes.SCHOOL);
+	static final List<String> SCOPES = List.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL, Scopes.SCHOOL,
+			Scopes.REVIEWS_READ, Scopes.REVIEWS_WRITE);
 
 	/** How clients registered here authenticate (the clients feature's definitions). */
 	static final List<String> CLIENT_AUTHENTICATION = List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC.getValue(),

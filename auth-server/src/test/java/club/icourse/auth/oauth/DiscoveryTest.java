@@ -38,7 +38,7 @@ class DiscoveryTest {
 				.build(), HttpResponse.BodyHandlers.ofString())
 			.body());
 		assertThat(JSONObjectUtils.getStringList(metadata, "scopes_supported")).containsExactlyInAnyOrder("openid",
-				"profile", "email", "school");
+				"profile", "email", "school", "reviews.read", "reviews.write");
 		assertThat(JSONObjectUtils.getStringList(metadata, "claims_supported")).contains("sub", "name",
 				"preferred_username", "email", "email_verified", "school", "affiliation", "acr", "amr", "auth_time",
 				"sid");

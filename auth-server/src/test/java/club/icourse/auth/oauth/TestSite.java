@@ -27,6 +27,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
@@ -62,10 +63,20 @@ public final class TestSite {
 
 	TestSite(RegisteredClientRepository clients, int port, URI callback, boolean firstParty,
 			String backchannelLogoutUri) {
+		this(clients, port, callback, firstParty, backchannelLogoutUri, null);
+	}
+
+	/** A third-party site that may ask for these scopes. */
+	TestSite(RegisteredClientRepository clients, int port, URI callback, Set<String> scopes) {
+		this(clients, port, callback, false, null, scopes);
+	}
+
+	private TestSite(RegisteredClientRepository clients, int port, URI callback, boolean firstParty,
+			String backchannelLogoutUri, Set<String> scopes) {
 		this("site-" + UUID.randomUUID(), ClientSecrets.generate(), port, callback);
 		clients.save(KnownClients.toRegistered(new KnownClients.Client(clientId, "Site " + clientId.substring(5, 13),
 				secret, List.of(callback.toString()), List.of(SIGNED_OUT.toString()), firstParty, backchannelLogoutUri,
-				null, false), UUID.randomUUID().toString()));
+				scopes, false), UUID.randomUUID().toString()));
 	}
 
 	private TestSite(String clientId, String secret, int port, URI callback) {

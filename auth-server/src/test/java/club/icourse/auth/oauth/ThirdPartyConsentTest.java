@@ -9,6 +9,9 @@ import club.icourse.auth.TestAccounts;
 import club.icourse.auth.TestAccounts.Person;
 import club.icourse.auth.account.AccountRepository;
 import club.icourse.auth.audit.AuditLog;
+import club.icourse.shared.Scopes;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
@@ -19,6 +22,7 @@ import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Set;
 import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
@@ -57,6 +61,41 @@ class ThirdPartyConsentTest {
 		assertThat(lastTokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getClaims())
 			.as("roles are for first-party sites only")
 			.doesNotContainKey("roles");
+	}
+
+	@Test
+	void anAccessTokenForTheReviewApiNamesThePersonAsTheApiKnowsThem() throws Exception {
+		Person person = TestAccounts.registerAndConfirm(port);
+		String accountSubject = accounts.findCredentials(person.email()).orElseThrow().account().subject();
+		TestSite site = new TestSite(clients, port, URI.create("http://127.0.0.1:9/r/callback"),
+				Set.of("openid", "profile", Scopes.REVIEWS_READ, Scopes.REVIEWS_WRITE));
+
+		String pairwise = signInAllowing(site, person, "openid profile reviews.read");
+		assertThat(pairwise).isNotEqualTo(accountSubject);
+		JWTClaimsSet accessToken = SignedJWT.parse(lastTokens.getOIDCTokens().getAccessToken().getValue())
+			.getJWTClaimsSet();
+		assertThat(accessToken.getSubject()).as("the subject review-app keys the person by").isEqualTo(accountSubject);
+		assertThat(accessToken.getStringListClaim("scope")).contains(Scopes.REVIEWS_READ);
+
+		signInAllowing(site, person, "openid profile");
+		assertThat(
+				SignedJWT.parse(lastTokens.getOIDCTokens().getAccessToken().getValue()).getJWTClaimsSet().getSubject())
+			.as("without a review scope, the site's own subject")
+			.isEqualTo(pairwise);
+	}
+
+	@Test
+	void theConsentPageNamesTheReviewScopesInPlainWords() throws IOException {
+		Person person = TestAccounts.registerAndConfirm(port);
+		TestSite site = new TestSite(clients, port, URI.create("http://127.0.0.1:9/w/callback"),
+				Set.of("openid", Scopes.REVIEWS_READ, Scopes.REVIEWS_WRITE));
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(person.email(), person.password());
+			HtmlPage consent = browser.open(pathOf(site.authorizationRequest(new CodeVerifier(), new Nonce(),
+					"openid reviews.read reviews.write", site.callback)));
+			assertThat(consent.asNormalizedText()).contains("Your reviews on iCourse (hidden ones too)",
+					"Write and edit your reviews on iCourse in your name");
+		}
 	}
 
 	@Test
@@ -131,12 +170,15 @@ class ThirdPartyConsentTest {
 	 * in both ID token and UserInfo.
 	 */
 	private String signInAllowing(TestSite site, Person person) throws Exception {
+		return signInAllowing(site, person, "openid profile email school");
+	}
+
+	private String signInAllowing(TestSite site, Person person, String scope) throws Exception {
 		CodeVerifier verifier = new CodeVerifier();
 		AuthorizationCode code;
 		try (Browser browser = new Browser(port)) {
 			browser.signIn(person.email(), person.password());
-			URI next = TestSite.follow(browser,
-					site.authorizationRequest(verifier, new Nonce(), "openid profile email school", site.callback));
+			URI next = TestSite.follow(browser, site.authorizationRequest(verifier, new Nonce(), scope, site.callback));
 			String location = next.toString();
 			if (next.getPath().equals("/oauth2/consent")) {
 				HtmlPage consent = browser.open(next.getRawPath() + "?" + next.getRawQuery());

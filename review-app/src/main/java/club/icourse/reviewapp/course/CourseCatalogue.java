@@ -115,6 +115,14 @@ public class CourseCatalogue {
 		return summaries(DSL.trueCondition(), order(sort), limit, 0);
 	}
 
+	/**
+	 * Courses in the order of their ids, after the given one (from the first with 0): a
+	 * list that can be read part by part while courses are added.
+	 */
+	public List<CourseSummary> after(long courseId, int limit) {
+		return summaries(COURSE.ID.gt(courseId), List.of(COURSE.ID.asc()), limit, 0);
+	}
+
 	/** Summaries of the given courses, in the given order. */
 	public List<CourseSummary> summaries(List<Long> ids) {
 		if (ids.isEmpty()) {

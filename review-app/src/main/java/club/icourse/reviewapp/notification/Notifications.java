@@ -127,6 +127,19 @@ public class Notifications {
 	}
 
 	public List<NotificationView> latest(Person person, int limit, int offset) {
+		return newest(person, DSL.trueCondition(), limit, offset);
+	}
+
+	/**
+	 * The person's notifications, newest first, older than the given one (from the newest
+	 * when null).
+	 */
+	public List<NotificationView> before(Person person, Long notificationId, int limit) {
+		return newest(person, notificationId == null ? DSL.trueCondition() : NOTIFICATION.ID.lt(notificationId), limit,
+				0);
+	}
+
+	private List<NotificationView> newest(Person person, Condition from, int limit, int offset) {
 		return dsl
 			.select(NOTIFICATION.ID, NOTIFICATION.KIND, PERSON.USERNAME, NOTIFICATION.COURSE_ID, COURSE.NAME,
 					NOTIFICATION.REVIEW_ID, NOTIFICATION.COMMENT_ID, NOTIFICATION.DETAIL, NOTIFICATION.CREATED_AT,
@@ -137,6 +150,7 @@ public class Notifications {
 			.leftJoin(COURSE)
 			.on(COURSE.ID.eq(NOTIFICATION.COURSE_ID))
 			.where(shown(person))
+			.and(from)
 			.orderBy(NOTIFICATION.ID.desc())
 			.limit(limit)
 			.offset(offset)

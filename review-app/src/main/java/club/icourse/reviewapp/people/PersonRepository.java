@@ -70,6 +70,19 @@ public class PersonRepository {
 	}
 
 	/**
+	 * The person iCourse ID names by this subject, unless they deleted their account;
+	 * without the administrator flag, which is only for what they do on the site itself.
+	 */
+	public Optional<Person> bySubject(String issuer, String subject) {
+		return dsl.selectFrom(PERSON)
+			.where(PERSON.ISSUER.eq(issuer))
+			.and(PERSON.SUBJECT.eq(subject))
+			.and(PERSON.DELETED_AT.isNull())
+			.fetchOptional(row -> new Person(row.getId(), row.getUsername(),
+					Affiliation.fromClaimValue(row.getAffiliation()).orElse(null), false));
+	}
+
+	/**
 	 * The people with these usernames (case-insensitive; when two share one, the one seen
 	 * most recently).
 	 */

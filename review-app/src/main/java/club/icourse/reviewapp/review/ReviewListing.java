@@ -11,6 +11,8 @@ import static club.icourse.db.review.Tables.PERSON_FOLLOW;
 import club.icourse.reviewapp.course.CourseFigures;
 import club.icourse.reviewapp.course.Page;
 import club.icourse.reviewapp.people.Person;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +36,18 @@ public class ReviewListing {
 	 * when none is rated).
 	 */
 	public record TermSummary(String term, int reviews, Double averageRating) {
+	}
+
+	/**
+	 * Where a list read newest first stopped: the last review's creation time and id (the
+	 * id breaks ties), so the next part starts right after it however many reviews are
+	 * written meanwhile.
+	 */
+	public record Position(Instant createdAt, long id) {
+
+		public static Position of(ReviewView review) {
+			return new Position(review.createdAt(), review.id());
+		}
 	}
 
 	private final DSLContext dsl;
@@ -60,6 +74,22 @@ public class ReviewListing {
 		return select(REVIEW.ID.eq(reviewId).and(Visibility.readableBy(viewer)), List.of(REVIEW.ID.asc()), 1, 0, viewer)
 			.stream()
 			.findFirst();
+	}
+
+	/**
+	 * A course's reviews this viewer may read, newest first, after the given position
+	 * (from the start when null).
+	 */
+	public List<ReviewView> ofCourseAfter(long courseId, Optional<Person> viewer, Position after, int limit) {
+		return newestAfter(REVIEW.COURSE_ID.eq(courseId).and(Visibility.readableBy(viewer)), after, limit, viewer);
+	}
+
+	/**
+	 * A person's reviews as their profile lists them to this viewer, newest first, after
+	 * the given position (from the start when null).
+	 */
+	public List<ReviewView> byAuthorAfter(long authorId, Optional<Person> viewer, Position after, int limit) {
+		return newestAfter(byAuthorCondition(authorId, viewer), after, limit, viewer);
 	}
 
 	/** The newest reviews anyone may read, across courses. */
@@ -94,13 +124,23 @@ public class ReviewListing {
 	 * administrators (anyone else would learn who wrote them).
 	 */
 	public Page<ReviewView> byAuthor(long authorId, Optional<Person> viewer, int page) {
-		boolean mayKnowAnonymous = viewer.map(person -> person.admin() || person.id() == authorId).orElse(false);
-		Condition where = REVIEW.AUTHOR_ID.eq(authorId)
-			.and(Visibility.readableBy(viewer))
-			.and(mayKnowAnonymous ? DSL.trueCondition() : REVIEW.ANONYMOUS.isFalse());
+		Condition where = byAuthorCondition(authorId, viewer);
 		int total = dsl.fetchCount(REVIEW, where);
 		return new Page<>(select(where, List.of(REVIEW.CREATED_AT.desc()), PAGE_SIZE, (page - 1) * PAGE_SIZE, viewer),
 				page, PAGE_SIZE, total);
+	}
+
+	private static Condition byAuthorCondition(long authorId, Optional<Person> viewer) {
+		boolean mayKnowAnonymous = viewer.map(person -> person.admin() || person.id() == authorId).orElse(false);
+		return REVIEW.AUTHOR_ID.eq(authorId)
+			.and(Visibility.readableBy(viewer))
+			.and(mayKnowAnonymous ? DSL.trueCondition() : REVIEW.ANONYMOUS.isFalse());
+	}
+
+	private List<ReviewView> newestAfter(Condition where, Position after, int limit, Optional<Person> viewer) {
+		Condition from = after == null ? where : where.and(DSL.row(REVIEW.CREATED_AT, REVIEW.ID)
+			.lt(LocalDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC), after.id()));
+		return select(from, List.of(REVIEW.CREATED_AT.desc(), REVIEW.ID.desc()), limit, 0, viewer);
 	}
 
 	/** The most upvoted reviews this viewer may read. */

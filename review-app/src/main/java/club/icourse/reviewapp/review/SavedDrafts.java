@@ -3,6 +3,7 @@ package club.icourse.reviewapp.review;
 import static club.icourse.db.review.Tables.COURSE;
 import static club.icourse.db.review.Tables.REVIEW_DRAFT;
 
+import club.icourse.db.review.tables.records.ReviewDraftRecord;
 import club.icourse.reviewapp.people.Person;
 import club.icourse.web.retry.RetriedWhenRolledBack;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.context.event.EventListener;
@@ -30,8 +32,13 @@ public class SavedDrafts {
 
 	private static final int TERM_LENGTH = 16;
 
-	/** A draft as its form shows it again, and when it was saved. */
-	public record SavedDraft(ReviewForm form, Instant savedAt) {
+	/** A draft as it was saved, and when. */
+	public record SavedDraft(ReviewDraft draft, Instant savedAt) {
+
+		/** The draft as its form shows it again. */
+		public ReviewForm form() {
+			return ReviewForm.of(draft);
+		}
 	}
 
 	/** The draft is larger than any review may be. */
@@ -100,11 +107,24 @@ public class SavedDrafts {
 			.where(REVIEW_DRAFT.PERSON_ID.eq(person.id()))
 			.and(REVIEW_DRAFT.COURSE_ID.eq(courseId))
 			.and(REVIEW_DRAFT.SAVED_AT.ge(LocalDateTime.ofInstant(clock.instant().minus(KEPT), ZoneOffset.UTC)))
-			.fetchOptional(row -> new SavedDraft(ReviewForm
-				.of(new ReviewDraft(courseId, row.getTerm(), number(row.getRating()), number(row.getDifficulty()),
+			.fetchOptional(SavedDrafts::draft);
+	}
+
+	private static SavedDraft draft(ReviewDraftRecord row) {
+		return new SavedDraft(
+				new ReviewDraft(row.getCourseId(), row.getTerm(), number(row.getRating()), number(row.getDifficulty()),
 						number(row.getHomework()), number(row.getGrading()), number(row.getGain()), row.getContent(),
-						row.getAnonymous(), row.getStudentsOnly(), row.getStage())),
-					row.getSavedAt().toInstant(ZoneOffset.UTC)));
+						row.getAnonymous(), row.getStudentsOnly(), row.getStage()),
+				row.getSavedAt().toInstant(ZoneOffset.UTC));
+	}
+
+	/** Every draft of the person not older than 30 days, the latest saved first. */
+	public List<SavedDraft> all(Person person) {
+		return dsl.selectFrom(REVIEW_DRAFT)
+			.where(REVIEW_DRAFT.PERSON_ID.eq(person.id()))
+			.and(REVIEW_DRAFT.SAVED_AT.ge(LocalDateTime.ofInstant(clock.instant().minus(KEPT), ZoneOffset.UTC)))
+			.orderBy(REVIEW_DRAFT.SAVED_AT.desc())
+			.fetch(SavedDrafts::draft);
 	}
 
 	@Transactional

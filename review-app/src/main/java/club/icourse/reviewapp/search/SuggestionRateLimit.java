@@ -6,11 +6,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.mysql.MySQLSelectForUpdateBasedProxyManager;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -58,7 +54,8 @@ class SuggestionRateLimit {
 	 * allowed, else how long to wait.
 	 */
 	Optional<Duration> waitBefore(HttpServletRequest request) {
-		ConsumptionProbe probe = buckets.getProxy(bucketId(clientAddress.of(request)), () -> configuration)
+		ConsumptionProbe probe = buckets
+			.getProxy(RateLimitBuckets.bucketId(LIMIT_NAME, clientAddress.of(request)), () -> configuration)
 			.tryConsumeAndReturnRemaining(1);
 		return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
 	}
@@ -73,17 +70,6 @@ class SuggestionRateLimit {
 	void removeFullBuckets() {
 		while (buckets.removeExpired(EXPIRED_ROWS_PER_CLEANUP) == EXPIRED_ROWS_PER_CLEANUP) {
 			// Keep going while whole batches were deleted.
-		}
-	}
-
-	private static String bucketId(String clientAddress) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256")
-					.digest((LIMIT_NAME + ":" + clientAddress).getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", e);
 		}
 	}
 
