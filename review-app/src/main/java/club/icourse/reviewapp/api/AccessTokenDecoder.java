@@ -6,6 +6,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -13,11 +14,11 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * How the API checks an access token, locally and without a call to iCourse ID per
- * request: iCourse ID issues access tokens as JWTs signed with its published keys (RS256,
- * fetched by {@code kid} from its JWKS and cached), so the signature, {@code iss},
- * {@code exp} and {@code nbf} are checked here. ID tokens and logout tokens are signed by
- * the same keys but are not access tokens: they are refused by the claims only they carry
- * ({@code azp}, {@code nonce}, {@code events}).
+ * request: iCourse ID issues access tokens as JWTs signed with its published keys (RS256
+ * or ES256, fetched by {@code kid} from its JWKS and cached), so the signature,
+ * {@code iss}, {@code exp} and {@code nbf} are checked here. ID tokens and logout tokens
+ * are signed by the same keys but are not access tokens: they are refused by the claims
+ * only they carry ({@code azp}, {@code nonce}, {@code events}).
  * <p>
  * The price of checking locally: a token revoked at iCourse ID (consent withdrawn, app
  * disabled, account deleted) keeps working here until it expires, at most its client's
@@ -31,7 +32,13 @@ final class AccessTokenDecoder {
 	}
 
 	static JwtDecoder of(String serverUrl, String issuer) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(serverUrl + "/oauth2/jwks").build();
+		// RS256 and ES256: iCourse ID signs a token that carries only sign-in scopes (or
+		// none,
+		// as a client-credentials token for public reads may) with its cheaper ES256 key.
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(serverUrl + "/oauth2/jwks")
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.jwsAlgorithm(SignatureAlgorithm.ES256)
+			.build();
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
 				AccessTokenDecoder::onlyAccessTokens));
 		return decoder;
