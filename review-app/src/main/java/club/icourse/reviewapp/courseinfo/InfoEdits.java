@@ -6,6 +6,7 @@ import static club.icourse.db.review.Tables.PERSON;
 import static club.icourse.db.review.Tables.TEACHER;
 import static org.jooq.impl.DSL.inline;
 
+import club.icourse.reviewapp.people.ShownNames;
 import club.icourse.reviewapp.course.CourseChanged;
 import club.icourse.reviewapp.moderation.ModerationLog;
 import club.icourse.reviewapp.people.Mutes;
@@ -46,8 +47,12 @@ public class InfoEdits {
 	}
 
 	/** One version; {@code editor} is null for the version before the first edit. */
+	/**
+	 * @param editor null for the version before any edit, or when the editor's account
+	 * was deleted ({@code editorDeleted})
+	 */
 	public record Version(long id, String title, String text, String homepage, String editor, Long revertedFrom,
-			Instant at) {
+			Instant at, boolean editorDeleted) {
 	}
 
 	/** What an edit sets ({@code title} is ignored for a course, which has none). */
@@ -137,8 +142,8 @@ public class InfoEdits {
 	/** Every version, newest first. */
 	public List<Version> history(InfoSubject subject, long id) {
 		return dsl
-			.select(INFO_EDIT.ID, INFO_EDIT.TITLE, INFO_EDIT.TEXT, INFO_EDIT.HOMEPAGE, PERSON.USERNAME,
-					INFO_EDIT.REVERTED_FROM, INFO_EDIT.OCCURRED_AT)
+			.select(INFO_EDIT.ID, INFO_EDIT.TITLE, INFO_EDIT.TEXT, INFO_EDIT.HOMEPAGE, ShownNames.of(PERSON),
+					INFO_EDIT.REVERTED_FROM, INFO_EDIT.OCCURRED_AT, PERSON.DELETED_AT)
 			.from(INFO_EDIT)
 			.leftJoin(PERSON)
 			.on(PERSON.ID.eq(INFO_EDIT.EDITOR_ID))
@@ -146,7 +151,7 @@ public class InfoEdits {
 			.and(INFO_EDIT.SUBJECT_ID.eq(id))
 			.orderBy(INFO_EDIT.ID.desc())
 			.fetch(r -> new Version(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-					r.value7().toInstant(ZoneOffset.UTC)));
+					r.value7().toInstant(ZoneOffset.UTC), r.value8() != null));
 	}
 
 	private void store(InfoSubject subject, Columns c, long id, Current old, Change change, long editorId,

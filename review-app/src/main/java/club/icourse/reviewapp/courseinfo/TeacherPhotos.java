@@ -4,6 +4,7 @@ import static club.icourse.db.review.Tables.PERSON;
 import static club.icourse.db.review.Tables.TEACHER;
 import static club.icourse.db.review.Tables.TEACHER_PHOTO;
 
+import club.icourse.reviewapp.people.ShownNames;
 import club.icourse.reviewapp.moderation.ModerationLog;
 import club.icourse.reviewapp.people.Mutes;
 import club.icourse.reviewapp.people.Person;
@@ -92,7 +93,7 @@ public class TeacherPhotos {
 
 	/** Every photo of the teacher, newest first. */
 	public List<PhotoVersion> versions(long teacherId) {
-		return dsl.select(TEACHER_PHOTO.ID, PERSON.USERNAME, TEACHER_PHOTO.UPLOADED_AT, TEACHER.PHOTO_ID)
+		return dsl.select(TEACHER_PHOTO.ID, ShownNames.of(PERSON), TEACHER_PHOTO.UPLOADED_AT, TEACHER.PHOTO_ID)
 			.from(TEACHER_PHOTO)
 			.join(TEACHER)
 			.on(TEACHER.ID.eq(TEACHER_PHOTO.TEACHER_ID))

@@ -3,6 +3,7 @@ package club.icourse.reviewapp.moderation;
 import static club.icourse.db.review.Tables.MODERATION_LOG;
 import static club.icourse.db.review.Tables.PERSON;
 
+import club.icourse.reviewapp.people.ShownNames;
 import club.icourse.reviewapp.course.Page;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -46,7 +47,7 @@ public class ModerationLog {
 	public Page<Entry> page(int page) {
 		int total = dsl.fetchCount(MODERATION_LOG);
 		var items = dsl
-			.select(MODERATION_LOG.ID, PERSON.USERNAME, MODERATION_LOG.ACTION, MODERATION_LOG.SUBJECT_TYPE,
+			.select(MODERATION_LOG.ID, ShownNames.of(PERSON), MODERATION_LOG.ACTION, MODERATION_LOG.SUBJECT_TYPE,
 					MODERATION_LOG.SUBJECT_ID, MODERATION_LOG.DETAIL, MODERATION_LOG.OCCURRED_AT)
 			.from(MODERATION_LOG)
 			.join(PERSON)

@@ -6,6 +6,7 @@ import static club.icourse.db.review.Tables.REPORT;
 import static club.icourse.db.review.Tables.REVIEW;
 import static club.icourse.db.review.Tables.REVIEW_COMMENT;
 
+import club.icourse.reviewapp.people.ShownNames;
 import club.icourse.db.review.tables.records.ReportRecord;
 import club.icourse.reviewapp.comment.Comments;
 import club.icourse.reviewapp.course.Page;
@@ -112,9 +113,9 @@ public class Reports {
 		var commentAuthor = PERSON.as("comment_author");
 		int total = dsl.fetchCount(REPORT, REPORT.STATUS.eq("open"));
 		List<ReportView> items = dsl
-			.select(REPORT.ID, reporter.USERNAME, REPORT.REASON, REPORT.DETAILS, REPORT.CREATED_AT, REPORT.REVIEW_ID,
-					REPORT.COMMENT_ID, REVIEW.COURSE_ID, COURSE.NAME, author.USERNAME, REVIEW.CONTENT,
-					commentAuthor.USERNAME, comment.CONTENT)
+			.select(REPORT.ID, ShownNames.of(reporter), REPORT.REASON, REPORT.DETAILS, REPORT.CREATED_AT,
+					REPORT.REVIEW_ID, REPORT.COMMENT_ID, REVIEW.COURSE_ID, COURSE.NAME, ShownNames.of(author),
+					REVIEW.CONTENT, ShownNames.of(commentAuthor), comment.CONTENT)
 			.from(REPORT)
 			.join(reporter)
 			.on(reporter.ID.eq(REPORT.REPORTER_ID))

@@ -6,6 +6,7 @@ import static club.icourse.db.review.Tables.REVIEW;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.sum;
 
+import club.icourse.reviewapp.people.ShownNames;
 import club.icourse.reviewapp.course.CourseCatalogue;
 import club.icourse.reviewapp.course.CourseFigures;
 import club.icourse.reviewapp.course.CourseSummary;
@@ -58,7 +59,7 @@ public class Rankings {
 
 	public List<Reviewer> mostHelpfulReviewers(int limit) {
 		Field<BigDecimal> upvotes = sum(REVIEW.UPVOTE_COUNT);
-		return dsl.select(PERSON.USERNAME, upvotes, count())
+		return dsl.select(ShownNames.of(PERSON), upvotes, count())
 			.from(REVIEW)
 			.join(PERSON)
 			.on(PERSON.ID.eq(REVIEW.AUTHOR_ID))
@@ -66,7 +67,7 @@ public class Rankings {
 			.and(REVIEW.ANONYMOUS.isFalse())
 			.and(REVIEW.STUDENTS_ONLY.isFalse())
 			.and(PERSON.HIDE_PROFILE.isFalse())
-			.groupBy(REVIEW.AUTHOR_ID, PERSON.USERNAME)
+			.groupBy(REVIEW.AUTHOR_ID, PERSON.USERNAME, PERSON.DELETED_AT)
 			.having(upvotes.gt(BigDecimal.ZERO))
 			.orderBy(upvotes.desc(), REVIEW.AUTHOR_ID.asc())
 			.limit(limit)

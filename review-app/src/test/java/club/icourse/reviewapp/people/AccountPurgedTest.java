@@ -8,6 +8,7 @@ import static club.icourse.db.review.Tables.NOTIFICATION;
 import static club.icourse.db.review.Tables.PERSON;
 import static club.icourse.db.review.Tables.PERSON_AVATAR;
 import static club.icourse.db.review.Tables.PERSON_FOLLOW;
+import static club.icourse.db.review.Tables.REPORT;
 import static club.icourse.db.review.Tables.REVIEW;
 import static club.icourse.db.review.Tables.REVIEW_COMMENT;
 import static club.icourse.db.review.Tables.REVIEW_UPVOTE;
@@ -21,27 +22,35 @@ import club.icourse.reviewapp.ReviewBrowser;
 import club.icourse.reviewapp.TestCatalogue;
 import club.icourse.reviewapp.comment.Comments;
 import club.icourse.reviewapp.course.CourseVotes;
+import club.icourse.reviewapp.courseinfo.InfoEdits;
+import club.icourse.reviewapp.courseinfo.InfoSubject;
 import club.icourse.reviewapp.follow.Follows;
+import club.icourse.reviewapp.moderation.ModerationLog;
+import club.icourse.reviewapp.moderation.Reports;
 import club.icourse.reviewapp.review.ReviewDraft;
 import club.icourse.reviewapp.review.Reviews;
 import club.icourse.reviewapp.review.Upvotes;
+import club.icourse.reviewapp.stats.Rankings;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * A logout token that carries the RISC account-purged event (an account deleted at
  * iCourse ID) ends the person's sessions and removes their profile, avatar, follows both
- * ways, votes and notifications; their reviews and comments stay, by "deleted user"
- * (docs/account-deletion.md).
+ * ways, votes and notifications; their reviews and comments stay, by "deleted user", and
+ * every page that shows a name (statistics, moderation, edit history) says "deleted
+ * user", never their {@code deleted-<id>} row name (docs/account-deletion.md).
  */
 @ReviewAppTest
 class AccountPurgedTest {
@@ -69,6 +78,21 @@ class AccountPurgedTest {
 
 	@Autowired
 	Upvotes upvotes;
+
+	@Autowired
+	Reports reports;
+
+	@Autowired
+	InfoEdits infoEdits;
+
+	@Autowired
+	ModerationLog moderationLog;
+
+	@Autowired
+	Rankings rankings;
+
+	@Autowired
+	TransactionOperations transactions;
 
 	@Test
 	void anAccountPurgedTokenRemovesTheProfileAndKeepsTheReviewsAsByADeletedUser() throws Exception {
@@ -157,6 +181,60 @@ class AccountPurgedTest {
 				.as("a notice for someone never seen here")
 				.isEqualTo(200);
 			assertThat(other.status("/people/" + staying.username())).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void aDeletedPersonShowsAsDeletedUserOnTheStatisticsModerationAndEditHistoryPages() throws Exception {
+		FakeIdentityProvider provider = FakeIdentityProvider.shared();
+		Identity leaving = Identity.student("gone" + System.nanoTime() % 1_000_000);
+		Identity staying = Identity.student("kept" + System.nanoTime() % 1_000_000);
+		Identity moderator = Identity.admin("mod" + System.nanoTime() % 1_000_000);
+		long course = new TestCatalogue(dsl).course("注销显示课" + System.nanoTime() % 10_000, "2025-spring");
+		try (ReviewBrowser browser = new ReviewBrowser(port);
+				ReviewBrowser other = new ReviewBrowser(port);
+				ReviewBrowser admin = new ReviewBrowser(port)) {
+			browser.signIn(leaving);
+			other.signIn(staying);
+			admin.signIn(moderator);
+			Person person = people.byUsername(leaving.username()).orElseThrow();
+			Person friend = people.byUsername(staying.username()).orElseThrow();
+			long ownReview = reviews.write(person,
+					new ReviewDraft(course, "2025-spring", 8, 2, 2, 2, 2, "有用的评价", false, false));
+			long friendsReview = reviews.write(friend,
+					new ReviewDraft(course, "2025-spring", 6, 2, 2, 2, 2, "被举报的评价", false, false));
+			upvotes.set(friend, ownReview, true);
+			reports.reportReview(person, friendsReview, "spam", "举报者将注销");
+			infoEdits.edit(person, InfoSubject.COURSE, course, new InfoEdits.Change(null, "注销者写的课程介绍", null));
+			transactions.executeWithoutResult(status -> moderationLog.record(person.id(), "test-action", "review",
+					friendsReview, "by the person who leaves", Instant.now()));
+
+			assertThat(sendLogoutToken(provider.accountPurgedToken(leaving))).isEqualTo(200);
+			String deletedName = "deleted-" + person.id();
+
+			assertThat(rankings.mostHelpfulReviewers(10_000)).extracting(Rankings.Reviewer::username)
+				.doesNotContain(leaving.username(), deletedName);
+			assertThat(other.open("/stats").asNormalizedText()).doesNotContain(deletedName);
+
+			String log = admin.open("/admin/moderation-log").asNormalizedText();
+			assertThat(log).contains("test-action", "deleted user").doesNotContain(deletedName);
+
+			long reportId = dsl.select(REPORT.ID)
+				.from(REPORT)
+				.where(REPORT.REPORTER_ID.eq(person.id()))
+				.fetchSingle()
+				.value1();
+			int page = 1;
+			while (reports.open(page).items().stream().noneMatch(report -> report.id() == reportId)) {
+				page++;
+			}
+			String report = admin.open("/admin/reports?page=" + page)
+				.getElementById("report-" + reportId)
+				.asNormalizedText();
+			assertThat(report).contains("deleted user", "被举报的评价").doesNotContain(deletedName);
+
+			String history = admin.open("/courses/" + course + "/edit").asNormalizedText();
+			assertThat(history).contains("注销者写的课程介绍", "deleted user").doesNotContain(deletedName);
 		}
 	}
 
