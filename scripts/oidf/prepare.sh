@@ -7,13 +7,14 @@
 #   - add-accounts.sh: more sign-in names (the sign-in limit counts per account);
 #   - run-all.sh: every plan, each chunk signing in as its own account;
 #   - start-suite.sh: OP_TRUST=/tmp/oidf/op-trust.p12 makes the suite's browser trust that issuer's certificate;
-#   - register-clients.sh: the suite's clients get the legacy no-PKCE exception (they send PKCE only when tested).
+#   - register-clients.sh: the suite's clients get the legacy no-PKCE exception (they send PKCE only when tested);
+#   - run-dynamic.sh: the Dynamic OP plan, the suite registering its clients with an initial access token.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 SHARED=${SHARED:-$(cd "$HERE/../../../shared/oidf" && pwd)}
 OUT=${OUT:-/tmp/oidf-scripts}
 rm -rf "$OUT" && cp -r "$SHARED" "$OUT"
-cp "$HERE/browser.json" "$HERE/start-op.sh" "$HERE/add-accounts.sh" "$HERE/run-all.sh" "$OUT/"
+cp "$HERE/browser.json" "$HERE/start-op.sh" "$HERE/add-accounts.sh" "$HERE/run-all.sh" "$HERE/run-dynamic.sh" "$OUT/"
 cd "$OUT"
 python3 - <<'PY'
 p = 'make-config.py'

@@ -20,6 +20,19 @@ if [ "${TLS:-0}" = 1 ]; then
       -keystore /tmp/oidf/op-trust.p12 -storepass changeit
   fi
 fi
+# SUITE_TRUST=1: the OP trusts the suite's self-signed certificate (made by start-suite.sh), to fetch the jwks_uri and
+# sector_identifier_uri that the suite's dynamically registered clients point at (Dynamic OP plan).
+trust=""
+if [ "${SUITE_TRUST:-0}" = 1 ]; then
+  [ -f /tmp/oidf/suite-tls.p12 ] || keytool -genkeypair -alias suite -keyalg RSA -keysize 2048 -validity 30 \
+    -dname 'CN=127.0.0.1' -ext 'SAN=ip:127.0.0.1,dns:localhost' -storetype PKCS12 \
+    -keystore /tmp/oidf/suite-tls.p12 -storepass changeit -keypass changeit
+  rm -f /tmp/oidf/suite-trust.p12 /tmp/oidf/suite-tls.crt
+  keytool -exportcert -alias suite -keystore /tmp/oidf/suite-tls.p12 -storepass changeit -file /tmp/oidf/suite-tls.crt
+  keytool -importcert -noprompt -alias suite -file /tmp/oidf/suite-tls.crt -storetype PKCS12 \
+    -keystore /tmp/oidf/suite-trust.p12 -storepass changeit
+  trust="-Djavax.net.ssl.trustStore=/tmp/oidf/suite-trust.p12 -Djavax.net.ssl.trustStorePassword=changeit -Djavax.net.ssl.trustStoreType=PKCS12"
+fi
 SPRING_PROFILES_ACTIVE=$profiles PORT=9000 PUBLIC_URL=$scheme://127.0.0.1:9000 \
   DB_URL=jdbc:mariadb://127.0.0.1:3306/oidf_auth DB_USER=root DB_PASSWORD= \
   KEY_ENCRYPTION_SECRET=OtJ9ZdHUSckcRLCFj+5Edmjl3KSit0KRu6cWRO4+DDY= \
@@ -27,7 +40,7 @@ SPRING_PROFILES_ACTIVE=$profiles PORT=9000 PUBLIC_URL=$scheme://127.0.0.1:9000 \
   REVIEW_APP_CLIENT_SECRET=review-app-local-secret DEMO_SITE_CLIENT_SECRET=demo-site-local-secret \
   SMTP_HOST=127.0.0.1 SMTP_PORT=2599 \
   TLS_KEYSTORE=file:/tmp/oidf/op-tls.p12 TLS_KEYSTORE_PASSWORD=changeit \
-  nohup nice -n 10 $J25 -Xmx768m -XX:TieredStopAtLevel=1 -jar "$JAR" > /tmp/oidf/op.log 2>&1 &
+  nohup nice -n 10 $J25 -Xmx768m -XX:TieredStopAtLevel=1 $trust -jar "$JAR" > /tmp/oidf/op.log 2>&1 &
 echo $! > /tmp/oidf/op.pid
 for i in $(seq 1 120); do
   if curl -sk -o /dev/null $scheme://127.0.0.1:9000/.well-known/openid-configuration; then echo "OP up at $scheme://127.0.0.1:9000"; exit 0; fi

@@ -31,11 +31,13 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
  * off by default, as every client must use PKCE (OAuth 2.1, RFC 9700 2.1.1)
  * @param resourceServer the client is a resource server: it may introspect tokens issued
  * to other clients (RFC 7662 4); any other client only its own
+ * @param keys for a confidential client that authenticates with {@code private_key_jwt}
+ * instead of a secret; {@code null} for a client with a secret (or a public one)
  */
 public record ClientDefinition(String clientId, String name, boolean confidential, boolean firstParty,
 		List<String> redirectUris, List<String> postLogoutRedirectUris, String backchannelLogoutUri, Set<String> scopes,
 		boolean clientCredentials, Duration accessTokenLifetime, Duration refreshTokenLifetime, String idTokenAlgorithm,
-		boolean withoutPkce, boolean resourceServer) {
+		boolean withoutPkce, boolean resourceServer, ClientKeys keys) {
 
 	/** Lets a client-credentials token manage clients through the admin API. */
 	public static final String ADMIN_SCOPE = "icourse.admin";
@@ -69,6 +71,16 @@ public record ClientDefinition(String clientId, String name, boolean confidentia
 		idTokenAlgorithm = idTokenAlgorithm == null || idTokenAlgorithm.isBlank() ? "RS256" : idTokenAlgorithm.strip();
 	}
 
+	/** A client that has a secret, or none (a public client). */
+	public ClientDefinition(String clientId, String name, boolean confidential, boolean firstParty,
+			List<String> redirectUris, List<String> postLogoutRedirectUris, String backchannelLogoutUri,
+			Set<String> scopes, boolean clientCredentials, Duration accessTokenLifetime, Duration refreshTokenLifetime,
+			String idTokenAlgorithm, boolean withoutPkce, boolean resourceServer) {
+		this(clientId, name, confidential, firstParty, redirectUris, postLogoutRedirectUris, backchannelLogoutUri,
+				scopes, clientCredentials, accessTokenLifetime, refreshTokenLifetime, idTokenAlgorithm, withoutPkce,
+				resourceServer, null);
+	}
+
 	/** A client with PKCE required that introspects only its own tokens. */
 	public ClientDefinition(String clientId, String name, boolean confidential, boolean firstParty,
 			List<String> redirectUris, List<String> postLogoutRedirectUris, String backchannelLogoutUri,
@@ -76,6 +88,11 @@ public record ClientDefinition(String clientId, String name, boolean confidentia
 			String idTokenAlgorithm) {
 		this(clientId, name, confidential, firstParty, redirectUris, postLogoutRedirectUris, backchannelLogoutUri,
 				scopes, clientCredentials, accessTokenLifetime, refreshTokenLifetime, idTokenAlgorithm, false, false);
+	}
+
+	/** Whether the client authenticates with a secret (not with keys, not public). */
+	public boolean hasSecret() {
+		return confidential && keys == null;
 	}
 
 	/**
@@ -91,7 +108,16 @@ public record ClientDefinition(String clientId, String name, boolean confidentia
 	 */
 	RegisteredClient toRegisteredClient(String id, String secretHash, boolean disabled) {
 		RegisteredClient.Builder builder = RegisteredClient.withId(id).clientId(clientId).clientName(name);
-		if (confidential) {
+		ClientSettings.Builder settings = ClientSettings.builder();
+		if (confidential && keys != null) {
+			builder.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT);
+			if (keys.jwksUri() != null) {
+				settings.jwkSetUrl(keys.jwksUri());
+			}
+			settings.tokenEndpointAuthenticationSigningAlgorithm(SignatureAlgorithm.from(keys.signingAlgorithm()))
+				.setting(ClientOptions.JWKS, keys.jwks() == null ? "" : keys.jwks());
+		}
+		else if (confidential) {
 			builder.clientSecret(secretHash)
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST);
@@ -110,8 +136,7 @@ public record ClientDefinition(String clientId, String name, boolean confidentia
 		postLogoutRedirectUris.forEach(builder::postLogoutRedirectUri);
 		scopes.forEach(builder::scope);
 		return builder
-			.clientSettings(ClientSettings.builder()
-				.requireProofKey(!(confidential && withoutPkce))
+			.clientSettings(settings.requireProofKey(!(confidential && withoutPkce))
 				.requireAuthorizationConsent(!firstParty)
 				.setting(ClientOptions.FIRST_PARTY, firstParty)
 				.setting(ClientOptions.BACKCHANNEL_LOGOUT_URI, backchannelLogoutUri)
@@ -140,7 +165,19 @@ public record ClientDefinition(String clientId, String name, boolean confidentia
 				client.getTokenSettings().getRefreshTokenTimeToLive(),
 				idTokenAlgorithm == null ? "RS256" : idTokenAlgorithm.getName(),
 				confidential && !client.getClientSettings().isRequireProofKey(),
-				Boolean.TRUE.equals(client.getClientSettings().getSetting(ClientOptions.RESOURCE_SERVER)));
+				Boolean.TRUE.equals(client.getClientSettings().getSetting(ClientOptions.RESOURCE_SERVER)),
+				keys(client));
+	}
+
+	private static ClientKeys keys(RegisteredClient client) {
+		if (!client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.PRIVATE_KEY_JWT)) {
+			return null;
+		}
+		ClientSettings settings = client.getClientSettings();
+		Object jwks = settings.getSetting(ClientOptions.JWKS);
+		return new ClientKeys(settings.getJwkSetUrl(), jwks instanceof String text ? text : null,
+				settings.getTokenEndpointAuthenticationSigningAlgorithm() == null ? null
+						: settings.getTokenEndpointAuthenticationSigningAlgorithm().getName());
 	}
 
 	static boolean isDisabled(RegisteredClient client) {

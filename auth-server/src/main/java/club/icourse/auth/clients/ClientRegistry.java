@@ -92,7 +92,7 @@ public class ClientRegistry {
 			problems.add(new ClientProblem("clientId", "client-id-taken", definition.clientId()));
 		}
 		reject(problems);
-		String secret = definition.confidential() ? ClientSecrets.generate() : null;
+		String secret = definition.hasSecret() ? ClientSecrets.generate() : null;
 		enabled.save(definition.toRegisteredClient(UUID.randomUUID().toString(), hash(secret), false));
 		audit.record(actor, "client.created", definition.clientId(), describe(definition));
 		return new Saved(definition, secret);
@@ -108,9 +108,8 @@ public class ClientRegistry {
 		ClientDefinition definition = withClientId(changed, clientId);
 		reject(ClientRules.check(definition));
 		ClientDefinition before = ClientDefinition.of(stored);
-		String secret = definition.confidential() && stored.getClientSecret() == null ? ClientSecrets.generate() : null;
-		String secretHash = definition.confidential() ? (secret != null ? hash(secret) : stored.getClientSecret())
-				: null;
+		String secret = definition.hasSecret() && stored.getClientSecret() == null ? ClientSecrets.generate() : null;
+		String secretHash = definition.hasSecret() ? (secret != null ? hash(secret) : stored.getClientSecret()) : null;
 		enabled.save(definition.toRegisteredClient(stored.getId(), secretHash, ClientDefinition.isDisabled(stored)));
 		audit.record(actor, "client.updated", clientId, changes(before, definition));
 		return new Saved(definition, secret);
@@ -229,7 +228,7 @@ public class ClientRegistry {
 		return new ClientDefinition(clientId, d.name(), d.confidential(), d.firstParty(), d.redirectUris(),
 				d.postLogoutRedirectUris(), d.backchannelLogoutUri(), d.scopes(), d.clientCredentials(),
 				d.accessTokenLifetime(), d.refreshTokenLifetime(), d.idTokenAlgorithm(), d.withoutPkce(),
-				d.resourceServer());
+				d.resourceServer(), d.keys());
 	}
 
 	private static String describe(ClientDefinition definition) {

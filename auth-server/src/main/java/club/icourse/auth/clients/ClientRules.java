@@ -1,7 +1,11 @@
 package club.icourse.auth.clients;
 
+import club.icourse.auth.oauth.ClientOptions;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +30,8 @@ public final class ClientRules {
 	private static final int MAX_URIS = 10;
 
 	private static final int MAX_URI_LENGTH = 1000;
+
+	private static final int MAX_JWKS_LENGTH = 20_000;
 
 	private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "[::1]");
 
@@ -86,6 +92,9 @@ public final class ClientRules {
 		if (!between(client.refreshTokenLifetime(), MIN_REFRESH, MAX_REFRESH)) {
 			problems.add(new ClientProblem("refreshTokenDays", "refresh-lifetime", null));
 		}
+		if (client.keys() != null) {
+			checkKeys(client, problems);
+		}
 		if (!ClientDefinition.ID_TOKEN_ALGORITHMS.contains(client.idTokenAlgorithm())) {
 			problems.add(new ClientProblem("idTokenAlgorithm", "id-token-algorithm", client.idTokenAlgorithm()));
 		}
@@ -101,6 +110,41 @@ public final class ClientRules {
 		List<ClientProblem> problems = new ArrayList<>();
 		checkUris(field, uris, problems);
 		return problems;
+	}
+
+	private static void checkKeys(ClientDefinition client, List<ClientProblem> problems) {
+		ClientKeys keys = client.keys();
+		if (!client.confidential()) {
+			problems.add(new ClientProblem("keys", "public-with-keys", null));
+		}
+		if ((keys.jwksUri() == null) == (keys.jwks() == null)) {
+			problems.add(new ClientProblem("keys", "jwks-one", null));
+		}
+		if (keys.jwksUri() != null) {
+			problemWith(keys.jwksUri())
+				.ifPresent(code -> problems.add(new ClientProblem("jwksUri", code, keys.jwksUri())));
+		}
+		if (keys.jwks() != null && !publicKeys(keys.jwks())) {
+			problems.add(new ClientProblem("jwks", "jwks-invalid", null));
+		}
+		if (!ClientOptions.ASSERTION_ALGORITHMS.contains(keys.signingAlgorithm())) {
+			problems.add(new ClientProblem("keys", "signing-algorithm", keys.signingAlgorithm()));
+		}
+	}
+
+	/** A JWK Set of at most 10 public keys (never a private one). */
+	private static boolean publicKeys(String jwks) {
+		if (jwks.length() > MAX_JWKS_LENGTH) {
+			return false;
+		}
+		try {
+			JWKSet set = JWKSet.parse(jwks);
+			return !set.getKeys().isEmpty() && set.getKeys().size() <= MAX_URIS
+					&& set.getKeys().stream().noneMatch(JWK::isPrivate);
+		}
+		catch (ParseException e) {
+			return false;
+		}
 	}
 
 	private static void checkUris(String field, List<String> uris, List<ClientProblem> problems) {

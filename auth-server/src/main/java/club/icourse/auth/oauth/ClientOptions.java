@@ -1,5 +1,7 @@
 package club.icourse.auth.oauth;
 
+import java.util.List;
+
 /**
  * This provider's own client settings, stored beside the framework's in each registered
  * client.
@@ -28,6 +30,18 @@ public final class ClientOptions {
 	 * A resource server: may introspect tokens issued to other clients (RFC 7662 4).
 	 */
 	public static final String RESOURCE_SERVER = "icourse.resource-server";
+
+	/**
+	 * The public keys (a JWK Set in JSON) a {@code private_key_jwt} client registered by
+	 * value; blank when it publishes them at its JWKS URI.
+	 */
+	public static final String JWKS = "icourse.jwks";
+
+	/**
+	 * What a {@code private_key_jwt} client may sign its assertions with (discovery's
+	 * {@code token_endpoint_auth_signing_alg_values_supported}).
+	 */
+	public static final List<String> ASSERTION_ALGORITHMS = List.of("RS256", "PS256", "ES256");
 
 	private ClientOptions() {
 	}

@@ -8,6 +8,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 
 /**
@@ -15,7 +16,8 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
  * slow password encoder the framework would otherwise take from the application. A secret
  * that does not match gets a second check against the client's previous secret, while a
  * rotation's grace period lasts ({@link PreviousSecretClients}): the authentication
- * manager tries its next provider when one refuses.
+ * manager tries its next provider when one refuses. A {@code private_key_jwt} client's
+ * assertion is checked against the keys it registered ({@link ClientAssertionKeys}).
  */
 final class ClientSecretCheck implements Consumer<List<AuthenticationProvider>> {
 
@@ -42,6 +44,10 @@ final class ClientSecretCheck implements Consumer<List<AuthenticationProvider>> 
 			.findFirst()
 			.orElseThrow());
 		providers.add(current + 1, new PreviousSecretCheck(previous));
+		providers.stream()
+			.filter(JwtClientAssertionAuthenticationProvider.class::isInstance)
+			.map(JwtClientAssertionAuthenticationProvider.class::cast)
+			.forEach(provider -> provider.setJwtDecoderFactory(new ClientAssertionKeys()));
 	}
 
 	/**

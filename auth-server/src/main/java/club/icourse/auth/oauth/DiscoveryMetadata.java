@@ -32,7 +32,8 @@ final class DiscoveryMetadata implements Consumer<OidcProviderConfiguration.Buil
 
 	/** How clients registered here authenticate (the clients feature's definitions). */
 	static final List<String> CLIENT_AUTHENTICATION = List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC.getValue(),
-			ClientAuthenticationMethod.CLIENT_SECRET_POST.getValue(), ClientAuthenticationMethod.NONE.getValue());
+			ClientAuthenticationMethod.CLIENT_SECRET_POST.getValue(),
+			ClientAuthenticationMethod.PRIVATE_KEY_JWT.getValue(), ClientAuthenticationMethod.NONE.getValue());
 
 	static final List<String> GRANT_TYPES = List.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
 			AuthorizationGrantType.REFRESH_TOKEN.getValue(), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue());
@@ -53,6 +54,7 @@ final class DiscoveryMetadata implements Consumer<OidcProviderConfiguration.Buil
 			.claims(DiscoveryMetadata::withoutUnoffered)
 			.claims(claims -> claims.put("registration_endpoint",
 					claims.get("issuer") + ProtocolEndpoints.REGISTRATION_ENDPOINT))
+			.claim("token_endpoint_auth_signing_alg_values_supported", ClientOptions.ASSERTION_ALGORITHMS)
 			.claim("claims_supported", claimsSupported())
 			.claim("claim_types_supported", List.of("normal"))
 			.claim("claims_parameter_supported", true)

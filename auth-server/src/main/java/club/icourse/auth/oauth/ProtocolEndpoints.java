@@ -92,11 +92,12 @@ public class ProtocolEndpoints {
 
 	/**
 	 * What must see a request before the framework reads it: the scopes a {@code claims}
-	 * parameter asks for ({@link ClaimsRequestScopes}) and the refusal of DPoP
-	 * ({@link DpopRefusal}).
+	 * parameter asks for ({@link ClaimsRequestScopes}), the refusal of DPoP
+	 * ({@link DpopRefusal}) and the client id a client assertion implies
+	 * ({@link ClientIdFromAssertion}).
 	 */
 	public List<Filter> filtersBeforeTheFramework() {
-		return List.of(new ClaimsRequestScopes(registeredClients), new DpopRefusal());
+		return List.of(new ClaimsRequestScopes(registeredClients), new DpopRefusal(), new ClientIdFromAssertion());
 	}
 
 	/** Where UserInfo finds the access token ({@link UserInfoBearerTokens}). */

@@ -1,8 +1,11 @@
 package club.icourse.auth.registration;
 
 import club.icourse.auth.clients.ClientDefinition;
+import club.icourse.auth.clients.ClientKeys;
 import club.icourse.auth.clients.ClientRules;
 import club.icourse.auth.developers.AppMetadata;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,6 +34,8 @@ record ClientMetadata(ClientDefinition definition, Map<String, Object> kept) {
 	static final String CLIENT_CREDENTIALS = "client_credentials";
 
 	private static final Set<String> GRANT_TYPES = Set.of(AUTHORIZATION_CODE, REFRESH_TOKEN, CLIENT_CREDENTIALS);
+
+	static final String PRIVATE_KEY_JWT = "private_key_jwt";
 
 	private static final Set<String> SECRET_METHODS = Set.of("client_secret_basic", "client_secret_post");
 
@@ -80,12 +85,23 @@ record ClientMetadata(ClientDefinition definition, Map<String, Object> kept) {
 			throw InvalidRegistrationException.metadata("redirect_uris need the authorization_code grant");
 		}
 		String method = string(body, "token_endpoint_auth_method", "client_secret_basic");
-		boolean confidential = SECRET_METHODS.contains(method);
+		boolean withKeys = method.equals(PRIVATE_KEY_JWT);
+		boolean confidential = SECRET_METHODS.contains(method) || withKeys;
 		if (!confidential && !method.equals("none")) {
 			throw InvalidRegistrationException.metadata("token_endpoint_auth_method: " + method
-					+ " is not offered (client_secret_basic, client_secret_post or none)");
+					+ " is not offered (client_secret_basic, client_secret_post, private_key_jwt or none)");
 		}
-		if (body.get("jwks") != null || body.get("jwks_uri") != null) {
+		ClientKeys keys = null;
+		if (withKeys) {
+			Object jwks = body.get("jwks");
+			if (jwks != null && !(jwks instanceof Map)) {
+				throw InvalidRegistrationException.metadata("jwks must be a JWK Set (a JSON object)");
+			}
+			keys = new ClientKeys(string(body, "jwks_uri", null),
+					jwks == null ? null : JSONObjectUtils.toJSONString(object(jwks)),
+					string(body, "token_endpoint_auth_signing_alg", null));
+		}
+		else if (body.get("jwks") != null || body.get("jwks_uri") != null) {
 			throw InvalidRegistrationException.metadata("jwks and jwks_uri are only for private_key_jwt");
 		}
 		String subjectType = string(body, "subject_type", "pairwise");
@@ -105,7 +121,7 @@ record ClientMetadata(ClientDefinition definition, Map<String, Object> kept) {
 		ClientDefinition definition = new ClientDefinition(clientId, name, confidential, false, redirectUris,
 				strings(body, "post_logout_redirect_uris", List.of()), string(body, "backchannel_logout_uri", null),
 				scopes, grantTypes.contains(CLIENT_CREDENTIALS), null, null,
-				string(body, "id_token_signed_response_alg", "RS256"), confidential && withoutPkce, false);
+				string(body, "id_token_signed_response_alg", "RS256"), confidential && withoutPkce, false, keys);
 		Map<String, Object> kept = new LinkedHashMap<>();
 		kept.put("token_endpoint_auth_method", method);
 		for (String page : CLIENT_PAGES) {
@@ -152,8 +168,18 @@ record ClientMetadata(ClientDefinition definition, Map<String, Object> kept) {
 		}
 		metadata.put("grant_types", grants);
 		metadata.put("response_types", definition.signsPeopleIn() ? List.of("code") : List.of());
-		metadata.put("token_endpoint_auth_method", definition.confidential()
-				? kept.getOrDefault("token_endpoint_auth_method", "client_secret_basic") : "none");
+		metadata.put("token_endpoint_auth_method", !definition.confidential() ? "none" : definition.keys() != null
+				? PRIVATE_KEY_JWT : kept.getOrDefault("token_endpoint_auth_method", "client_secret_basic"));
+		if (definition.keys() != null) {
+			ClientKeys keys = definition.keys();
+			metadata.put("token_endpoint_auth_signing_alg", keys.signingAlgorithm());
+			if (keys.jwksUri() != null) {
+				metadata.put("jwks_uri", keys.jwksUri());
+			}
+			else {
+				metadata.put("jwks", parsed(keys.jwks()));
+			}
+		}
 		metadata.put("scope", String.join(" ", definition.scopes()));
 		metadata.put("subject_type", "pairwise");
 		metadata.put("id_token_signed_response_alg", definition.idTokenAlgorithm());
@@ -171,6 +197,20 @@ record ClientMetadata(ClientDefinition definition, Map<String, Object> kept) {
 			}
 		});
 		return metadata;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> object(Object json) {
+		return (Map<String, Object>) json;
+	}
+
+	private static Map<String, Object> parsed(String json) {
+		try {
+			return JSONObjectUtils.parse(json);
+		}
+		catch (ParseException e) {
+			throw new IllegalStateException("A stored JWK Set that was checked when registered", e);
+		}
 	}
 
 	private static Set<String> scopes(Map<String, Object> body) {

@@ -49,6 +49,8 @@ final class ClientRefusals {
 			case "idTokenAlgorithm" -> "id_token_signed_response_alg";
 			case "clientCredentials" -> "grant_types";
 			case "homepageUri" -> "client_uri";
+			case "jwksUri" -> "jwks_uri";
+			case "keys" -> "token_endpoint_auth_method";
 			case "policyUri" -> "policy_uri";
 			case "tosUri" -> "tos_uri";
 			default -> problem.field();
@@ -61,6 +63,9 @@ final class ClientRefusals {
 			case "public-client-credentials" -> "client_credentials needs a confidential client";
 			case "id-token-algorithm" -> "RS256 or ES256 only";
 			case "name" -> "1 to 100 characters";
+			case "jwks-one" -> "private_key_jwt needs exactly one of jwks and jwks_uri";
+			case "jwks-invalid" -> "not a JWK Set of 1 to 10 public keys";
+			case "signing-algorithm" -> "token_endpoint_auth_signing_alg: RS256, PS256 or ES256 only";
 			case "too-many-apps" -> "the owner has registered as many apps as one account may";
 			case "admin-scope" -> "the admin scope is given by an administrator only";
 			default -> NEEDS_HTTPS.contains(problem.code())

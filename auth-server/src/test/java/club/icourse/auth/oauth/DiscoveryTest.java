@@ -51,8 +51,11 @@ class DiscoveryTest {
 		for (String methods : new String[] { "token_endpoint_auth_methods_supported",
 				"revocation_endpoint_auth_methods_supported", "introspection_endpoint_auth_methods_supported" }) {
 			assertThat(JSONObjectUtils.getStringList(metadata, methods)).as(methods)
-				.containsExactlyInAnyOrder("client_secret_basic", "client_secret_post", "none");
+				.containsExactlyInAnyOrder("client_secret_basic", "client_secret_post", "private_key_jwt", "none");
 		}
+		assertThat(JSONObjectUtils.getStringList(metadata, "token_endpoint_auth_signing_alg_values_supported"))
+			.containsExactlyInAnyOrder("RS256", "PS256", "ES256");
+		assertThat((String) metadata.get("registration_endpoint")).endsWith("/connect/register");
 		assertThat(metadata).containsEntry("claims_parameter_supported", true)
 			.containsEntry("request_parameter_supported", false)
 			.containsEntry("request_uri_parameter_supported", false)

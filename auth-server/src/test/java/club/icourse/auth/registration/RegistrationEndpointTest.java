@@ -13,7 +13,13 @@ import club.icourse.auth.clients.ClientRegistry;
 import club.icourse.auth.developers.AppStatus;
 import club.icourse.auth.developers.DeveloperApp;
 import club.icourse.auth.developers.DeveloperApps;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.util.URLUtils;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -189,6 +195,45 @@ class RegistrationEndpointTest {
 			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=profile"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+	}
+
+	@Test
+	void aClientWithKeysAuthenticatesWithASignedAssertion() throws Exception {
+		RSAKey key = new RSAKeyGenerator(2048).keyID("k1").generate();
+		HttpResponse<String> registered = call("POST", "/connect/register", issue(null).value(), """
+				{"grant_types": ["client_credentials"], "scope": "profile", "client_name": "Signed job",
+				 "token_endpoint_auth_method": "private_key_jwt", "jwks": {"keys": [%s]}}"""
+			.formatted(key.toPublicJWK().toJSONString()));
+		assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+		Map<String, Object> client = JSONObjectUtils.parse(registered.body());
+		assertThat(client).doesNotContainKey("client_secret")
+			.containsEntry("token_endpoint_auth_method", "private_key_jwt")
+			.containsEntry("token_endpoint_auth_signing_alg", "RS256")
+			.containsKey("jwks");
+		String clientId = (String) client.get("client_id");
+
+		assertThat(tokenWithAssertion(clientId, key).statusCode()).isEqualTo(200);
+		RSAKey other = new RSAKeyGenerator(2048).keyID("k1").generate();
+		assertThat(tokenWithAssertion(clientId, other).statusCode()).as("signed by a key it did not register")
+			.isEqualTo(401);
+
+		assertRefused(issue(null), """
+				{"grant_types": ["client_credentials"], "token_endpoint_auth_method": "private_key_jwt",
+				 "jwks": {"keys": [%s]}}""".formatted(key.toJSONString()), "invalid_client_metadata");
+		assertRefused(issue(null), """
+				{"grant_types": ["client_credentials"], "token_endpoint_auth_method": "private_key_jwt"}""",
+				"invalid_client_metadata");
+	}
+
+	private HttpResponse<String> tokenWithAssertion(String clientId, RSAKey key) throws Exception {
+		PrivateKeyJWT assertion = new PrivateKeyJWT(new ClientID(clientId), url("/oauth2/token"), JWSAlgorithm.RS256,
+				key.toRSAPrivateKey(), key.getKeyID(), null);
+		String form = "grant_type=client_credentials&scope=profile&"
+				+ URLUtils.serializeParameters(assertion.toParameters());
+		return http.send(HttpRequest.newBuilder(url("/oauth2/token"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test
