@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlForm;
@@ -37,7 +38,48 @@ class LocalProductTest {
 			assertThat(product.banner()).contains(product.authUrl(), product.reviewUrl(), product.mailUrl());
 			assertThat(signInAsDemoStudent(product.authUrl())).contains("demo-student", "student@mail.ustc.edu.cn");
 			signInAndOutAtTheReviewSiteThroughTheProvider(product.authUrl(), product.reviewUrl());
+			deletingTheAccountRemovesTheProfileAtTheReviewSite(product.authUrl(), product.reviewUrl());
 		}
+	}
+
+	/**
+	 * Deleting the account at iCourse ID reaches the review site
+	 * (docs/account-deletion.md): its logout token with the account-purged event,
+	 * delivered in the background, ends the person's session there and removes their
+	 * profile. Last, as it deletes the demo student.
+	 */
+	private void deletingTheAccountRemovesTheProfileAtTheReviewSite(String authUrl, String reviewUrl) throws Exception {
+		String profile = reviewUrl + "/people/demo-student";
+		try (WebClient browser = new WebClient()) {
+			browser.getOptions().setJavaScriptEnabled(false);
+			browser.addRequestHeader("Accept-Language", "en");
+			browser.getCache().setMaxSize(0);
+			signInAtTheReviewSite(browser, reviewUrl);
+			assertThat(status(profile)).isEqualTo(200);
+
+			HtmlPage account = browser.getPage(authUrl + "/account");
+			HtmlForm deletion = account.getForms()
+				.stream()
+				.filter(f -> f.getActionAttribute().endsWith("/account/delete"))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("No deletion form on " + account.getUrl()));
+			deletion.getInputByName("password").setValue(LocalProduct.DEMO_PASSWORD);
+			((HtmlButton) deletion.getFirstByXPath(".//button[@type='submit']")).click();
+
+			Instant deadline = Instant.now().plusSeconds(60);
+			while (status(profile) != 404) {
+				assertThat(Instant.now()).as("the profile at the review site is gone within 60 s").isBefore(deadline);
+				Thread.onSpinWait();
+			}
+			assertThat(browser.getPage(reviewUrl + "/").getWebResponse().getContentAsString())
+				.as("the person's review-site session ended")
+				.doesNotContain("demo-student");
+		}
+	}
+
+	private int status(String url) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
 	}
 
 	/**
