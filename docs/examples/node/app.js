@@ -3,8 +3,8 @@ import http from 'node:http';
 import crypto from 'node:crypto';
 import * as client from 'openid-client';
 
-const issuer = new URL(process.env.ISSUER ?? 'http://localhost:9000');
-const api = process.env.API ?? 'http://localhost:8080/api';
+const issuer = new URL(process.env.ISSUER ?? 'http://127.0.0.1:9000');
+const api = process.env.API ?? 'http://127.0.0.1:8080/api';
 const port = Number(process.env.PORT ?? 3000);
 const redirectUri = `http://127.0.0.1:${port}/callback`;
 

@@ -5,8 +5,8 @@ import secrets
 from authlib.integrations.flask_client import OAuth
 from flask import Flask, jsonify, url_for
 
-ISSUER = os.environ.get("ISSUER", "http://localhost:9000")
-API = os.environ.get("API", "http://localhost:8080/api")
+ISSUER = os.environ.get("ISSUER", "http://127.0.0.1:9000")
+API = os.environ.get("API", "http://127.0.0.1:8080/api")
 
 app = Flask(__name__)
 app.secret_key = secrets.token_hex(32)

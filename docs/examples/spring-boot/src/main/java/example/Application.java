@@ -30,11 +30,11 @@ public class Application {
 	@GetMapping("/")
 	Map<String, Object> me(@AuthenticationPrincipal OidcUser person,
 			@RegisteredOAuth2AuthorizedClient("icourse") OAuth2AuthorizedClient client) {
-		String reviews = this.api.get()
+		Object reviews = this.api.get()
 			.uri("/me/reviews")
 			.headers(h -> h.setBearerAuth(client.getAccessToken().getTokenValue()))
 			.retrieve()
-			.body(String.class);
+			.body(Object.class);
 		return Map.of("claims", person.getClaims(), "reviews", reviews);
 	}
 
