@@ -70,8 +70,13 @@ class QueryLog {
 			.fetch(r -> new Frequent(r.value1(), r.value2(), r.value3()));
 	}
 
+	/**
+	 * Writes what is queued. Synchronized: a flush that finds the queue empty while the
+	 * scheduled one is still writing what it took waits for that write, so everything
+	 * queued before the call is in the table when it returns.
+	 */
 	@Scheduled(fixedDelayString = "${icourse.search.query-log-interval:5s}")
-	void flush() {
+	synchronized void flush() {
 		List<Entry> batch = new ArrayList<>();
 		for (Entry entry = pending.poll(); entry != null && batch.size() < 10_000; entry = pending.poll()) {
 			batch.add(entry);
