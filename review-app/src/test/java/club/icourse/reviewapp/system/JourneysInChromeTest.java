@@ -1,6 +1,8 @@
 package club.icourse.reviewapp.system;
 
+import static club.icourse.db.review.Tables.COURSE_TEACHER;
 import static club.icourse.db.review.Tables.REVIEW_UPVOTE;
+import static club.icourse.db.review.Tables.TEACHER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import club.icourse.reviewapp.FakeIdentityProvider;
@@ -11,6 +13,8 @@ import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.review.ReviewDraft;
 import club.icourse.reviewapp.review.Reviews;
 import club.icourse.testsupport.browser.PolicyWatchingChrome;
+import java.time.LocalDateTime;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,6 +59,18 @@ class JourneysInChromeTest {
 	void theKeyPagesFitAPhoneInBothLanguages() {
 		TestCatalogue catalogue = new TestCatalogue(dsl);
 		long course = catalogue.course("手机宽度测试课程名称比较长的一门课" + System.nanoTime() % 10_000, "2025-spring");
+		long teacher = dsl.insertInto(TEACHER)
+			.set(TEACHER.IMPORT_KEY, UUID.randomUUID().toString())
+			.set(TEACHER.NAME, "一位名字相当长的老师" + System.nanoTime() % 10_000)
+			.set(TEACHER.CREATED_AT, LocalDateTime.now())
+			.returningResult(TEACHER.ID)
+			.fetchSingle()
+			.value1();
+		dsl.insertInto(COURSE_TEACHER)
+			.set(COURSE_TEACHER.COURSE_ID, course)
+			.set(COURSE_TEACHER.TEACHER_ID, teacher)
+			.set(COURSE_TEACHER.POSITION, 0)
+			.execute();
 		Person author = catalogue.student();
 		long review = reviews.write(author, new ReviewDraft(course, "2025-spring", 8, 2, 2, 2, 2,
 				"一段很长的点评" + "很".repeat(300) + " https://example.com/" + "x".repeat(200), false, false));
@@ -69,7 +85,7 @@ class JourneysInChromeTest {
 				for (String path : new String[] { "/", "/courses", "/courses/" + course, "/reviews/" + review,
 						"/search?q=%E6%89%8B%E6%9C%BA", "/stats", "/announcements", "/notifications", "/following",
 						"/people/" + author.username(), "/settings", "/courses/" + course + "/review",
-						"/reviews/" + review + "/history" }) {
+						"/reviews/" + review + "/history", "/teachers", "/teachers/" + teacher }) {
 					String page = path + " (" + language + ", 390 px)";
 					assertThat(chrome.open(url(path))).as(page).isEmpty();
 					long width = (Long) ((JavascriptExecutor) chrome.driver())
