@@ -3,10 +3,10 @@ package club.icourse.auth.admin;
 import club.icourse.auth.account.AccountAdministration;
 import club.icourse.auth.account.Actors;
 import club.icourse.auth.account.AdministeredAccount;
-import club.icourse.auth.registration.InitialAccessToken;
 import club.icourse.auth.registration.InitialAccessTokens;
 import club.icourse.auth.registration.InitialTokenRefusedException;
 import club.icourse.auth.registration.IssuedToken;
+import club.icourse.auth.registration.TokenRow;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -29,10 +29,6 @@ class RegistrationTokenConsoleController {
 
 	static final String PATH = "/admin/registration-tokens";
 
-	/** A token as the page lists it: with its owner's name and whether it still opens. */
-	record Row(InitialAccessToken token, String owner, boolean usable) {
-	}
-
 	private final InitialAccessTokens tokens;
 
 	private final AccountAdministration accounts;
@@ -51,9 +47,10 @@ class RegistrationTokenConsoleController {
 
 	@GetMapping(PATH)
 	String page(Model model) {
-		List<Row> rows = tokens.all()
+		List<TokenRow> rows = tokens.all()
 			.stream()
-			.map(token -> new Row(token, actors.person(token.ownerSubject()).name(), token.usableAt(clock.instant())))
+			.map(token -> new TokenRow(token, actors.person(token.ownerSubject()).name(),
+					token.usableAt(clock.instant())))
 			.toList();
 		model.addAttribute("rows", rows);
 		return "admin/registration-tokens";
