@@ -1,4 +1,4 @@
-package club.icourse.reviewapp.people;
+package club.icourse.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -16,10 +16,12 @@ import org.springframework.web.util.UriUtils;
  * Takes the CSRF token of a multipart form (an upload) from the query string only, as the
  * upload form sends it. Reading it as a request parameter would make the container parse
  * the whole upload inside the security filters, where a file over the size limit ends in
- * the container's bare error page; parsed later by Spring MVC, it gets the page that says
- * what the limit is.
+ * the container's bare error page (or, once the failed parse has lost the token, a CSRF
+ * refusal); parsed later by Spring MVC, it gets the page that says what the limit is.
+ * Both apps' page chains use it; their upload forms put {@code _csrf} in the action's
+ * query string.
  */
-final class MultipartCsrfTokens implements CsrfTokenRequestHandler {
+public final class MultipartCsrfTokens implements CsrfTokenRequestHandler {
 
 	private final CsrfTokenRequestHandler standard = new XorCsrfTokenRequestAttributeHandler();
 

@@ -1,6 +1,7 @@
 package club.icourse.reviewapp.people;
 
 import club.icourse.shared.Role;
+import club.icourse.web.MultipartCsrfTokens;
 import java.util.Map;
 import org.springframework.http.HttpMethod;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
