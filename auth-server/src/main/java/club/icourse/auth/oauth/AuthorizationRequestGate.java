@@ -111,7 +111,7 @@ final class AuthorizationRequestGate extends OncePerRequestFilter {
 	private boolean answeredPushedRequest(HttpServletRequest request, HttpServletResponse response, String requestUri,
 			boolean signedIn) throws IOException {
 		if (!PushedRequests.looksPushed(requestUri)) {
-			Optional<String> redirect = registeredRedirect(request);
+			Optional<String> redirect = registeredRedirect(request, clients);
 			if (redirect.isEmpty()) {
 				response.sendError(HttpStatus.BAD_REQUEST.value());
 			}
@@ -147,7 +147,7 @@ final class AuthorizationRequestGate extends OncePerRequestFilter {
 	 * The redirect URI a request names, if its client registered it (or the client's only
 	 * one, when it names none).
 	 */
-	private Optional<String> registeredRedirect(HttpServletRequest request) {
+	static Optional<String> registeredRedirect(HttpServletRequest request, RegisteredClientRepository clients) {
 		String clientId = request.getParameter("client_id");
 		RegisteredClient client = clientId == null ? null : clients.findByClientId(clientId);
 		if (client == null) {

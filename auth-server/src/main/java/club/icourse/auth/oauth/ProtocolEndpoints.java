@@ -93,11 +93,13 @@ public class ProtocolEndpoints {
 	/**
 	 * What must see a request before the framework reads it: the scopes a {@code claims}
 	 * parameter asks for ({@link ClaimsRequestScopes}), the refusal of DPoP
-	 * ({@link DpopRefusal}) and the client id a client assertion implies
-	 * ({@link ClientIdFromAssertion}).
+	 * ({@link DpopRefusal}), the client id a client assertion implies
+	 * ({@link ClientIdFromAssertion}) and the error sent back for a missing response type
+	 * ({@link MissingResponseType}).
 	 */
 	public List<Filter> filtersBeforeTheFramework() {
-		return List.of(new ClaimsRequestScopes(registeredClients), new DpopRefusal(), new ClientIdFromAssertion());
+		return List.of(new ClaimsRequestScopes(registeredClients), new DpopRefusal(), new ClientIdFromAssertion(),
+				new MissingResponseType(registeredClients));
 	}
 
 	/** Where UserInfo finds the access token ({@link UserInfoBearerTokens}). */

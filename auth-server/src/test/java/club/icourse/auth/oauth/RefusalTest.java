@@ -18,6 +18,8 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.htmlunit.WebRequest;
@@ -75,6 +77,58 @@ class RefusalTest {
 			URI prefixOfRegistered = site.authorizationRequest(new CodeVerifier(), new Nonce(), "openid",
 					URI.create(TestSite.CALLBACK + "/more"));
 			assertThat(status(browser, prefixOfRegistered)).isEqualTo(400);
+		}
+	}
+
+	/**
+	 * What a person sees when no redirect is allowed says which part of the site's
+	 * request was wrong (the OIDF suite's reviewer checks that the page says the redirect
+	 * URI is invalid), not only "something went wrong".
+	 */
+	@Test
+	void theRefusalPageSaysWhatWasWrongWithTheRequest() throws IOException {
+		try (Browser browser = new Browser(port)) {
+			WebResponse foreignRedirect = page(browser, site.authorizationRequest(new CodeVerifier(), new Nonce(),
+					"openid", URI.create("https://evil.example/steal")));
+			assertThat(foreignRedirect.getStatusCode()).isEqualTo(400);
+			assertThat(foreignRedirect.getContentAsString()).contains("This sign-in request was refused")
+				.contains("an address it has not registered (redirect_uri)")
+				.contains("error invalid_request, parameter redirect_uri");
+
+			WebResponse unknownClient = page(browser,
+					URI.create(site.authorizationRequest(new CodeVerifier(), new Nonce(), "openid", TestSite.CALLBACK)
+						.toString()
+						.replace(site.clientId, "no-such-client")));
+			assertThat(unknownClient.getStatusCode()).isEqualTo(400);
+			assertThat(unknownClient.getContentAsString()).contains("not known to iCourse ID")
+				.contains("parameter client_id");
+		}
+	}
+
+	/**
+	 * RFC 6749 4.1.2.1: a request whose client and redirect URI are good goes back to the
+	 * site with its error, also when the response type is missing (the framework alone
+	 * showed an error page).
+	 */
+	@Test
+	void aMissingResponseTypeIsAnErrorSentBackToTheSite() throws IOException {
+		try (Browser browser = new Browser(port)) {
+			URI withoutResponseType = URI
+				.create(site.authorizationRequest(new CodeVerifier(), new Nonce(), "openid", TestSite.CALLBACK)
+					.toString()
+					.replaceAll("response_type=code&?", ""));
+			assertThat(withoutResponseType.getQuery()).doesNotContain("response_type");
+			URI back = TestSite.follow(browser, withoutResponseType);
+			assertThat(back.toString()).startsWith(TestSite.CALLBACK.toString());
+			assertThat(TestSite.parameter(back, "error")).isEqualTo("invalid_request");
+			assertThat(TestSite.parameter(back, "state")).isNotNull();
+
+			WebResponse withoutRegisteredRedirect = load(browser,
+					URI.create(withoutResponseType.toString()
+						.replace(URLEncoder.encode(TestSite.CALLBACK.toString(), StandardCharsets.UTF_8),
+								"https%3A%2F%2Fevil.example%2Fsteal")));
+			assertThat(withoutRegisteredRedirect.getStatusCode()).isEqualTo(400);
+			assertThat(withoutRegisteredRedirect.getResponseHeaderValue("Location")).isNull();
 		}
 	}
 
@@ -137,6 +191,14 @@ class RefusalTest {
 
 	private static int status(Browser browser, URI uri) throws IOException {
 		return load(browser, uri).getStatusCode();
+	}
+
+	/** The response a browser asking for a page gets. */
+	private static WebResponse page(Browser browser, URI uri) throws IOException {
+		browser.client().getOptions().setRedirectEnabled(false);
+		WebRequest request = new WebRequest(uri.toURL());
+		request.setAdditionalHeader("Accept", "text/html,application/xhtml+xml");
+		return browser.client().loadWebResponse(request);
 	}
 
 	private static WebResponse load(Browser browser, URI uri) throws IOException {
