@@ -6,6 +6,7 @@ import club.icourse.auth.account.Account;
 import club.icourse.auth.account.AccountRepository;
 import club.icourse.auth.system.Sha256;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.Collections;
 import java.util.HashMap;
@@ -41,7 +42,9 @@ import org.springframework.web.context.request.RequestContextHolder;
  * V10) rather than by comparing long values, and a save is one upsert, where the
  * framework first reads the whole row back to choose between insert and update. A token
  * lookup also reads the person's account, which the tokens issued next need for their
- * claims.
+ * claims. The JSON columns are converted by {@link RecentGrantJson}, which remembers what
+ * it converted last: a refresh or code exchange reads and writes back much of what the
+ * request before it wrote.
  */
 class HashedTokenAuthorizations extends JdbcOAuth2AuthorizationService {
 
@@ -72,6 +75,12 @@ class HashedTokenAuthorizations extends JdbcOAuth2AuthorizationService {
 			OAUTH2_AUTHORIZATION.OIDC_ID_TOKEN_HASH, OAuth2ParameterNames.REFRESH_TOKEN,
 			OAUTH2_AUTHORIZATION.REFRESH_TOKEN_HASH);
 
+	/**
+	 * Converted attributes and metadata values remembered: about five per grant (its
+	 * attributes, its code's, access, refresh and ID token's metadata), a few KB each.
+	 */
+	private static final int REMEMBERED_JSON = 1024;
+
 	private static final Param<byte[]> HASH = DSL.param("hash", byte[].class);
 
 	/** The lookup by each kind of token, with the account of the grant's person. */
@@ -81,6 +90,9 @@ class HashedTokenAuthorizations extends JdbcOAuth2AuthorizationService {
 
 	HashedTokenAuthorizations(JdbcOperations jdbc, RegisteredClientRepository clients, DSLContext dsl) {
 		super(jdbc, clients);
+		RecentGrantJson json = new RecentGrantJson(REMEMBERED_JSON);
+		setAuthorizationRowMapper(new JsonMapperOAuth2AuthorizationRowMapper(clients, json));
+		setAuthorizationParametersMapper(new JsonMapperOAuth2AuthorizationParametersMapper(json));
 		HASH_COLUMNS.forEach((type, column) -> byToken.put(type, select(dsl, column.eq(HASH))));
 		this.byAnyToken = select(dsl, DSL.or(HASH_COLUMNS.values().stream().map(column -> column.eq(HASH)).toList()));
 	}
@@ -122,6 +134,19 @@ class HashedTokenAuthorizations extends JdbcOAuth2AuthorizationService {
 			request.setAttribute(FOUND, new Found(token, tokenType, authorization), RequestAttributes.SCOPE_REQUEST);
 		}
 		return authorization;
+	}
+
+	/**
+	 * The grant of that id as this request read it from the store, if it did and has not
+	 * saved it since.
+	 */
+	static Optional<OAuth2Authorization> readInThisRequest(String id) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null && request.getAttribute(FOUND, RequestAttributes.SCOPE_REQUEST) instanceof Found found
+				&& found.authorization().getId().equals(id)) {
+			return Optional.of(found.authorization());
+		}
+		return Optional.empty();
 	}
 
 	private static void forget() {
@@ -188,6 +213,15 @@ class HashedTokenAuthorizations extends JdbcOAuth2AuthorizationService {
 			for (SqlParameterValue value : values) {
 				if (value.getSqlType() == Types.BLOB && value.getValue() instanceof String text) {
 					statement.setBytes(index++, text.getBytes(StandardCharsets.UTF_8));
+				}
+				else if (value.getValue() instanceof Timestamp timestamp) {
+					// The driver writes a Timestamp through a new SimpleDateFormat each
+					// time (eight
+					// per save); a LocalDateTime it writes directly. The same wall time:
+					// the JVM's
+					// zone is UTC (AuthServerApplication), as the driver's default
+					// calendar.
+					statement.setObject(index++, timestamp.toLocalDateTime());
 				}
 				else {
 					StatementCreatorUtils.setParameterValue(statement, index++, value, value.getValue());

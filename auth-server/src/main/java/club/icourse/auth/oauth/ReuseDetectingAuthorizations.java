@@ -72,7 +72,7 @@ final class ReuseDetectingAuthorizations implements OAuth2AuthorizationService {
 	private void saveOnce(OAuth2Authorization authorization) {
 		OAuth2Authorization grant = BrowserSessionOfGrant.bind(authorization);
 		OAuth2Authorization.Token<OAuth2RefreshToken> newToken = grant.getRefreshToken();
-		if (newToken == null) {
+		if (newToken == null || replacesNoRefreshToken(grant.getId(), newToken.getToken().getTokenValue())) {
 			delegate.save(grant);
 			return;
 		}
@@ -90,6 +90,20 @@ final class ReuseDetectingAuthorizations implements OAuth2AuthorizationService {
 				.execute();
 			delegate.save(grant);
 		});
+	}
+
+	/**
+	 * Whether the grant as this request read it had no refresh token or this very one: a
+	 * code exchange (its grant has none yet) or a refresh that does not rotate. Then
+	 * there is no spent token to record, and the save is one statement in no transaction
+	 * of its own. Not known (not read in this request, or saved since): recorded from the
+	 * row.
+	 */
+	private static boolean replacesNoRefreshToken(String grantId, String newToken) {
+		return HashedTokenAuthorizations.readInThisRequest(grantId).map(read -> {
+			OAuth2Authorization.Token<OAuth2RefreshToken> held = read.getRefreshToken();
+			return held == null || held.getToken().getTokenValue().equals(newToken);
+		}).orElse(false);
 	}
 
 	@Override
