@@ -2,6 +2,7 @@ package club.icourse.auth.registration;
 
 import static club.icourse.db.auth.Tables.REGISTRATION_INITIAL_TOKEN;
 
+import club.icourse.auth.account.AccountDeleted;
 import club.icourse.auth.account.AccountRepository;
 import club.icourse.auth.audit.Actor;
 import club.icourse.auth.audit.AuditLog;
@@ -18,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -141,6 +143,22 @@ public class InitialAccessTokens {
 			.execute();
 		if (changed > 0) {
 			audit.record(actor, "registration-token.revoked", target(id), null);
+		}
+	}
+
+	/**
+	 * A deleted account's tokens stop opening the endpoint: apps registered with them
+	 * would belong to nobody.
+	 */
+	@EventListener
+	void onAccountDeleted(AccountDeleted deleted) {
+		List<Long> open = dsl.select(REGISTRATION_INITIAL_TOKEN.ID)
+			.from(REGISTRATION_INITIAL_TOKEN)
+			.where(REGISTRATION_INITIAL_TOKEN.OWNER_SUBJECT.eq(deleted.subject()))
+			.and(REGISTRATION_INITIAL_TOKEN.REVOKED_AT.isNull())
+			.fetch(REGISTRATION_INITIAL_TOKEN.ID);
+		for (long id : open) {
+			revoke(id, Actor.SYSTEM);
 		}
 	}
 
