@@ -10,7 +10,7 @@ import club.icourse.auth.clients.ClientRegistry;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 /**
  * What becomes of a deleted account's apps. Nobody can transfer them any more (only the
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * where an administrator may switch it on again or delete it. The account also stops
  * being a tester of other people's apps. In the deleting transaction: all or nothing.
  */
-@Component
+@Service
 class AppsOfDeletedAccounts {
 
 	private final DSLContext dsl;
