@@ -67,6 +67,32 @@ class SignInTest {
 	}
 
 	@Test
+	void everyPagesHeaderSaysWhoIsSignedInAndWhetherTheyAdministerEvenAMissingPage() throws Exception {
+		Identity student = Identity.student("hdr-" + System.nanoTime() % 100000);
+		try (ReviewBrowser browser = new ReviewBrowser(port)) {
+			browser.signIn(student);
+			for (String path : new String[] { "/", "/courses", "/search?q=abc", "/courses/987654321" }) {
+				HtmlPage page = browser.open(path);
+				assertThat(page.getAnchorByHref("/people/" + student.username()).asNormalizedText()).as(path)
+					.isEqualTo(student.username());
+				assertThat(page.getHtmlElementById("site-nav").asNormalizedText()).as(path)
+					.contains("Sign out")
+					.doesNotContain("Sign in", "Admin");
+			}
+		}
+		Identity admin = Identity.admin("hda-" + System.nanoTime() % 100000);
+		try (ReviewBrowser browser = new ReviewBrowser(port)) {
+			browser.signIn(admin);
+			assertThat(browser.open("/courses/987654321").getAnchorByHref("/admin/reports").asNormalizedText())
+				.isEqualTo("Admin");
+		}
+		try (ReviewBrowser visitor = new ReviewBrowser(port)) {
+			assertThat(visitor.open("/courses").getHtmlElementById("site-nav").asNormalizedText()).contains("Sign in")
+				.doesNotContain("Sign out");
+		}
+	}
+
+	@Test
 	void signingOutHereSignsThePersonOutAtTheProviderTooAndComesBackHere() throws Exception {
 		Identity student = Identity.student("out-" + System.nanoTime() % 100000);
 		try (ReviewBrowser browser = new ReviewBrowser(port)) {
