@@ -85,7 +85,7 @@ class ClaimsTest {
 		TestSite site = new TestSite(clients, port);
 		CodeVerifier verifier = new CodeVerifier();
 		String claims = "{\"id_token\":{\"email\":{\"essential\":true},\"acr\":null},"
-				+ "\"userinfo\":{\"name\":{\"essential\":true}}}";
+				+ "\"userinfo\":{\"name\":{\"essential\":true},\"birthdate\":{\"essential\":true}}}";
 		URI request = URI.create(site.authorizationRequest(verifier, new Nonce(), "openid", site.callback) + "&claims="
 				+ URLEncoder.encode(claims, StandardCharsets.UTF_8));
 		OIDCTokenResponse tokens;
@@ -114,6 +114,10 @@ class ClaimsTest {
 			.contains("openid", "email", "profile");
 		UserInfo userInfo = userInfo(site, tokens.getOIDCTokens().getBearerAccessToken());
 		assertThat(userInfo.getName()).isEqualTo(person.username());
+		// A profile claim not held here (docs/conformance.md) is omitted, even when
+		// essential (Core 5.3.2, 5.5.1); the profile claims held are all given.
+		assertThat(userInfo.toJSONObject()).doesNotContainKey("birthdate")
+			.containsKeys("name", "preferred_username", "locale");
 	}
 
 	private static UserInfo userInfo(TestSite site, BearerAccessToken token) throws Exception {
