@@ -2,13 +2,18 @@
 # Starts the auth-server jar under test for conformance runs: database oidf_auth on the local MariaDB (root), the
 # local profile (demo accounts, admin-cli client), and with TLS=1 an https issuer https://127.0.0.1:9000 served by
 # auth-server itself (profile tls, a self-signed PKCS12 key store; the suite JVM trusts it, see start-suite.sh).
-# usage: JAR=.../auth-server-*.jar [TLS=1] ./start-op.sh
+# usage: JAR=.../auth-server-*.jar [TLS=1] [OP_PORT=9000] [OP_DB=oidf_auth] [OP_DIR=/tmp/oidf] ./start-op.sh
+# (OP_PORT, OP_DB, OP_DIR let a second OP run beside the first: its own port, database, log and pid file; the
+# TLS key stores stay in /tmp/oidf, which the suite trusts)
 set -euo pipefail
 JAR=${JAR:?path of the auth-server jar}
+OP_PORT=${OP_PORT:-9000}
+OP_DB=${OP_DB:-oidf_auth}
+OP_DIR=${OP_DIR:-/tmp/oidf}
 J25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-mkdir -p /tmp/oidf
-mysql -h 127.0.0.1 -u root -e "CREATE DATABASE IF NOT EXISTS oidf_auth CHARACTER SET utf8mb4 COLLATE utf8mb4_uca1400_ai_ci" 2>/dev/null \
-  || mysql -h 127.0.0.1 -u root -e "CREATE DATABASE IF NOT EXISTS oidf_auth CHARACTER SET utf8mb4"
+mkdir -p /tmp/oidf "$OP_DIR"
+mysql -h 127.0.0.1 -u root -e "CREATE DATABASE IF NOT EXISTS $OP_DB CHARACTER SET utf8mb4 COLLATE utf8mb4_uca1400_ai_ci" 2>/dev/null \
+  || mysql -h 127.0.0.1 -u root -e "CREATE DATABASE IF NOT EXISTS $OP_DB CHARACTER SET utf8mb4"
 profiles=local; scheme=http
 if [ "${TLS:-0}" = 1 ]; then
   profiles=local,tls; scheme=https
@@ -27,23 +32,25 @@ if [ "${SUITE_TRUST:-0}" = 1 ]; then
   [ -f /tmp/oidf/suite-tls.p12 ] || keytool -genkeypair -alias suite -keyalg RSA -keysize 2048 -validity 30 \
     -dname 'CN=127.0.0.1' -ext 'SAN=ip:127.0.0.1,dns:localhost' -storetype PKCS12 \
     -keystore /tmp/oidf/suite-tls.p12 -storepass changeit -keypass changeit
-  rm -f /tmp/oidf/suite-trust.p12 /tmp/oidf/suite-tls.crt
-  keytool -exportcert -alias suite -keystore /tmp/oidf/suite-tls.p12 -storepass changeit -file /tmp/oidf/suite-tls.crt
-  keytool -importcert -noprompt -alias suite -file /tmp/oidf/suite-tls.crt -storetype PKCS12 \
-    -keystore /tmp/oidf/suite-trust.p12 -storepass changeit
-  trust="-Djavax.net.ssl.trustStore=/tmp/oidf/suite-trust.p12 -Djavax.net.ssl.trustStorePassword=changeit -Djavax.net.ssl.trustStoreType=PKCS12"
+  rm -f "$OP_DIR/suite-trust.p12" "$OP_DIR/suite-tls.crt"
+  keytool -exportcert -alias suite -keystore /tmp/oidf/suite-tls.p12 -storepass changeit -file "$OP_DIR/suite-tls.crt"
+  keytool -importcert -noprompt -alias suite -file "$OP_DIR/suite-tls.crt" -storetype PKCS12 \
+    -keystore "$OP_DIR/suite-trust.p12" -storepass changeit
+  # the suite serves those documents on 127.0.0.1, which the OP refuses to fetch unless told
+  export REGISTRATION_FETCH_PRIVATE_HOSTS=127.0.0.1
+  trust="-Djavax.net.ssl.trustStore=$OP_DIR/suite-trust.p12 -Djavax.net.ssl.trustStorePassword=changeit -Djavax.net.ssl.trustStoreType=PKCS12"
 fi
-SPRING_PROFILES_ACTIVE=$profiles PORT=9000 PUBLIC_URL=$scheme://127.0.0.1:9000 \
-  DB_URL=jdbc:mariadb://127.0.0.1:3306/oidf_auth DB_USER=root DB_PASSWORD= \
+SPRING_PROFILES_ACTIVE=$profiles PORT=$OP_PORT PUBLIC_URL=$scheme://127.0.0.1:$OP_PORT \
+  DB_URL=jdbc:mariadb://127.0.0.1:3306/$OP_DB DB_USER=root DB_PASSWORD= \
   KEY_ENCRYPTION_SECRET=OtJ9ZdHUSckcRLCFj+5Edmjl3KSit0KRu6cWRO4+DDY= \
   ICOURSE_DEMO_PASSWORD=icourse-demo ADMIN_CLI_CLIENT_SECRET=admin-cli-local-secret \
   REVIEW_APP_CLIENT_SECRET=review-app-local-secret DEMO_SITE_CLIENT_SECRET=demo-site-local-secret \
   SMTP_HOST=127.0.0.1 SMTP_PORT=2599 \
   TLS_KEYSTORE=file:/tmp/oidf/op-tls.p12 TLS_KEYSTORE_PASSWORD=changeit \
-  nohup nice -n 10 $J25 -Xmx768m -XX:TieredStopAtLevel=1 $trust -jar "$JAR" > /tmp/oidf/op.log 2>&1 &
-echo $! > /tmp/oidf/op.pid
+  nohup nice -n 10 $J25 -Xmx768m -XX:TieredStopAtLevel=1 $trust -jar "$JAR" > "$OP_DIR/op.log" 2>&1 &
+echo $! > "$OP_DIR/op.pid"
 for i in $(seq 1 120); do
-  if curl -sk -o /dev/null $scheme://127.0.0.1:9000/.well-known/openid-configuration; then echo "OP up at $scheme://127.0.0.1:9000"; exit 0; fi
+  if curl -sk -o /dev/null $scheme://127.0.0.1:$OP_PORT/.well-known/openid-configuration; then echo "OP up at $scheme://127.0.0.1:$OP_PORT"; exit 0; fi
   sleep 2
 done
-echo "OP not up; see /tmp/oidf/op.log" >&2; exit 1
+echo "OP not up; see $OP_DIR/op.log" >&2; exit 1

@@ -24,6 +24,8 @@ import org.springframework.test.context.ContextConfiguration;
 				// Every test comes from 127.0.0.1; the limits have their own tests, in
 				// their own context.
 				"icourse.rate-limits.enabled=false",
+				// RegistrationOptionsTest serves sector identifier documents on 127.0.0.1
+				"icourse.registration.fetch-private-hosts=127.0.0.1",
 				// SQL statements tallied per request, for SqlBudgetTest.
 				"icourse.sql-count.enabled=true",
 				// Administrators sign in with a password alone here;

@@ -33,11 +33,14 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
  * to other clients (RFC 7662 4); any other client only its own
  * @param keys for a confidential client that authenticates with {@code private_key_jwt}
  * instead of a secret; {@code null} for a client with a secret (or a public one)
+ * @param options what a dynamically registered client asked for beyond these fields;
+ * {@code null} when the definition does not say (the admin console), which keeps those
+ * stored
  */
 public record ClientDefinition(String clientId, String name, boolean confidential, boolean firstParty,
 		List<String> redirectUris, List<String> postLogoutRedirectUris, String backchannelLogoutUri, Set<String> scopes,
 		boolean clientCredentials, Duration accessTokenLifetime, Duration refreshTokenLifetime, String idTokenAlgorithm,
-		boolean withoutPkce, boolean resourceServer, ClientKeys keys) {
+		boolean withoutPkce, boolean resourceServer, ClientKeys keys, ProtocolOptions options) {
 
 	/** Lets a client-credentials token manage clients through the admin API. */
 	public static final String ADMIN_SCOPE = "icourse.admin";
@@ -69,6 +72,16 @@ public record ClientDefinition(String clientId, String name, boolean confidentia
 		accessTokenLifetime = accessTokenLifetime == null ? DEFAULT_ACCESS_TOKEN_LIFETIME : accessTokenLifetime;
 		refreshTokenLifetime = refreshTokenLifetime == null ? DEFAULT_REFRESH_TOKEN_LIFETIME : refreshTokenLifetime;
 		idTokenAlgorithm = idTokenAlgorithm == null || idTokenAlgorithm.isBlank() ? "RS256" : idTokenAlgorithm.strip();
+	}
+
+	/** A client that says nothing of the {@link ProtocolOptions}. */
+	public ClientDefinition(String clientId, String name, boolean confidential, boolean firstParty,
+			List<String> redirectUris, List<String> postLogoutRedirectUris, String backchannelLogoutUri,
+			Set<String> scopes, boolean clientCredentials, Duration accessTokenLifetime, Duration refreshTokenLifetime,
+			String idTokenAlgorithm, boolean withoutPkce, boolean resourceServer, ClientKeys keys) {
+		this(clientId, name, confidential, firstParty, redirectUris, postLogoutRedirectUris, backchannelLogoutUri,
+				scopes, clientCredentials, accessTokenLifetime, refreshTokenLifetime, idTokenAlgorithm, withoutPkce,
+				resourceServer, keys, null);
 	}
 
 	/** A client that has a secret, or none (a public client). */
@@ -135,6 +148,13 @@ public record ClientDefinition(String clientId, String name, boolean confidentia
 		redirectUris.forEach(builder::redirectUri);
 		postLogoutRedirectUris.forEach(builder::postLogoutRedirectUri);
 		scopes.forEach(builder::scope);
+		ProtocolOptions protocol = options == null ? ProtocolOptions.NONE : options;
+		if (protocol.sectorIdentifierUri() != null) {
+			settings.setting(ClientOptions.SECTOR_IDENTIFIER_URI, protocol.sectorIdentifierUri());
+		}
+		if (protocol.userInfoAlgorithm() != null) {
+			settings.setting(ClientOptions.USERINFO_ALGORITHM, protocol.userInfoAlgorithm());
+		}
 		return builder
 			.clientSettings(settings.requireProofKey(!(confidential && withoutPkce))
 				.requireAuthorizationConsent(!firstParty)
@@ -165,8 +185,14 @@ public record ClientDefinition(String clientId, String name, boolean confidentia
 				client.getTokenSettings().getRefreshTokenTimeToLive(),
 				idTokenAlgorithm == null ? "RS256" : idTokenAlgorithm.getName(),
 				confidential && !client.getClientSettings().isRequireProofKey(),
-				Boolean.TRUE.equals(client.getClientSettings().getSetting(ClientOptions.RESOURCE_SERVER)),
-				keys(client));
+				Boolean.TRUE.equals(client.getClientSettings().getSetting(ClientOptions.RESOURCE_SERVER)), keys(client),
+				options(client.getClientSettings()));
+	}
+
+	private static ProtocolOptions options(ClientSettings settings) {
+		return new ProtocolOptions(
+				settings.getSetting(ClientOptions.SECTOR_IDENTIFIER_URI) instanceof String uri ? uri : null,
+				settings.getSetting(ClientOptions.USERINFO_ALGORITHM) instanceof String algorithm ? algorithm : null);
 	}
 
 	private static ClientKeys keys(RegisteredClient client) {

@@ -105,9 +105,10 @@ public class ClientRegistry {
 	@Transactional
 	public Saved update(String clientId, ClientDefinition changed, Actor actor) {
 		RegisteredClient stored = existing(clientId);
-		ClientDefinition definition = withClientId(changed, clientId);
-		reject(ClientRules.check(definition));
 		ClientDefinition before = ClientDefinition.of(stored);
+		ClientDefinition definition = withClientId(changed, clientId,
+				changed.options() == null ? before.options() : changed.options());
+		reject(ClientRules.check(definition));
 		String secret = definition.hasSecret() && stored.getClientSecret() == null ? ClientSecrets.generate() : null;
 		String secretHash = definition.hasSecret() ? (secret != null ? hash(secret) : stored.getClientSecret()) : null;
 		enabled.save(definition.toRegisteredClient(stored.getId(), secretHash, ClientDefinition.isDisabled(stored)));
@@ -224,11 +225,11 @@ public class ClientRegistry {
 		}
 	}
 
-	private static ClientDefinition withClientId(ClientDefinition d, String clientId) {
+	private static ClientDefinition withClientId(ClientDefinition d, String clientId, ProtocolOptions options) {
 		return new ClientDefinition(clientId, d.name(), d.confidential(), d.firstParty(), d.redirectUris(),
 				d.postLogoutRedirectUris(), d.backchannelLogoutUri(), d.scopes(), d.clientCredentials(),
 				d.accessTokenLifetime(), d.refreshTokenLifetime(), d.idTokenAlgorithm(), d.withoutPkce(),
-				d.resourceServer(), d.keys());
+				d.resourceServer(), d.keys(), options);
 	}
 
 	private static String describe(ClientDefinition definition) {
@@ -256,7 +257,9 @@ public class ClientRegistry {
 
 	private static Object value(RecordComponent component, ClientDefinition definition) {
 		try {
-			return component.getAccessor().invoke(definition);
+			Object value = component.getAccessor().invoke(definition);
+			// a definition that does not say (the console, the configuration) has none
+			return value == null && component.getType() == ProtocolOptions.class ? ProtocolOptions.NONE : value;
 		}
 		catch (ReflectiveOperationException e) {
 			throw new IllegalStateException(e);

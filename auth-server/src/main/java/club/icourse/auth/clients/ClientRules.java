@@ -98,6 +98,10 @@ public final class ClientRules {
 		if (!ClientDefinition.ID_TOKEN_ALGORITHMS.contains(client.idTokenAlgorithm())) {
 			problems.add(new ClientProblem("idTokenAlgorithm", "id-token-algorithm", client.idTokenAlgorithm()));
 		}
+		String userInfoAlgorithm = client.options() == null ? null : client.options().userInfoAlgorithm();
+		if (userInfoAlgorithm != null && !ClientDefinition.ID_TOKEN_ALGORITHMS.contains(userInfoAlgorithm)) {
+			problems.add(new ClientProblem("userInfoAlgorithm", "id-token-algorithm", userInfoAlgorithm));
+		}
 		return problems;
 	}
 

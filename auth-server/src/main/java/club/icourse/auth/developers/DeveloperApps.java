@@ -421,7 +421,8 @@ public class DeveloperApps {
 		String clientId = d.clientId().isEmpty() ? newClientId() : d.clientId();
 		return new ClientDefinition(clientId, d.name(), d.confidential(), false, d.redirectUris(),
 				d.postLogoutRedirectUris(), d.backchannelLogoutUri(), d.scopes(), d.clientCredentials(),
-				d.accessTokenLifetime(), d.refreshTokenLifetime(), d.idTokenAlgorithm(), false, false, d.keys());
+				d.accessTokenLifetime(), d.refreshTokenLifetime(), d.idTokenAlgorithm(), false, false, d.keys(),
+				d.options());
 	}
 
 	/** "app-" and 26 random base32 characters (130 bits). */

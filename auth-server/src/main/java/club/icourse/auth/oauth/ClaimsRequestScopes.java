@@ -3,18 +3,13 @@ package club.icourse.auth.oauth;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -68,7 +63,7 @@ final class ClaimsRequestScopes extends OncePerRequestFilter {
 	/**
 	 * The client named in the request, or in its Basic authentication (RFC 6749 2.3.1).
 	 */
-	private static Optional<String> clientId(HttpServletRequest request) {
+	static Optional<String> clientId(HttpServletRequest request) {
 		if (request.getParameter("client_id") != null) {
 			return Optional.of(request.getParameter("client_id"));
 		}
@@ -86,40 +81,6 @@ final class ClaimsRequestScopes extends OncePerRequestFilter {
 		catch (IllegalArgumentException e) {
 			return Optional.empty();
 		}
-	}
-
-	private static final class WithScope extends HttpServletRequestWrapper {
-
-		private final Map<String, String[]> parameters;
-
-		WithScope(HttpServletRequest request, String scope) {
-			super(request);
-			Map<String, String[]> changed = new LinkedHashMap<>(request.getParameterMap());
-			changed.put("scope", new String[] { scope });
-			this.parameters = Collections.unmodifiableMap(changed);
-		}
-
-		@Override
-		public String getParameter(String name) {
-			String[] values = parameters.get(name);
-			return values == null || values.length == 0 ? null : values[0];
-		}
-
-		@Override
-		public Map<String, String[]> getParameterMap() {
-			return parameters;
-		}
-
-		@Override
-		public Enumeration<String> getParameterNames() {
-			return Collections.enumeration(parameters.keySet());
-		}
-
-		@Override
-		public String[] getParameterValues(String name) {
-			return parameters.get(name);
-		}
-
 	}
 
 }

@@ -38,6 +38,18 @@ public final class ClientOptions {
 	public static final String JWKS = "icourse.jwks";
 
 	/**
+	 * The https address whose host is the client's sector for pairwise subjects (OpenID
+	 * Connect Core 8.1), when it registered one.
+	 */
+	public static final String SECTOR_IDENTIFIER_URI = "icourse.sector-identifier-uri";
+
+	/**
+	 * The algorithm UserInfo answers are signed with for the client (a JWT instead of
+	 * JSON), when it registered one.
+	 */
+	public static final String USERINFO_ALGORITHM = "icourse.userinfo-signed-response-alg";
+
+	/**
 	 * What a {@code private_key_jwt} client may sign its assertions with (discovery's
 	 * {@code token_endpoint_auth_signing_alg_values_supported}).
 	 */

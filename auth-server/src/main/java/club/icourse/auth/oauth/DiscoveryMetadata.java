@@ -45,7 +45,9 @@ final class DiscoveryMetadata implements Consumer<OidcProviderConfiguration.Buil
 				.map(JWSAlgorithm::getName)
 				.filter(algorithm -> !algorithms.contains(algorithm))
 				.forEach(algorithms::add))
-			.scopes(scopes -> replace(scopes, SCOPES))
+			// offline_access: every client that signs people in gets refresh tokens
+			// (OfflineAccessScope)
+			.scopes(scopes -> replace(scopes, withOfflineAccess()))
 			.subjectTypes(types -> replace(types, List.of("public", "pairwise")))
 			.grantTypes(grants -> replace(grants, GRANT_TYPES))
 			.tokenEndpointAuthenticationMethods(methods -> replace(methods, CLIENT_AUTHENTICATION))
@@ -55,6 +57,8 @@ final class DiscoveryMetadata implements Consumer<OidcProviderConfiguration.Buil
 			.claims(claims -> claims.put("registration_endpoint",
 					claims.get("issuer") + ProtocolEndpoints.REGISTRATION_ENDPOINT))
 			.claim("token_endpoint_auth_signing_alg_values_supported", ClientOptions.ASSERTION_ALGORITHMS)
+			.claim("userinfo_signing_alg_values_supported",
+					SigningKeys.ALGORITHMS.stream().map(JWSAlgorithm::getName).toList())
 			.claim("claims_supported", claimsSupported())
 			.claim("claim_types_supported", List.of("normal"))
 			.claim("claims_parameter_supported", true)
@@ -64,6 +68,12 @@ final class DiscoveryMetadata implements Consumer<OidcProviderConfiguration.Buil
 			.claim("request_uri_parameter_supported", false)
 			.claim("backchannel_logout_supported", true)
 			.claim("backchannel_logout_session_supported", true);
+	}
+
+	private static List<String> withOfflineAccess() {
+		List<String> scopes = new ArrayList<>(SCOPES);
+		scopes.add(OfflineAccessScope.OFFLINE_ACCESS);
+		return scopes;
 	}
 
 	private static void withoutUnoffered(Map<String, Object> claims) {

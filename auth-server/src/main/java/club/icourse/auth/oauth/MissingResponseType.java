@@ -29,8 +29,10 @@ final class MissingResponseType extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		return !AuthorizationRequestGate.AUTHORIZE.equals(request.getServletPath())
-				|| !("GET".equals(request.getMethod()) || "POST".equals(request.getMethod()))
-				|| request.getParameter("request_uri") != null;
+				// a POST without response_type is the consent page's answer (the
+				// framework
+				// reads it so), never an authorization request
+				|| !"GET".equals(request.getMethod()) || request.getParameter("request_uri") != null;
 	}
 
 	@Override

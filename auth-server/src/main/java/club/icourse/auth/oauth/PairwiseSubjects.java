@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code sub} each client sees. First-party clients (the review app) get the
  * account's public subject; every third-party site gets a pairwise one (OpenID Connect
- * Core 8.1), different per sector (the host of its redirect URIs), so two sites cannot
- * match up their users. Neither is ever derived from the email address.
+ * Core 8.1), different per sector (the host of its {@code sector_identifier_uri} when it
+ * registered one, else of its redirect URIs), so two sites cannot match up their users.
+ * Neither is ever derived from the email address.
  */
 @Component
 class PairwiseSubjects {
@@ -45,10 +46,13 @@ class PairwiseSubjects {
 	}
 
 	/**
-	 * The host all redirect URIs share; a client spread over several hosts is a sector of
-	 * its own.
+	 * The host of the client's sector identifier URI, else the host all redirect URIs
+	 * share; a client spread over several hosts without one is a sector of its own.
 	 */
 	static String sector(RegisteredClient client) {
+		if (client.getClientSettings().getSetting(ClientOptions.SECTOR_IDENTIFIER_URI) instanceof String uri) {
+			return URI.create(uri).getHost().toLowerCase(Locale.ROOT);
+		}
 		Set<String> hosts = client.getRedirectUris()
 			.stream()
 			.map(uri -> URI.create(uri).getHost())

@@ -8,6 +8,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
@@ -50,10 +51,13 @@ public class ProtocolEndpoints {
 
 	private final ClientUseRule useRule;
 
+	private final JwtEncoder jwtEncoder;
+
 	ProtocolEndpoints(IdentityClaims claims, BackChannelLogout backChannel, AuditLog audit, Clock clock,
 			RegisteredClientRepository registeredClients, OAuth2AuthorizationService authorizations,
 			LogoutFallback logoutFallback, LiveAccessTokens liveTokens, PreviousClientSecrets previousSecrets,
-			ClientUseRule useRule) {
+			ClientUseRule useRule, JwtEncoder jwtEncoder) {
+		this.jwtEncoder = jwtEncoder;
 		this.useRule = useRule;
 		this.previousSecrets = previousSecrets;
 		this.liveTokens = liveTokens;
@@ -73,6 +77,7 @@ public class ProtocolEndpoints {
 			// only a request_uri.
 			.pushedAuthorizationRequestEndpoint(Customizer.withDefaults())
 			.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo)
+				.userInfoResponseHandler(new SignedUserInfo(registeredClients, jwtEncoder, clock))
 				// the live columns of the token, not the whole grant
 				.authenticationProviders(providers -> {
 					providers.clear();
@@ -91,15 +96,16 @@ public class ProtocolEndpoints {
 	}
 
 	/**
-	 * What must see a request before the framework reads it: the scopes a {@code claims}
-	 * parameter asks for ({@link ClaimsRequestScopes}), the refusal of DPoP
-	 * ({@link DpopRefusal}), the client id a client assertion implies
+	 * What must see a request before the framework reads it: {@code offline_access},
+	 * which every client that signs people in has already ({@link OfflineAccessScope}),
+	 * the scopes a {@code claims} parameter asks for ({@link ClaimsRequestScopes}), the
+	 * refusal of DPoP ({@link DpopRefusal}), the client id a client assertion implies
 	 * ({@link ClientIdFromAssertion}) and the error sent back for a missing response type
 	 * ({@link MissingResponseType}).
 	 */
 	public List<Filter> filtersBeforeTheFramework() {
-		return List.of(new ClaimsRequestScopes(registeredClients), new DpopRefusal(), new ClientIdFromAssertion(),
-				new MissingResponseType(registeredClients));
+		return List.of(new OfflineAccessScope(registeredClients), new ClaimsRequestScopes(registeredClients),
+				new DpopRefusal(), new ClientIdFromAssertion(), new MissingResponseType(registeredClients));
 	}
 
 	/** Where UserInfo finds the access token ({@link UserInfoBearerTokens}). */

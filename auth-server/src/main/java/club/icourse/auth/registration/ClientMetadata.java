@@ -3,6 +3,7 @@ package club.icourse.auth.registration;
 import club.icourse.auth.clients.ClientDefinition;
 import club.icourse.auth.clients.ClientKeys;
 import club.icourse.auth.clients.ClientRules;
+import club.icourse.auth.clients.ProtocolOptions;
 import club.icourse.auth.developers.AppMetadata;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.text.ParseException;
@@ -20,8 +21,8 @@ import java.util.Set;
  * registry does not keep ({@code logo_uri}, {@code policy_uri}, {@code tos_uri},
  * {@code client_uri}, {@code contacts}), which is stored beside it. Metadata this server
  * does not understand is ignored (RFC 7591 2); metadata it understands but does not offer
- * (other response types, encrypted or signed UserInfo, public subjects for a third-party
- * site) is refused, so a client never believes it got what it did not.
+ * (other response types, encrypted UserInfo, public subjects for a third-party site) is
+ * refused, so a client never believes it got what it did not.
  *
  * @param kept the metadata stored beside the definition, by its RFC 7591 name
  */
@@ -37,16 +38,17 @@ record ClientMetadata(ClientDefinition definition, Map<String, Object> kept) {
 
 	static final String PRIVATE_KEY_JWT = "private_key_jwt";
 
+	static final String OFFLINE_ACCESS = "offline_access";
+
 	private static final Set<String> SECRET_METHODS = Set.of("client_secret_basic", "client_secret_post");
 
 	/** The pages of the client, shown on the consent page and in the portal. */
 	private static final List<String> CLIENT_PAGES = List.of("logo_uri", "policy_uri", "tos_uri", "client_uri");
 
-	private static final List<String> NOT_OFFERED = List.of("userinfo_signed_response_alg",
-			"userinfo_encrypted_response_alg", "userinfo_encrypted_response_enc", "id_token_encrypted_response_alg",
-			"id_token_encrypted_response_enc", "request_object_encryption_alg", "request_object_encryption_enc",
-			"authorization_signed_response_alg", "frontchannel_logout_uri",
-			"tls_client_certificate_bound_access_tokens", "dpop_bound_access_tokens");
+	private static final List<String> NOT_OFFERED = List.of("userinfo_encrypted_response_alg",
+			"userinfo_encrypted_response_enc", "id_token_encrypted_response_alg", "id_token_encrypted_response_enc",
+			"request_object_encryption_alg", "request_object_encryption_enc", "authorization_signed_response_alg",
+			"frontchannel_logout_uri", "tls_client_certificate_bound_access_tokens", "dpop_bound_access_tokens");
 
 	private static final int MAX_CONTACTS = 10;
 
@@ -109,10 +111,21 @@ record ClientMetadata(ClientDefinition definition, Map<String, Object> kept) {
 			throw InvalidRegistrationException
 				.metadata("subject_type: sites registered here get pairwise subjects only");
 		}
-		if (body.get("sector_identifier_uri") != null) {
-			throw InvalidRegistrationException.metadata("sector_identifier_uri is not offered");
+		String sectorUri = string(body, "sector_identifier_uri", null);
+		if (sectorUri != null && ClientRules.uriProblem(sectorUri).isPresent()) {
+			throw InvalidRegistrationException.metadata("sector_identifier_uri: " + sectorUri
+					+ " is not an https address (http only on 127.0.0.1 or [::1])");
+		}
+		if (sectorUri != null && !signsPeopleIn) {
+			throw InvalidRegistrationException.metadata("sector_identifier_uri needs the authorization_code grant");
 		}
 		Set<String> scopes = scopes(body);
+		if (signsPeopleIn) {
+			// OpenID Connect Core 11: a client that signs people in gets refresh tokens
+			// here
+			// without asking for them
+			scopes.remove(OFFLINE_ACCESS);
+		}
 		if (scopes.contains(ClientDefinition.ADMIN_SCOPE)) {
 			throw InvalidRegistrationException
 				.metadata("scope: " + ClientDefinition.ADMIN_SCOPE + " is given by an administrator only");
@@ -121,7 +134,8 @@ record ClientMetadata(ClientDefinition definition, Map<String, Object> kept) {
 		ClientDefinition definition = new ClientDefinition(clientId, name, confidential, false, redirectUris,
 				strings(body, "post_logout_redirect_uris", List.of()), string(body, "backchannel_logout_uri", null),
 				scopes, grantTypes.contains(CLIENT_CREDENTIALS), null, null,
-				string(body, "id_token_signed_response_alg", "RS256"), confidential && withoutPkce, false, keys);
+				string(body, "id_token_signed_response_alg", "RS256"), confidential && withoutPkce, false, keys,
+				new ProtocolOptions(sectorUri, string(body, "userinfo_signed_response_alg", null)));
 		Map<String, Object> kept = new LinkedHashMap<>();
 		kept.put("token_endpoint_auth_method", method);
 		for (String page : CLIENT_PAGES) {
@@ -183,6 +197,13 @@ record ClientMetadata(ClientDefinition definition, Map<String, Object> kept) {
 		metadata.put("scope", String.join(" ", definition.scopes()));
 		metadata.put("subject_type", "pairwise");
 		metadata.put("id_token_signed_response_alg", definition.idTokenAlgorithm());
+		ProtocolOptions options = definition.options() == null ? ProtocolOptions.NONE : definition.options();
+		if (options.sectorIdentifierUri() != null) {
+			metadata.put("sector_identifier_uri", options.sectorIdentifierUri());
+		}
+		if (options.userInfoAlgorithm() != null) {
+			metadata.put("userinfo_signed_response_alg", options.userInfoAlgorithm());
+		}
 		if (!definition.postLogoutRedirectUris().isEmpty()) {
 			metadata.put("post_logout_redirect_uris", definition.postLogoutRedirectUris());
 		}

@@ -47,6 +47,7 @@ final class ClientRefusals {
 			case "name" -> "client_name";
 			case "scopes" -> "scope";
 			case "idTokenAlgorithm" -> "id_token_signed_response_alg";
+			case "userInfoAlgorithm" -> "userinfo_signed_response_alg";
 			case "clientCredentials" -> "grant_types";
 			case "homepageUri" -> "client_uri";
 			case "jwksUri" -> "jwks_uri";

@@ -58,8 +58,11 @@ public class ClientRegistrations {
 
 	private final AccountRepository accounts;
 
+	private final SectorIdentifiers sectors;
+
 	ClientRegistrations(InitialAccessTokens initialTokens, ClientRegistry registry, DSLContext dsl, AuditLog audit,
-			Actors actors, Clock clock, DeveloperApps apps, AccountRepository accounts) {
+			Actors actors, Clock clock, DeveloperApps apps, AccountRepository accounts, SectorIdentifiers sectors) {
+		this.sectors = sectors;
 		this.apps = apps;
 		this.accounts = accounts;
 		this.initialTokens = initialTokens;
@@ -84,6 +87,7 @@ public class ClientRegistrations {
 			.orElseThrow(() -> new RegistrationTokenException("No valid initial access token"));
 		String clientId = newClientId();
 		ClientMetadata metadata = ClientMetadata.read(body.get(), clientId, token.withoutPkce());
+		checkSector(metadata);
 		Actor owner = actors.person(token.ownerSubject());
 		long ownerAccount = accounts.findBySubject(token.ownerSubject())
 			.orElseThrow(() -> new RegistrationTokenException("The initial access token's owner is gone"))
@@ -143,6 +147,7 @@ public class ClientRegistrations {
 			.map(InitialAccessToken::withoutPkce)
 			.orElse(false);
 		ClientMetadata metadata = ClientMetadata.read(body, clientId, withoutPkce);
+		checkSector(metadata);
 		Actor owner = actors.person(row.getOwnerSubject());
 		ClientRegistry.Saved saved = ClientRefusals
 			.mapped(() -> registry.update(clientId, metadata.definition(), owner));
@@ -166,6 +171,13 @@ public class ClientRegistrations {
 		ClientRegistrationRecord row = registration(clientId, accessToken);
 		row.delete();
 		registry.delete(clientId, actors.person(row.getOwnerSubject()));
+	}
+
+	private void checkSector(ClientMetadata metadata) {
+		String sectorUri = metadata.definition().options().sectorIdentifierUri();
+		if (sectorUri != null) {
+			sectors.check(sectorUri, metadata.definition().redirectUris());
+		}
 	}
 
 	/** Who issued the token, as the audit log names them. */

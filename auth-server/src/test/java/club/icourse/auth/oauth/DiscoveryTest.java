@@ -38,10 +38,12 @@ class DiscoveryTest {
 				.build(), HttpResponse.BodyHandlers.ofString())
 			.body());
 		assertThat(JSONObjectUtils.getStringList(metadata, "scopes_supported")).containsExactlyInAnyOrder("openid",
-				"profile", "email", "school", "reviews.read", "reviews.write");
+				"profile", "email", "school", "reviews.read", "reviews.write", "offline_access");
 		assertThat(JSONObjectUtils.getStringList(metadata, "claims_supported")).contains("sub", "name",
 				"preferred_username", "email", "email_verified", "school", "affiliation", "acr", "amr", "auth_time",
 				"sid");
+		assertThat(JSONObjectUtils.getStringList(metadata, "userinfo_signing_alg_values_supported"))
+			.containsExactly("RS256", "ES256");
 		assertThat(JSONObjectUtils.getStringList(metadata, "subject_types_supported"))
 			.containsExactlyInAnyOrder("public", "pairwise");
 		assertThat(JSONObjectUtils.getStringList(metadata, "acr_values_supported"))

@@ -64,6 +64,19 @@ class ThirdPartyConsentTest {
 	}
 
 	@Test
+	void offlineAccessIsAnsweredWithTheRefreshTokenEverySiteGets() throws Exception {
+		Person person = TestAccounts.registerAndConfirm(port);
+		TestSite site = new TestSite(clients, port, URI.create("http://127.0.0.1:9/o/callback"), false);
+
+		signInAllowing(site, person, "openid offline_access");
+
+		assertThat(lastTokens.getOIDCTokens().getRefreshToken()).as("OpenID Connect Core 11").isNotNull();
+		assertThat(lastTokens.getOIDCTokens().getAccessToken().getScope().toStringList())
+			.as("granted by being there already, not carried")
+			.containsExactly("openid");
+	}
+
+	@Test
 	void anAccessTokenForTheReviewApiNamesThePersonAsTheApiKnowsThem() throws Exception {
 		Person person = TestAccounts.registerAndConfirm(port);
 		String accountSubject = accounts.findCredentials(person.email()).orElseThrow().account().subject();

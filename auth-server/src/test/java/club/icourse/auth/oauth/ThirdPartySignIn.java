@@ -11,7 +11,7 @@ import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlPage;
 
 /** Signing in at a test site through the consent page, when the site asks for one. */
-final class ThirdPartySignIn {
+public final class ThirdPartySignIn {
 
 	/** In a browser already signed in at the provider; returns the site's tokens. */
 	static OIDCTokenResponse signInAllowing(Browser browser, TestSite site) throws Exception {
@@ -31,7 +31,7 @@ final class ThirdPartySignIn {
 	}
 
 	/** Signs the person in at the provider first, in a browser of its own. */
-	static OIDCTokenResponse signInAllowing(int port, TestSite site, Person person) throws Exception {
+	public static OIDCTokenResponse signInAllowing(int port, TestSite site, Person person) throws Exception {
 		try (Browser browser = new Browser(port)) {
 			browser.signIn(person.email(), person.password());
 			return signInAllowing(browser, site);

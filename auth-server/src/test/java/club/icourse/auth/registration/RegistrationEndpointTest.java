@@ -301,7 +301,7 @@ class RegistrationEndpointTest {
 				{"redirect_uris": ["https://site.example/cb"], "logo_uri": "javascript:alert(1)"}""",
 				"invalid_client_metadata");
 		assertRefused(token, """
-				{"redirect_uris": ["https://site.example/cb"], "userinfo_signed_response_alg": "RS256"}""",
+				{"redirect_uris": ["https://site.example/cb"], "userinfo_encrypted_response_alg": "RSA-OAEP"}""",
 				"invalid_client_metadata");
 		assertRefused(token, "[1, 2]", "invalid_client_metadata");
 		assertRefused(token, "{\"redirect_uris\": ", "invalid_client_metadata");

@@ -1,0 +1,56 @@
+package club.icourse.auth.oauth;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * {@code offline_access} (OpenID Connect Core 11) asks for a refresh token. Here every
+ * client that signs people in is registered for the refresh grant and gets one with the
+ * code, after the person's consent (third-party sites) as for any grant: the scope is
+ * granted by being there already, so it is taken out of an authorization request (and a
+ * pushed one) of such a client before the framework reads it, instead of being refused as
+ * {@code invalid_scope}. The tokens do not carry it. A client without the refresh grant
+ * keeps it in its request and is refused as before.
+ */
+final class OfflineAccessScope extends OncePerRequestFilter {
+
+	static final String OFFLINE_ACCESS = "offline_access";
+
+	private final RegisteredClientRepository clients;
+
+	OfflineAccessScope(RegisteredClientRepository clients) {
+		this.clients = clients;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getServletPath();
+		String[] scope = request.getParameterValues("scope");
+		return scope == null || scope.length != 1 || !Arrays.asList(scope[0].split(" ")).contains(OFFLINE_ACCESS)
+				|| !(AuthorizationRequestGate.AUTHORIZE.equals(path) || AuthorizationRequestGate.PUSHED.equals(path));
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		RegisteredClient client = ClaimsRequestScopes.clientId(request).map(clients::findByClientId).orElse(null);
+		if (client == null || !client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		String without = Arrays.stream(request.getParameter("scope").split(" "))
+			.filter(scope -> !scope.isEmpty() && !scope.equals(OFFLINE_ACCESS))
+			.collect(Collectors.joining(" "));
+		chain.doFilter(new WithScope(request, without), response);
+	}
+
+}
