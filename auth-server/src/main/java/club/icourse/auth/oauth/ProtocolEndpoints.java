@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.authentication.logout.CompositeLogoutHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
@@ -77,11 +78,11 @@ public class ProtocolEndpoints {
 			// only a request_uri.
 			.pushedAuthorizationRequestEndpoint(Customizer.withDefaults())
 			.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo)
-				.userInfoResponseHandler(new SignedUserInfo(registeredClients, jwtEncoder, clock))
+				.userInfoResponseHandler(signedUserInfo())
 				// the live columns of the token, not the whole grant
 				.authenticationProviders(providers -> {
 					providers.clear();
-					providers.add(new UserInfoByLiveToken(registeredClients, claims));
+					providers.add(userInfoClaims());
 				}))
 				.logoutEndpoint(logout -> logout.logoutResponseHandler(new SignedOutAtProvider(signedOutEverywhere()))
 					.errorResponseHandler(logoutFallback))
@@ -106,6 +107,22 @@ public class ProtocolEndpoints {
 	public List<Filter> filtersBeforeTheFramework() {
 		return List.of(new OfflineAccessScope(registeredClients), new ClaimsRequestScopes(registeredClients),
 				new DpopRefusal(), new ClientIdFromAssertion(), new MissingResponseType(registeredClients));
+	}
+
+	/**
+	 * The UserInfo endpoint on its own ({@link UserInfoEndpoint}), for a filter chain
+	 * that holds nothing else but the response headers.
+	 */
+	public Filter userInfoEndpoint(AuthorizationServerSettings settings) {
+		return new UserInfoEndpoint(new LiveBearerTokens(liveTokens), userInfoClaims(), signedUserInfo(), settings);
+	}
+
+	private SignedUserInfo signedUserInfo() {
+		return new SignedUserInfo(registeredClients, jwtEncoder, clock);
+	}
+
+	private UserInfoByLiveToken userInfoClaims() {
+		return new UserInfoByLiveToken(registeredClients, claims);
 	}
 
 	/** Where UserInfo finds the access token ({@link UserInfoBearerTokens}). */

@@ -22,28 +22,71 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
- * The filter chains of this server, first match wins: the protocol endpoints, the admin
- * API, the registration endpoint, then the pages. (Ahead of all of them runs the sign-in
- * rate limit, a servlet filter of the {@code signin} package.)
+ * The filter chains of this server, first match wins: UserInfo, the protocol endpoints,
+ * the admin API, the registration endpoint, then the pages. (Ahead of all of them runs
+ * the sign-in rate limit, a servlet filter of the {@code signin} package.)
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	/**
-	 * Discovery, authorize, pushed authorization requests, token, JWKS, UserInfo,
-	 * introspection, revocation and logout, as {@link ProtocolEndpoints} configures them.
+	 * No observation (a timer and a span) of every filter of every chain, of every
+	 * authentication and every authorization decision: nothing reads them (requests are
+	 * timed as a whole, {@code http.server.requests}), and on a UserInfo call they cost
+	 * more CPU than the filters they watched.
+	 */
+	@Bean
+	static SecurityObservationSettings securityObservations() {
+		return SecurityObservationSettings.noObservations();
+	}
+
+	/**
+	 * UserInfo (GET or POST), alone: the response headers every endpoint sends, then
+	 * {@link ProtocolEndpoints#userInfoEndpoint()}, which checks the bearer token and
+	 * answers. No session, no CSRF token (a bearer token is no cookie), no request cache,
+	 * no anonymous sign-in: nothing the call needs, and each was a filter on every call.
 	 */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityFilterChain userInfoChain(HttpSecurity http, ProtocolEndpoints endpoints,
+			AuthorizationServerSettings settings) throws Exception {
+		String path = settings.getOidcUserInfoEndpoint();
+		http.securityMatcher(
+				new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path),
+						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path)))
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(sessions -> sessions.disable())
+			.securityContext(context -> context.disable())
+			.requestCache(cache -> cache.disable())
+			.anonymous(anonymous -> anonymous.disable())
+			.servletApi(servletApi -> servletApi.disable())
+			.exceptionHandling(exceptions -> exceptions.disable())
+			.logout(logout -> logout.disable())
+			.addFilterAfter(endpoints.userInfoEndpoint(settings), HeaderWriterFilter.class);
+		return http.build();
+	}
+
+	/**
+	 * Discovery, authorize, pushed authorization requests, token, JWKS, introspection,
+	 * revocation and logout, as {@link ProtocolEndpoints} configures them (UserInfo too,
+	 * as the framework builds it, but {@link #userInfoChain} answers first).
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 	SecurityFilterChain protocolEndpointsChain(HttpSecurity http, ProtocolEndpoints endpoints) throws Exception {
 		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
 		// After the framework's validating filter (just before this anchor), so that they
@@ -74,7 +117,7 @@ class SecurityConfiguration {
 
 	/** Bearer tokens only, checked by {@link AdminApiAccess}; no session. */
 	@Bean
-	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+	@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 	SecurityFilterChain adminApiChain(HttpSecurity http, OAuth2AuthorizationService authorizations) throws Exception {
 		http.securityMatcher(AdminApiAccess.PATHS)
 			.authorizeHttpRequests(requests -> requests.anyRequest().access(new AdminApiAccess(authorizations)))
@@ -91,7 +134,7 @@ class SecurityConfiguration {
 	 * OAuth access tokens); no session, no CSRF token (no cookie is ever read).
 	 */
 	@Bean
-	@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+	@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 	SecurityFilterChain registrationChain(HttpSecurity http) throws Exception {
 		http.securityMatcher(ProtocolEndpoints.REGISTRATION_ENDPOINT, ProtocolEndpoints.REGISTRATION_ENDPOINT + "/*")
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
