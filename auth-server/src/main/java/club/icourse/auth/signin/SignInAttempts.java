@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -75,18 +76,17 @@ public class SignInAttempts {
 		Condition about = subject.accountId() != null ? SIGN_IN_ATTEMPT.ACCOUNT_ID.eq(subject.accountId())
 				: SIGN_IN_ATTEMPT.IDENTIFIER_HASH.eq(identifierHash(subject.canonicalName()));
 		LocalDateTime from = LocalDateTime.ofInstant(since, ZoneOffset.UTC);
-		LocalDateTime lastSuccess = dsl.select(DSL.max(SIGN_IN_ATTEMPT.ATTEMPTED_AT))
+		// One statement: the last success is a scalar subquery of the count.
+		Field<LocalDateTime> lastSuccess = DSL.field(DSL.select(DSL.max(SIGN_IN_ATTEMPT.ATTEMPTED_AT))
 			.from(SIGN_IN_ATTEMPT)
 			.where(about)
 			.and(SIGN_IN_ATTEMPT.ATTEMPTED_AT.ge(from))
 			.and(SIGN_IN_ATTEMPT.OUTCOME.in(SignInOutcome.SUCCESS.name(), SignInOutcome.SUCCESS_BY_PASSKEY.name(),
-					SignInOutcome.BACKOFF_CLEARED.name()))
-			.fetchOne(0, LocalDateTime.class);
-		LocalDateTime after = lastSuccess == null ? from : lastSuccess;
+					SignInOutcome.BACKOFF_CLEARED.name())));
 		var row = dsl.select(DSL.count(), DSL.max(SIGN_IN_ATTEMPT.ATTEMPTED_AT))
 			.from(SIGN_IN_ATTEMPT)
 			.where(about)
-			.and(SIGN_IN_ATTEMPT.ATTEMPTED_AT.ge(after))
+			.and(SIGN_IN_ATTEMPT.ATTEMPTED_AT.ge(DSL.coalesce(lastSuccess, DSL.val(from))))
 			.and(SIGN_IN_ATTEMPT.OUTCOME.in(SignInOutcome.BAD_CREDENTIALS.name(), SignInOutcome.PASSKEY_REFUSED.name(),
 					SignInOutcome.BAD_CODE.name()))
 			.fetchSingle();

@@ -30,7 +30,7 @@ public final class SignInAuthenticationProvider implements AuthenticationProvide
 			SignInBackoff backoff, SecondFactorPolicy secondFactors) {
 		this.names = names;
 		this.backoff = backoff;
-		this.passwords = new DaoAuthenticationProvider(name -> accounts.findCredentials(name)
+		this.passwords = new DaoAuthenticationProvider(name -> names.credentials(name)
 			.filter(credentials -> credentials.passwordHash() != null)
 			.map(credentials -> (UserDetails) new AccountUserDetails(credentials.account(), credentials.passwordHash(),
 					secondFactors.requiredFor(credentials.account())))

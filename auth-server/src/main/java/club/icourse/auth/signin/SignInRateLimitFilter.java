@@ -63,7 +63,7 @@ class SignInRateLimitFilter extends OncePerRequestFilter {
 			rateLimiter.consume(RateLimit.SIGN_IN_IP, clientAddress.of(request));
 			String name = request.getParameter(SignInHandlers.NAME_PARAMETER);
 			if (name != null && !name.isBlank()) {
-				rateLimiter.consume(RateLimit.SIGN_IN_ACCOUNT, names.resolve(name).limitKey());
+				rateLimiter.consume(RateLimit.SIGN_IN_ACCOUNT, names.resolve(name, request).limitKey());
 			}
 		}
 		catch (RateLimitExceededException exceeded) {

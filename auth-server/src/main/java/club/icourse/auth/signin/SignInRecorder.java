@@ -37,7 +37,13 @@ class SignInRecorder {
 
 	void success(HttpServletRequest request, String subject, String signInName, SignInOutcome outcome) {
 		count(outcome);
-		Long accountId = accounts.findBySubject(subject).map(Account::id).orElse(null);
+		// The account the sign-in name was resolved to earlier in this request, if any.
+		Long accountId = names.credentials(signInName)
+			.map(credentials -> credentials.account())
+			.filter(account -> account.subject().equals(subject))
+			.or(() -> accounts.findBySubject(subject))
+			.map(Account::id)
+			.orElse(null);
 		attempts.record(accountId, signInName, clientAddress.of(request), request.getHeader("User-Agent"), outcome,
 				clock.instant());
 	}

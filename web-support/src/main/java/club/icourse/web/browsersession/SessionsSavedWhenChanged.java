@@ -48,6 +48,12 @@ final class SessionsSavedWhenChanged implements FindByIndexNameSessionRepository
 		if (known != null && known.getId().equals(id)) {
 			return known;
 		}
+		if (known != null) {
+			// Renamed in this request (a sign-in changes the session id): nothing is
+			// stored under the old id once the session is saved, which is when Spring
+			// Session's filter asks again whether the requested id is still valid.
+			return null;
+		}
 		Session found = this.sessions.findById(id);
 		Tracked session = found == null ? null : new Tracked(found, found.getLastAccessedTime());
 		if (read != null && session != null) {
