@@ -31,7 +31,11 @@ import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -75,6 +79,15 @@ public class OutboxSender implements SmartLifecycle {
 	private final Counter sent;
 
 	private final Counter failed;
+
+	private final RetryTemplate recordingRetry = new RetryTemplate(RetryPolicy.builder()
+		.predicate(failure -> failure instanceof TransientDataAccessException
+				|| failure instanceof DataAccessResourceFailureException)
+		.maxRetries(5)
+		.delay(Duration.ofMillis(500))
+		.multiplier(2)
+		.maxDelay(Duration.ofSeconds(4))
+		.build());
 
 	/** Held shared by every sending thread, exclusively by shutdown to wait for them. */
 	private final ReadWriteLock sending = new ReentrantReadWriteLock();
@@ -222,11 +235,7 @@ public class OutboxSender implements SmartLifecycle {
 	private boolean deliver(QueuedMail mail) {
 		try {
 			smtp.send(toMime(mail));
-			dsl.update(MAIL_OUTBOX)
-				.set(SENT_AT, now())
-				.set(ATTEMPTS, mail.attempts() + 1)
-				.where(ID.eq(mail.id()))
-				.execute();
+			recordSent(mail);
 			sent.increment();
 			return true;
 		}
@@ -234,6 +243,23 @@ public class OutboxSender implements SmartLifecycle {
 			recordFailure(mail, e);
 			return false;
 		}
+	}
+
+	/**
+	 * Marks the mail sent, trying again for about 10 s when the database fails under it
+	 * (a Galera node lost: the others go on after about 6 s): the mail server has it
+	 * already, and a mail not marked sent goes out again when its claim's lease runs out.
+	 * Delivery is at least once: a database down for longer than that sends it twice.
+	 * Setting the same row's sent time again is harmless, so a commit whose fate is
+	 * unknown is simply written again.
+	 */
+	private void recordSent(QueuedMail mail) {
+		LocalDateTime sentAt = now();
+		recordingRetry.invoke(() -> dsl.update(MAIL_OUTBOX)
+			.set(SENT_AT, sentAt)
+			.set(ATTEMPTS, mail.attempts() + 1)
+			.where(ID.eq(mail.id()))
+			.execute());
 	}
 
 	private MimeMessage toMime(QueuedMail mail) throws MessagingException {
