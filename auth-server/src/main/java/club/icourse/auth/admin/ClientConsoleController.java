@@ -1,16 +1,21 @@
 package club.icourse.auth.admin;
 
 import club.icourse.auth.account.Actors;
+import club.icourse.auth.audit.Actor;
 import club.icourse.auth.audit.AuditLog;
 import club.icourse.auth.clients.ClientDefinition;
+import club.icourse.auth.clients.ClientKeys;
 import club.icourse.auth.clients.ClientProblem;
 import club.icourse.auth.clients.ClientRefusedException;
 import club.icourse.auth.clients.ClientRegistry;
 import club.icourse.auth.clients.ClientRules;
 import club.icourse.auth.clients.UnknownClientException;
+import club.icourse.auth.developers.DeveloperSettings;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -22,6 +27,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -38,16 +44,28 @@ class ClientConsoleController {
 
 	private static final String NEW_SECRET = "newSecret";
 
+	/** What a person can grant, and the admin API's scope. */
+	private static final List<String> CONSOLE_SCOPES = Stream
+		.concat(ClientDefinition.PERSON_SCOPES.stream(), Stream.of(ClientDefinition.ADMIN_SCOPE))
+		.toList();
+
 	private final ClientRegistry registry;
 
 	private final AuditLog audit;
 
 	private final Actors actors;
 
-	ClientConsoleController(ClientRegistry registry, AuditLog audit, Actors actors) {
+	private final DeveloperSettings settings;
+
+	private final Clock clock;
+
+	ClientConsoleController(ClientRegistry registry, AuditLog audit, Actors actors, DeveloperSettings settings,
+			Clock clock) {
 		this.registry = registry;
 		this.audit = audit;
 		this.actors = actors;
+		this.settings = settings;
+		this.clock = clock;
 	}
 
 	@GetMapping
@@ -83,18 +101,33 @@ class ClientConsoleController {
 		ClientRegistry.Listing listing = registry.find(clientId)
 			.orElseThrow(() -> new UnknownClientException(clientId));
 		form.setClientId(clientId);
+		// The form has no keys field: a private_key_jwt client keeps its keys (and so
+		// stays
+		// without a secret) unless the administrator makes it public.
+		ClientKeys keys = listing.definition().keys();
 		if (saved(form, errors, redirect,
-				definition -> registry.update(clientId, definition, actors.of(authentication)))) {
+				definition -> registry.update(clientId,
+						keys != null && definition.confidential() ? definition.withKeys(keys) : definition,
+						actors.of(authentication)))) {
 			return "redirect:/admin/clients/" + clientId + "?saved";
 		}
 		return form(model, form, listing);
 	}
 
+	/**
+	 * A new secret; the old one keeps working for the portal's grace period
+	 * ({@code icourse.developers.secret-grace}) so the site can switch over, unless the
+	 * administrator ends it at once (a leaked secret).
+	 */
 	@PostMapping("/{clientId}/secret")
-	String rotateSecret(@PathVariable String clientId, Authentication authentication, RedirectAttributes redirect) {
+	String rotateSecret(@PathVariable String clientId, @RequestParam(defaultValue = "false") boolean endOldNow,
+			Authentication authentication, RedirectAttributes redirect) {
 		try {
-			redirect.addFlashAttribute(NEW_SECRET, registry.rotateSecret(clientId, actors.of(authentication)));
-			return "redirect:/admin/clients/" + clientId + "?rotated";
+			Actor admin = actors.of(authentication);
+			String secret = endOldNow ? registry.rotateSecret(clientId, admin)
+					: registry.rotateSecretKeepingOld(clientId, clock.instant().plus(settings.secretGrace()), admin);
+			redirect.addFlashAttribute(NEW_SECRET, secret);
+			return "redirect:/admin/clients/" + clientId + (endOldNow ? "?ended" : "?rotated");
 		}
 		catch (ClientRefusedException publicClient) {
 			return "redirect:/admin/clients/" + clientId;
@@ -148,9 +181,9 @@ class ClientConsoleController {
 	private String form(Model model, ClientForm form, ClientRegistry.Listing listing) {
 		model.addAttribute("client", form);
 		model.addAttribute("listing", listing);
-		model.addAttribute("personScopes", ClientDefinition.PERSON_SCOPES);
-		model.addAttribute("adminScope", ClientDefinition.ADMIN_SCOPE);
+		model.addAttribute("consoleScopes", CONSOLE_SCOPES);
 		model.addAttribute("algorithms", ClientDefinition.ID_TOKEN_ALGORITHMS);
+		model.addAttribute("graceDays", settings.secretGrace().toDays());
 		model.addAttribute("events",
 				listing == null ? List.of() : audit.latest(listing.definition().clientId(), null, 20));
 		return FORM;

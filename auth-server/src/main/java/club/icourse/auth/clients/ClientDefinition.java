@@ -103,6 +103,13 @@ public record ClientDefinition(String clientId, String name, boolean confidentia
 				scopes, clientCredentials, accessTokenLifetime, refreshTokenLifetime, idTokenAlgorithm, false, false);
 	}
 
+	/** The same client, authenticating with these keys instead of a secret. */
+	public ClientDefinition withKeys(ClientKeys newKeys) {
+		return new ClientDefinition(clientId, name, confidential, firstParty, redirectUris, postLogoutRedirectUris,
+				backchannelLogoutUri, scopes, clientCredentials, accessTokenLifetime, refreshTokenLifetime,
+				idTokenAlgorithm, withoutPkce, resourceServer, newKeys, options);
+	}
+
 	/** Whether the client authenticates with a secret (not with keys, not public). */
 	public boolean hasSecret() {
 		return confidential && keys == null;

@@ -116,12 +116,26 @@ public class ClientRegistry {
 		return new Saved(definition, secret);
 	}
 
+	/**
+	 * Whether {@code secret} is the client's current secret (not one in its grace period:
+	 * RFC 7592 2.2 asks for "the currently issued client secret").
+	 */
+	public boolean isCurrentSecret(String clientId, String secret) {
+		String stored = existing(clientId).getClientSecret();
+		return stored != null && secret != null && secrets.matches(secret, stored);
+	}
+
+	/**
+	 * A new secret; the current one, and a previous one still in its grace period, stop
+	 * working at once (a leaked secret).
+	 */
 	@Transactional
 	public String rotateSecret(String clientId, Actor actor) {
 		RegisteredClient stored = existing(clientId);
 		if (stored.getClientSecret() == null) {
 			throw new ClientRefusedException(List.of(new ClientProblem("confidential", "public-has-no-secret", null)));
 		}
+		previousSecrets.forget(clientId);
 		String secret = ClientSecrets.generate();
 		enabled.save(RegisteredClient.from(stored).clientSecret(hash(secret)).build());
 		audit.record(actor, "client.secret-rotated", clientId, null);

@@ -38,6 +38,11 @@ public class PreviousClientSecrets {
 			.execute();
 	}
 
+	/** Ends the previous secret at once, if one is kept. */
+	public void forget(String clientId) {
+		dsl.deleteFrom(CLIENT_PREVIOUS_SECRET).where(CLIENT_PREVIOUS_SECRET.CLIENT_ID.eq(clientId)).execute();
+	}
+
 	/** The previous secret's hash, while it is still valid at {@code now}. */
 	Optional<String> valid(String clientId, Instant now) {
 		return dsl.select(CLIENT_PREVIOUS_SECRET.CLIENT_SECRET)

@@ -133,7 +133,9 @@ public class ClientRegistrations {
 
 	/**
 	 * Replaces the client's metadata with the request's (RFC 7592 2.2); its client id,
-	 * its secret and its registration access token stay.
+	 * its secret and its registration access token stay. A {@code client_secret} in the
+	 * request must be the current one (the client may not choose its secret), else the
+	 * update is refused as {@code invalid_client_metadata}; leaving it out is fine.
 	 */
 	@Transactional
 	public Map<String, Object> update(String clientId, String accessToken, Supplier<Map<String, Object>> request,
@@ -142,6 +144,11 @@ public class ClientRegistrations {
 		Map<String, Object> body = request.get();
 		if (!Objects.equals(body.get("client_id"), clientId)) {
 			throw InvalidRegistrationException.metadata("client_id must be the registered client's id");
+		}
+		Object secret = body.get("client_secret");
+		if (secret != null && !(secret instanceof String text && registry.isCurrentSecret(clientId, text))) {
+			throw InvalidRegistrationException
+				.metadata("client_secret must be the client's current secret, or be left out; it cannot be chosen");
 		}
 		boolean withoutPkce = initialTokens.find(row.getInitialTokenId())
 			.map(InitialAccessToken::withoutPkce)

@@ -6,6 +6,13 @@ import club.icourse.auth.AuthServerTest;
 import club.icourse.auth.Browser;
 import club.icourse.auth.TestAccounts;
 import club.icourse.auth.TestAccounts.Person;
+import club.icourse.auth.audit.Actor;
+import club.icourse.auth.clients.ClientDefinition;
+import club.icourse.auth.clients.ClientKeys;
+import club.icourse.auth.clients.ClientRegistry;
+import club.icourse.auth.developers.DeveloperSettings;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +20,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.htmlunit.WebRequest;
 import org.htmlunit.html.HtmlButton;
@@ -36,6 +45,12 @@ class ClientConsoleTest {
 
 	@Autowired
 	DSLContext dsl;
+
+	@Autowired
+	ClientRegistry registry;
+
+	@Autowired
+	DeveloperSettings settings;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -71,8 +86,18 @@ class ClientConsoleTest {
 			assertThat(consent.asNormalizedText()).contains("Console site asks to sign you in");
 
 			HtmlPage rotated = click(browser.open("/admin/clients/" + clientId), "/secret");
-			String newSecret = rotated.getHtmlElementById("new-secret").querySelector("code").getTextContent();
-			assertThat(introspectAs(clientId, secret)).as("the old secret").isEqualTo(401);
+			String graceSecret = rotated.getHtmlElementById("new-secret").querySelector("code").getTextContent();
+			assertThat(rotated.getHtmlElementById("old-secret-grace").asNormalizedText())
+				.contains("keeps working for " + settings.secretGrace().toDays() + " days");
+			assertThat(introspectAs(clientId, secret)).as("the old secret, in its grace period").isEqualTo(200);
+			assertThat(introspectAs(clientId, graceSecret)).as("the new secret").isEqualTo(200);
+
+			HtmlForm rotate = browser.open("/admin/clients/" + clientId).getHtmlElementById("rotate-secret");
+			HtmlPage ended = ((HtmlButton) rotate.getFirstByXPath(".//button[@name='endOldNow']")).click();
+			String newSecret = ended.getHtmlElementById("new-secret").querySelector("code").getTextContent();
+			assertThat(ended.getHtmlElementById("old-secret-ended").asNormalizedText()).contains("at once");
+			assertThat(introspectAs(clientId, graceSecret)).as("ended at once").isEqualTo(401);
+			assertThat(introspectAs(clientId, secret)).as("the one still in its grace period too").isEqualTo(401);
 			assertThat(introspectAs(clientId, newSecret)).as("the new secret").isEqualTo(200);
 
 			HtmlPage disabled = click(browser.open("/admin/clients/" + clientId), "/disable");
@@ -84,6 +109,32 @@ class ClientConsoleTest {
 			assertThat(browser.open("/admin/audit?target=" + clientId).asNormalizedText()).contains("client.created",
 					"client.secret-rotated", "client.disabled", "client.enabled", admin.username());
 		}
+	}
+
+	@Test
+	void editingAPrivateKeyJwtClientKeepsItsKeysAndGivesItNoSecret() throws Exception {
+		String clientId = "keys-" + UUID.randomUUID().toString().substring(0, 8);
+		RSAKey key = new RSAKeyGenerator(2048).keyID("k1").generate();
+		ClientKeys keys = new ClientKeys(null, "{\"keys\": [" + key.toPublicJWK().toJSONString() + "]}", null);
+		registry.create(
+				new ClientDefinition(clientId, "Keys site", true, false, List.of("https://keys.example/cb"), List.of(),
+						null, Set.of("openid", "profile"), true, null, null, "RS256", false, false, keys),
+				Actor.SYSTEM);
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(admin.email(), admin.password());
+			HtmlPage page = browser.open("/admin/clients/" + clientId);
+			assertThat(page.getElementById("rotate-secret")).as("no secret to rotate").isNull();
+			HtmlForm form = page.getHtmlElementById("client-form");
+			form.getInputByName("name").setValue("Keys site, renamed");
+			HtmlPage saved = submit(form);
+			assertThat(saved.getUrl().toString()).as(saved.asNormalizedText()).endsWith("?saved");
+			assertThat(saved.getElementById("new-secret")).as("no secret generated").isNull();
+		}
+		ClientDefinition after = registry.find(clientId).orElseThrow().definition();
+		assertThat(after.name()).isEqualTo("Keys site, renamed");
+		assertThat(after.keys()).as("still private_key_jwt").isNotNull();
+		assertThat(after.keys().jwks()).contains("k1");
+		assertThat(after.hasSecret()).isFalse();
 	}
 
 	@Test
