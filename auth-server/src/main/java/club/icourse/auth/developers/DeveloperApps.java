@@ -15,6 +15,7 @@ import club.icourse.auth.clients.ClientDefinition;
 import club.icourse.auth.clients.ClientProblem;
 import club.icourse.auth.clients.ClientRegistry;
 import club.icourse.auth.clients.ClientRules;
+import club.icourse.web.UploadedImages;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,6 +58,8 @@ public class DeveloperApps {
 	/** Sign-ins (ID tokens issued) on one day, UTC. */
 	public record DailySignIns(LocalDate day, int signIns) {
 	}
+
+	static final int LOGO_SIDE = 192;
 
 	private static final char[] ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 
@@ -117,7 +120,7 @@ public class DeveloperApps {
 		byte[] logo = null;
 		if (logoUpload != null && logoUpload.length > 0) {
 			try {
-				logo = LogoImages.toLogo(logoUpload);
+				logo = toLogo(logoUpload);
 			}
 			catch (DeveloperAppRefusedException refused) {
 				problems.addAll(refused.problems());
@@ -356,12 +359,25 @@ public class DeveloperApps {
 		clients.delete(clientId, ownerActor(app));
 	}
 
-	/** Stores an uploaded logo, re-encoded ({@link LogoImages}). */
+	/** Stores an uploaded logo, re-encoded ({@link #toLogo}). */
 	@Transactional
 	public void changeLogo(String clientId, long ownerAccountId, byte[] upload) {
 		DeveloperApp app = owned(clientId, ownerAccountId);
-		storeLogo(clientId, LogoImages.toLogo(upload));
+		storeLogo(clientId, toLogo(upload));
 		audit.record(ownerActor(app), "developer-app.logo-changed", clientId, null);
+	}
+
+	/**
+	 * An upload as a logo: a PNG of at most {@value #LOGO_SIDE} px re-encoded from a PNG,
+	 * JPEG or GIF of at most 1 MB, as review-app stores avatars ({@link UploadedImages}).
+	 */
+	static byte[] toLogo(byte[] upload) {
+		try {
+			return UploadedImages.toPng(upload, LOGO_SIDE);
+		}
+		catch (UploadedImages.ImageRefusedException refused) {
+			throw new DeveloperAppRefusedException("logo", "logo-" + refused.code());
+		}
 	}
 
 	private void storeLogo(String clientId, byte[] png) {

@@ -9,6 +9,7 @@ import club.icourse.auth.signin.PasskeySignIn;
 import club.icourse.auth.signin.SignInHandlers;
 import club.icourse.auth.system.SecondFactors;
 import club.icourse.shared.Role;
+import club.icourse.web.MultipartCsrfTokens;
 import jakarta.servlet.Filter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -182,7 +183,10 @@ class SecurityConfiguration {
 				.failureHandler(handlers.failure()))
 			.webAuthn(webAuthn -> passkeys.configure(webAuthn, http))
 			.rememberMe(remember -> remember.rememberMeServices(rememberMe).key(settings.key()))
-			.logout(logout -> logout.addLogoutHandler(backChannelLogout).logoutSuccessHandler(postLogoutRedirect));
+			.logout(logout -> logout.addLogoutHandler(backChannelLogout).logoutSuccessHandler(postLogoutRedirect))
+			// An upload's token comes in its query string, so an oversized upload reaches
+			// the page that says so (developers.UploadTooLarge).
+			.csrf(csrf -> csrf.csrfTokenRequestHandler(new MultipartCsrfTokens()));
 		passkeyChanges.configure(http);
 		return http.build();
 	}

@@ -2,8 +2,8 @@ package club.icourse.reviewapp.courseinfo;
 
 import club.icourse.reviewapp.people.Person;
 import club.icourse.reviewapp.people.SignedIn;
-import club.icourse.reviewapp.system.UploadedImages;
-import club.icourse.reviewapp.system.UploadedImages.ImageRefusedException;
+import club.icourse.web.UploadedImages;
+import club.icourse.web.UploadedImages.ImageRefusedException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;

@@ -4,12 +4,12 @@ import static club.icourse.db.review.Tables.PERSON;
 import static club.icourse.db.review.Tables.TEACHER;
 import static club.icourse.db.review.Tables.TEACHER_PHOTO;
 
-import club.icourse.reviewapp.people.ShownNames;
 import club.icourse.reviewapp.moderation.ModerationLog;
 import club.icourse.reviewapp.people.Mutes;
 import club.icourse.reviewapp.people.Person;
-import club.icourse.reviewapp.system.UploadedImages;
-import club.icourse.reviewapp.system.UploadedImages.ImageRefusedException;
+import club.icourse.reviewapp.people.ShownNames;
+import club.icourse.web.UploadedImages;
+import club.icourse.web.UploadedImages.ImageRefusedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;

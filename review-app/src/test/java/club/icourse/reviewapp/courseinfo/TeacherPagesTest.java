@@ -17,21 +17,25 @@ import club.icourse.reviewapp.review.ReviewDraft;
 import club.icourse.reviewapp.review.ReviewListing;
 import club.icourse.reviewapp.review.ReviewView;
 import club.icourse.reviewapp.review.Reviews;
-import club.icourse.reviewapp.system.UploadedImages.ImageRefusedException;
+import club.icourse.web.UploadedImages.ImageRefusedException;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import org.htmlunit.html.HtmlFileInput;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -73,6 +77,9 @@ class TeacherPagesTest {
 	private TestCatalogue catalogue;
 
 	private Person admin;
+
+	@TempDir
+	Path files;
 
 	private long teacher;
 
@@ -217,6 +224,22 @@ class TeacherPagesTest {
 			form.getInputByName("title").setValue("副教授");
 			assertThat(ReviewBrowser.submit(form).asNormalizedText()).contains("副教授");
 		}
+	}
+
+	@Test
+	void aPhotoOverTheUploadLimitGoesBackToTheEditPageThatSaysSo() throws Exception {
+		Path huge = files.resolve("huge.png");
+		Files.write(huge, new byte[21 * 1024 * 1024]);
+		try (ReviewBrowser browser = new ReviewBrowser(port)) {
+			browser.signIn(Identity.student("tl" + System.nanoTime() % 1_000_000));
+			HtmlForm form = browser.form(browser.open("/teachers/" + teacher + "/edit"), "/photo");
+			((HtmlFileInput) form.getInputByName("photo")).setFiles(huge.toFile());
+			HtmlPage answer = ReviewBrowser.submit(form);
+			assertThat(answer.getWebResponse().getStatusCode()).isEqualTo(200);
+			assertThat(answer.getUrl().getPath()).isEqualTo("/teachers/" + teacher + "/edit");
+			assertThat(answer.asNormalizedText()).contains("That file is too large (at most 1 MB).");
+		}
+		assertThat(photos.versions(teacher)).isEmpty();
 	}
 
 	private void review(long courseId, int rating) {

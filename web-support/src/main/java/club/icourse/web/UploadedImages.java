@@ -1,4 +1,4 @@
-package club.icourse.reviewapp.system;
+package club.icourse.web;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -14,11 +14,12 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Turns an upload into a small picture (an avatar, a teacher's photo): only PNG, JPEG and
- * GIF are read, the dimensions are checked from the header before any pixel is decoded
- * (so a small file that claims 50,000 x 50,000 pixels is refused, not inflated), large
- * images are decoded subsampled, and the result is re-encoded as a PNG of at most the
- * given side, which drops whatever else the file carried.
+ * Turns an upload into a small picture (review-app's avatars and teachers' photos,
+ * auth-server's app logos): only PNG, JPEG and GIF are read, the dimensions are checked
+ * from the header before any pixel is decoded (so a small file that claims 50,000 x
+ * 50,000 pixels is refused, not inflated), large images are decoded subsampled, and the
+ * result is re-encoded as a PNG of at most the given side, which drops whatever else the
+ * file carried.
  */
 public final class UploadedImages {
 
