@@ -57,7 +57,7 @@ class DeveloperJourneyTest {
 
 			String clientId;
 			String secret;
-			try (WebClient owner = browser()) {
+			try (WebClient owner = LocalBrowsers.browser()) {
 				registerAndConfirm(owner, auth, product.mailUrl(), email, name);
 				HtmlPage registered = registerApp(owner, auth);
 				assertThat(registered.asNormalizedText()).contains("Pending approval");
@@ -75,8 +75,8 @@ class DeveloperJourneyTest {
 			assertThat(courses.headers().firstValue("RateLimit-Remaining")).isPresent();
 			long course = firstId(courses.body());
 
-			try (WebClient student = browser()) {
-				signInAtTheReviewSite(student, review);
+			try (WebClient student = LocalBrowsers.browser()) {
+				LocalBrowsers.signInAtTheReviewSite(student, review);
 				writeAReview(student, review, course);
 
 				student.getOptions().setRedirectEnabled(false);
@@ -105,7 +105,7 @@ class DeveloperJourneyTest {
 					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(approved.statusCode()).as(approved.body()).isBetween(200, 299);
 
-			try (WebClient student = browser()) {
+			try (WebClient student = LocalBrowsers.browser()) {
 				signIn(student, auth, "student@mail.ustc.edu.cn", LocalProduct.DEMO_PASSWORD);
 				String token = signInToTheApp(student, auth, clientId, secret, "openid reviews.read");
 				HttpResponse<String> own = api(review + "/api/me/reviews", token);
@@ -251,19 +251,6 @@ class DeveloperJourneyTest {
 		((HtmlButton) form.getFirstByXPath(".//button[@type='submit']")).click();
 	}
 
-	private static void signInAtTheReviewSite(WebClient browser, String review) throws IOException {
-		HtmlPage login = browser.getPage(review + "/oauth2/authorization/icourse");
-		HtmlForm form = login.getForms()
-			.stream()
-			.filter(f -> f.getActionAttribute().endsWith("/login"))
-			.findFirst()
-			.orElseThrow();
-		form.getInputByName("username").setValue("student@mail.ustc.edu.cn");
-		form.getInputByName("password").setValue(LocalProduct.DEMO_PASSWORD);
-		HtmlPage home = ((HtmlButton) form.getFirstByXPath(".//button[@type='submit']")).click();
-		assertThat(home.asNormalizedText()).contains("demo-student");
-	}
-
 	private static void writeAReview(WebClient browser, String review, long course) throws IOException {
 		HtmlPage page = browser.getPage(review + "/courses/" + course + "/review");
 		HtmlForm form = page.getHtmlElementById("review-form");
@@ -285,15 +272,6 @@ class DeveloperJourneyTest {
 
 	private String get(String url) throws Exception {
 		return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
-	}
-
-	private static WebClient browser() {
-		WebClient browser = new WebClient();
-		browser.getOptions().setJavaScriptEnabled(false);
-		browser.getOptions().setCssEnabled(false);
-		browser.addRequestHeader("Accept-Language", "en");
-		browser.getCache().setMaxSize(0);
-		return browser;
 	}
 
 	private static String random() {

@@ -50,11 +50,8 @@ class LocalProductTest {
 	 */
 	private void deletingTheAccountRemovesTheProfileAtTheReviewSite(String authUrl, String reviewUrl) throws Exception {
 		String profile = reviewUrl + "/people/demo-student";
-		try (WebClient browser = new WebClient()) {
-			browser.getOptions().setJavaScriptEnabled(false);
-			browser.addRequestHeader("Accept-Language", "en");
-			browser.getCache().setMaxSize(0);
-			signInAtTheReviewSite(browser, reviewUrl);
+		try (WebClient browser = LocalBrowsers.browser()) {
+			LocalBrowsers.signInAtTheReviewSite(browser, reviewUrl);
 			assertThat(status(profile)).isEqualTo(200);
 
 			HtmlPage account = browser.getPage(authUrl + "/account");
@@ -90,40 +87,19 @@ class LocalProductTest {
 	 */
 	private static void signInAndOutAtTheReviewSiteThroughTheProvider(String authUrl, String reviewUrl)
 			throws IOException {
-		try (WebClient browser = new WebClient()) {
-			browser.getOptions().setJavaScriptEnabled(false);
-			browser.addRequestHeader("Accept-Language", "en");
-			// HtmlUnit caches like a shared cache: it keeps the anonymous home page for
-			// its
-			// s-maxage (30 s) and ignores Vary: Cookie, so it would show that page again
-			// after the next sign-in. A person's browser revalidates (max-age=0).
-			browser.getCache().setMaxSize(0);
-			signInAtTheReviewSite(browser, reviewUrl);
+		try (WebClient browser = LocalBrowsers.browser()) {
+			LocalBrowsers.signInAtTheReviewSite(browser, reviewUrl);
 			HtmlPage back = press(browser.getPage(reviewUrl + "/"), "/logout");
 			assertThat(back.getUrl().toString()).as(back.asNormalizedText()).startsWith(reviewUrl);
 			assertThat(back.asNormalizedText()).contains("Sign in").doesNotContain("demo-student", "Sign out");
 			HtmlPage provider = browser.getPage(authUrl + "/account");
 			assertThat(provider.getUrl().getPath()).isEqualTo("/login");
 
-			signInAtTheReviewSite(browser, reviewUrl);
+			LocalBrowsers.signInAtTheReviewSite(browser, reviewUrl);
 			press(browser.getPage(authUrl + "/account"), "/logout");
 			HtmlPage after = browser.getPage(reviewUrl + "/");
 			assertThat(after.asNormalizedText()).contains("Sign in").doesNotContain("demo-student", "Sign out");
 		}
-	}
-
-	private static void signInAtTheReviewSite(WebClient browser, String reviewUrl) throws IOException {
-		HtmlPage login = browser.getPage(reviewUrl + "/oauth2/authorization/icourse");
-		HtmlForm form = login.getForms()
-			.stream()
-			.filter(f -> f.getActionAttribute().endsWith("/login"))
-			.findFirst()
-			.orElseThrow();
-		form.getInputByName("username").setValue("student@mail.ustc.edu.cn");
-		form.getInputByName("password").setValue(LocalProduct.DEMO_PASSWORD);
-		HtmlPage home = ((HtmlButton) form.getFirstByXPath(".//button[@type='submit']")).click();
-		assertThat(home.getUrl().toString()).as(home.asNormalizedText()).startsWith(reviewUrl);
-		assertThat(home.asNormalizedText()).contains("demo-student", "Sign out");
 	}
 
 	private static HtmlPage press(HtmlPage page, String formAction) throws IOException {
@@ -140,9 +116,7 @@ class LocalProductTest {
 	 * banner prints.
 	 */
 	private static String signInAsDemoStudent(String authUrl) throws IOException {
-		try (WebClient browser = new WebClient()) {
-			browser.getOptions().setJavaScriptEnabled(false);
-			browser.addRequestHeader("Accept-Language", "en");
+		try (WebClient browser = LocalBrowsers.browser()) {
 			HtmlPage login = browser.getPage(authUrl + "/login");
 			HtmlForm form = login.getForms().getFirst();
 			form.getInputByName("username").setValue("student@mail.ustc.edu.cn");
