@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -25,6 +26,8 @@ final class OfflineAccessScope extends OncePerRequestFilter {
 
 	static final String OFFLINE_ACCESS = "offline_access";
 
+	private static final String TOKEN = "/oauth2/token";
+
 	private final RegisteredClientRepository clients;
 
 	OfflineAccessScope(RegisteredClientRepository clients) {
@@ -36,14 +39,28 @@ final class OfflineAccessScope extends OncePerRequestFilter {
 		String path = request.getServletPath();
 		String[] scope = request.getParameterValues("scope");
 		return scope == null || scope.length != 1 || !Arrays.asList(scope[0].split(" ")).contains(OFFLINE_ACCESS)
-				|| !(AuthorizationRequestGate.AUTHORIZE.equals(path) || AuthorizationRequestGate.PUSHED.equals(path));
+				|| !(AuthorizationRequestGate.AUTHORIZE.equals(path) || AuthorizationRequestGate.PUSHED.equals(path)
+						|| refresh(request));
+	}
+
+	private static boolean refreshes(Optional<RegisteredClient> client) {
+		return client.map(c -> c.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN))
+			.orElse(false);
+	}
+
+	/**
+	 * A refresh (RFC 6749 6) naming the scopes it asked for, offline_access among them:
+	 * it was never granted, and the refresh token itself shows the client may refresh.
+	 */
+	private static boolean refresh(HttpServletRequest request) {
+		return TOKEN.equals(request.getServletPath()) && "POST".equals(request.getMethod())
+				&& AuthorizationGrantType.REFRESH_TOKEN.getValue().equals(request.getParameter("grant_type"));
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		RegisteredClient client = ClaimsRequestScopes.clientId(request).map(clients::findByClientId).orElse(null);
-		if (client == null || !client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)) {
+		if (!refresh(request) && !refreshes(ClaimsRequestScopes.clientId(request).map(clients::findByClientId))) {
 			chain.doFilter(request, response);
 			return;
 		}

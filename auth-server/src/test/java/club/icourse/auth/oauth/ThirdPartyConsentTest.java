@@ -13,6 +13,11 @@ import club.icourse.shared.Scopes;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
@@ -74,6 +79,13 @@ class ThirdPartyConsentTest {
 		assertThat(lastTokens.getOIDCTokens().getAccessToken().getScope().toStringList())
 			.as("granted by being there already, not carried")
 			.containsExactly("openid");
+
+		TokenResponse refreshed = OIDCTokenResponseParser.parse(new TokenRequest(site.endpoint("/oauth2/token"),
+				site.authentication, new RefreshTokenGrant(lastTokens.getOIDCTokens().getRefreshToken()),
+				Scope.parse("openid offline_access"))
+			.toHTTPRequest()
+			.send());
+		assertThat(refreshed.indicatesSuccess()).as("a refresh naming it, as the suite's does").isTrue();
 	}
 
 	@Test
