@@ -7,6 +7,7 @@ import static club.icourse.db.review.Tables.REVIEW_UPVOTE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import club.icourse.reviewapp.FakeIdentityProvider.Identity;
+import club.icourse.reviewapp.NginxInFront;
 import club.icourse.reviewapp.ReviewAppTest;
 import club.icourse.reviewapp.ReviewBrowser;
 import club.icourse.reviewapp.search.IndexRebuild;
@@ -14,6 +15,8 @@ import club.icourse.web.sqlcount.RequestSqlCounts;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -71,7 +74,7 @@ class PageBenchmark {
 
 	/** A page as wrk measured it. */
 	record Figures(String page, boolean signedIn, double requestsPerSecond, double p50, double p99, long errors,
-			double cpuMillisPerRequest, double statementsPerRequest, String load) {
+			double cpuMillisPerRequest, double requestThreadsCpuMillis, double statementsPerRequest, String load) {
 	}
 
 	/**
@@ -233,6 +236,7 @@ class PageBenchmark {
 		}
 		Sql sql = statements(path, session, 20);
 		long cpuBefore = processCpu();
+		long threadsBefore = requestThreadsCpu();
 		Wrk wrk;
 		// Where a page's CPU goes: jfr view hot-methods target/bench-pages-home.jfr
 		try (Recording profile = new Recording(Configuration.getConfiguration("profile"))) {
@@ -243,8 +247,9 @@ class PageBenchmark {
 			profile.stop();
 		}
 		long cpu = processCpu() - cpuBefore;
+		long threads = requestThreadsCpu() - threadsBefore;
 		return new Figures(name, session != null, wrk.requestsPerSecond(), wrk.p50(), wrk.p99(), wrk.errors(),
-				cpu / 1e6 / wrk.requests(), sql.perRequest(), load());
+				cpu / 1e6 / wrk.requests(), threads / 1e6 / wrk.requests(), sql.perRequest(), load());
 	}
 
 	/**
@@ -264,6 +269,22 @@ class PageBenchmark {
 
 	private static long processCpu() {
 		return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	/**
+	 * CPU time of the threads that serve requests (Tomcat's), without the JIT compiler's
+	 * and the garbage collector's: on a loaded machine the JIT is still compiling during
+	 * a short run, so this moves less between runs than the process's CPU.
+	 */
+	private static long requestThreadsCpu() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long total = 0;
+		for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+			if (thread != null && thread.getThreadName().startsWith("http-nio")) {
+				total += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+			}
+		}
+		return total;
 	}
 
 	private static String load() throws IOException {
@@ -393,13 +414,15 @@ class PageBenchmark {
 		table.append("%nPages at ten times iCourse's size, %d connections, %d s each after warm-up, %s, %d cores%n%n"
 			.formatted(CONNECTIONS, SECONDS, LocalDate.now(), Runtime.getRuntime().availableProcessors()));
 		table.append(
-				"| page | signed in | req/s | p50 | p99 | errors | app CPU per request | SQL per request | load average |\n");
-		table.append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
+				"| page | signed in | req/s | p50 | p99 | errors | app CPU per request | request threads' CPU per request "
+						+ "| SQL per request | load average |\n");
+		table.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
 		for (Figures f : figures) {
 			String[] load = f.load().split(" ");
-			table.append("| %s | %s | %,.0f | %.1f ms | %.1f ms | %d | %.2f ms | %.1f | %s %s %s |%n".formatted(
-					f.page(), f.signedIn() ? "yes" : "no", f.requestsPerSecond(), f.p50(), f.p99(), f.errors(),
-					f.cpuMillisPerRequest(), f.statementsPerRequest(), load[0], load[1], load[2]));
+			table.append("| %s | %s | %,.0f | %.1f ms | %.1f ms | %d | %.2f ms | %.2f ms | %.1f | %s %s %s |%n"
+				.formatted(f.page(), f.signedIn() ? "yes" : "no", f.requestsPerSecond(), f.p50(), f.p99(), f.errors(),
+						f.cpuMillisPerRequest(), f.requestThreadsCpuMillis(), f.statementsPerRequest(), load[0],
+						load[1], load[2]));
 		}
 		return table.toString();
 	}

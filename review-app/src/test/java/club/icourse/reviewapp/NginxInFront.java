@@ -1,4 +1,4 @@
-package club.icourse.reviewapp.bench;
+package club.icourse.reviewapp;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
  * 127.0.0.1, a private cache folder, no Docker DNS). Visitors are served this way in
  * production, so this is how their pages are measured.
  */
-final class NginxInFront implements AutoCloseable {
+public final class NginxInFront implements AutoCloseable {
 
-	static final String NGINX = System.getProperty("page.benchmark.nginx", "/usr/sbin/nginx");
+	public static final String NGINX = System.getProperty("page.benchmark.nginx", "/usr/sbin/nginx");
 
-	static final String REVIEW_HOST = "review.bench";
+	public static final String REVIEW_HOST = "review.bench";
 
 	private static final Path TEMPLATE = Path.of("..", "docker", "nginx", "icourse.conf.template");
 
@@ -33,12 +33,12 @@ final class NginxInFront implements AutoCloseable {
 		this.port = port;
 	}
 
-	static boolean available() {
+	public static boolean available() {
 		return Files.isExecutable(Path.of(NGINX));
 	}
 
 	/** Starts nginx on a free port in front of the app at the given port. */
-	static NginxInFront start(int appPort) throws IOException, InterruptedException {
+	public static NginxInFront start(int appPort) throws IOException, InterruptedException {
 		Files.createDirectories(Path.of("target"));
 		Path folder = Files.createTempDirectory(Path.of("target"), "bench-nginx").toAbsolutePath();
 		for (String sub : List.of("conf.d", "cache", "logs")) {
@@ -77,12 +77,12 @@ final class NginxInFront implements AutoCloseable {
 		return new NginxInFront(folder, port);
 	}
 
-	String base() {
+	public String base() {
 		return "http://127.0.0.1:" + this.port;
 	}
 
 	/** What nginx's page cache did with one request for the path (X-Cache-Status). */
-	String cacheStatus(String path) throws IOException, InterruptedException {
+	public String cacheStatus(String path) throws IOException, InterruptedException {
 		String headers = run("curl", "-s", "-o", "/dev/null", "-D", "-", "-H", "Host: " + REVIEW_HOST, "-H",
 				"Accept-Language: zh-CN", base() + path);
 		Matcher status = Pattern.compile("(?im)^X-Cache-Status: *(\\S+)").matcher(headers);
