@@ -14,7 +14,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 SHARED=${SHARED:-$(cd "$HERE/../../../shared/oidf" && pwd)}
 OUT=${OUT:-/tmp/oidf-scripts}
 rm -rf "$OUT" && cp -r "$SHARED" "$OUT"
-cp "$HERE/browser.json" "$HERE/start-op.sh" "$HERE/add-accounts.sh" "$HERE/run-all.sh" "$HERE/run-dynamic.sh" "$OUT/"
+cp "$HERE/browser.json" "$HERE/start-op.sh" "$HERE/add-accounts.sh" "$HERE/run-all.sh" "$HERE/run-dynamic.sh" "$HERE/tls-front.sh" "$OUT/"
 cd "$OUT"
 python3 - <<'PY'
 p = 'make-config.py'

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import club.icourse.auth.AuthServerTest;
 import club.icourse.auth.TestAccounts;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
@@ -60,6 +61,23 @@ class RefreshTokenReuseTest {
 			assertThat(response.indicatesSuccess()).isTrue();
 			token = response.toSuccessResponse().getTokens().getRefreshToken();
 		}
+	}
+
+	/**
+	 * A refresh request may name its grant's scopes again (RFC 6749 6); offline_access is
+	 * granted by being there and not carried, so naming it is no invalid_scope (the OIDF
+	 * suite's oidcc-refresh-token sends "openid offline_access").
+	 */
+	@Test
+	void aRefreshNamingOfflineAccessAgainWorks() throws Exception {
+		TestSite site = new TestSite(clients, port);
+		RefreshToken token = site.signIn(TestAccounts.registerAndConfirm(port)).getOIDCTokens().getRefreshToken();
+		TokenResponse response = OIDCTokenResponseParser
+			.parse(new TokenRequest(site.endpoint("/oauth2/token"), site.authentication, new RefreshTokenGrant(token),
+					Scope.parse("openid offline_access"))
+				.toHTTPRequest()
+				.send());
+		assertThat(response.indicatesSuccess()).as(String.valueOf(response.toHTTPResponse().getBody())).isTrue();
 	}
 
 	private static TokenResponse refresh(TestSite site, RefreshToken token) throws Exception {
