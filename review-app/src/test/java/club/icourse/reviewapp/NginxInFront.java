@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * configuration ({@code docker/nginx/icourse.conf.template}, its page cache included),
  * changed only as {@code docker/check.sh} changes it to run outside Docker (upstreams at
  * 127.0.0.1, a private cache folder, no Docker DNS). Visitors are served this way in
- * production, so this is how their pages are measured.
+ * production, so this is how their pages are measured (the page benchmark) and how the
+ * shared cache is shown to keep nothing personal (SharedCacheTest).
  */
 public final class NginxInFront implements AutoCloseable {
 
