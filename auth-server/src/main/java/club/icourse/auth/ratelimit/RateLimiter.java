@@ -61,8 +61,8 @@ public class RateLimiter {
 		if (!settings.enabled()) {
 			return RateLimitDecision.ALLOWED;
 		}
-		ConsumptionProbe probe = buckets.getProxy(bucketId(limit, key), () -> configurations.get(limit))
-			.tryConsumeAndReturnRemaining(1);
+		ConsumptionProbe probe = RateLimitBuckets.tryConsume(buckets, bucketId(limit, key),
+				() -> configurations.get(limit));
 		if (probe.isConsumed()) {
 			return RateLimitDecision.ALLOWED;
 		}

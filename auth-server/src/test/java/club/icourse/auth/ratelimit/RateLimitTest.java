@@ -16,7 +16,13 @@ import club.icourse.auth.signin.SignInNames;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Locale;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,6 +67,38 @@ class RateLimitTest {
 		assertThat(refused.allowed()).isFalse();
 		assertThat(refused.retryAfter()).isPositive();
 		assertThat(rateLimiter.tryConsume(RateLimit.SIGN_IN_ACCOUNT, Mailbox.newUsername()).allowed()).isTrue();
+	}
+
+	/**
+	 * The first requests of a key at the same moment each create its bucket row: two
+	 * transactions that both found no row and both insert it deadlock in MariaDB (gap
+	 * locks), and one of them was answered 503. Each is counted once, none fails.
+	 */
+	@Test
+	void firstRequestsOfOneKeyAtTheSameMomentAreEachCountedOnce() throws Exception {
+		int requests = 8;
+		ExecutorService threads = Executors.newFixedThreadPool(requests);
+		try {
+			for (int round = 0; round < 3; round++) {
+				String key = Mailbox.newUsername();
+				CyclicBarrier together = new CyclicBarrier(requests);
+				List<Future<Boolean>> answers = new ArrayList<>();
+				for (int i = 0; i < requests; i++) {
+					answers.add(threads.submit(() -> {
+						together.await();
+						return rateLimiter.tryConsume(RateLimit.SIGN_IN_ACCOUNT, key).allowed();
+					}));
+				}
+				int allowed = 0;
+				for (Future<Boolean> answer : answers) {
+					allowed += answer.get(60, TimeUnit.SECONDS) ? 1 : 0;
+				}
+				assertThat(allowed).as("allowed of %d at once, capacity 3", requests).isEqualTo(3);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	@Test

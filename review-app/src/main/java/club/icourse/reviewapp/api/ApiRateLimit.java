@@ -61,9 +61,8 @@ class ApiRateLimit extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		ConsumptionProbe probe = buckets
-			.getProxy(RateLimitBuckets.bucketId(LIMIT_NAME, ApiCallers.app(token.getToken())), () -> configuration)
-			.tryConsumeAndReturnRemaining(1);
+		ConsumptionProbe probe = RateLimitBuckets.tryConsume(buckets,
+				RateLimitBuckets.bucketId(LIMIT_NAME, ApiCallers.app(token.getToken())), () -> configuration);
 		long remaining = probe.getRemainingTokens();
 		response.setHeader("RateLimit-Limit", Long.toString(capacity));
 		response.setHeader("RateLimit-Remaining", Long.toString(remaining));

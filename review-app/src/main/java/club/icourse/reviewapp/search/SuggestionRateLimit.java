@@ -54,9 +54,8 @@ class SuggestionRateLimit {
 	 * allowed, else how long to wait.
 	 */
 	Optional<Duration> waitBefore(HttpServletRequest request) {
-		ConsumptionProbe probe = buckets
-			.getProxy(RateLimitBuckets.bucketId(LIMIT_NAME, clientAddress.of(request)), () -> configuration)
-			.tryConsumeAndReturnRemaining(1);
+		ConsumptionProbe probe = RateLimitBuckets.tryConsume(buckets,
+				RateLimitBuckets.bucketId(LIMIT_NAME, clientAddress.of(request)), () -> configuration);
 		return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
 	}
 
