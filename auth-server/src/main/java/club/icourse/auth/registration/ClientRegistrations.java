@@ -14,6 +14,7 @@ import club.icourse.db.auth.tables.records.ClientRegistrationRecord;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.security.SecureRandom;
 import java.text.ParseException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -60,9 +61,13 @@ public class ClientRegistrations {
 
 	private final SectorIdentifiers sectors;
 
+	private final FetchableHosts hosts;
+
 	ClientRegistrations(InitialAccessTokens initialTokens, ClientRegistry registry, DSLContext dsl, AuditLog audit,
-			Actors actors, Clock clock, DeveloperApps apps, AccountRepository accounts, SectorIdentifiers sectors) {
+			Actors actors, Clock clock, DeveloperApps apps, AccountRepository accounts, SectorIdentifiers sectors,
+			FetchableHosts hosts) {
 		this.sectors = sectors;
+		this.hosts = hosts;
 		this.apps = apps;
 		this.accounts = accounts;
 		this.initialTokens = initialTokens;
@@ -87,7 +92,7 @@ public class ClientRegistrations {
 			.orElseThrow(() -> new RegistrationTokenException("No valid initial access token"));
 		String clientId = newClientId();
 		ClientMetadata metadata = ClientMetadata.read(body.get(), clientId, token.withoutPkce());
-		checkSector(metadata);
+		checkAddresses(metadata);
 		Actor owner = actors.person(token.ownerSubject());
 		long ownerAccount = accounts.findBySubject(token.ownerSubject())
 			.orElseThrow(() -> new RegistrationTokenException("The initial access token's owner is gone"))
@@ -154,7 +159,7 @@ public class ClientRegistrations {
 			.map(InitialAccessToken::withoutPkce)
 			.orElse(false);
 		ClientMetadata metadata = ClientMetadata.read(body, clientId, withoutPkce);
-		checkSector(metadata);
+		checkAddresses(metadata);
 		Actor owner = actors.person(row.getOwnerSubject());
 		ClientRegistry.Saved saved = ClientRefusals
 			.mapped(() -> registry.update(clientId, metadata.definition(), owner));
@@ -180,7 +185,12 @@ public class ClientRegistrations {
 		registry.delete(clientId, actors.person(row.getOwnerSubject()));
 	}
 
-	private void checkSector(ClientMetadata metadata) {
+	/** The addresses the provider will fetch from: only public ones. */
+	private void checkAddresses(ClientMetadata metadata) {
+		String jwksUri = metadata.definition().keys() == null ? null : metadata.definition().keys().jwksUri();
+		if (jwksUri != null) {
+			hosts.require("jwks_uri", URI.create(jwksUri));
+		}
 		String sectorUri = metadata.definition().options().sectorIdentifierUri();
 		if (sectorUri != null) {
 			sectors.check(sectorUri, metadata.definition().redirectUris());

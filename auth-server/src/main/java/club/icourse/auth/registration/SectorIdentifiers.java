@@ -3,9 +3,7 @@ package club.icourse.auth.registration;
 import com.nimbusds.jose.util.JSONArrayUtils;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,10 +12,7 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,13 +34,10 @@ class SectorIdentifiers {
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
-	private final Set<String> privateHostsAllowed;
+	private final FetchableHosts hosts;
 
-	SectorIdentifiers(@Value("${icourse.registration.fetch-private-hosts:}") Set<String> privateHostsAllowed) {
-		this.privateHostsAllowed = privateHostsAllowed.stream()
-			.map(host -> host.strip().toLowerCase(Locale.ROOT))
-			.filter(host -> !host.isEmpty())
-			.collect(Collectors.toSet());
+	SectorIdentifiers(FetchableHosts hosts) {
+		this.hosts = hosts;
 	}
 
 	/**
@@ -69,11 +61,7 @@ class SectorIdentifiers {
 
 	private List<Object> fetch(String sectorIdentifierUri) {
 		URI uri = URI.create(sectorIdentifierUri);
-		String host = uri.getHost().toLowerCase(Locale.ROOT);
-		if (!privateHostsAllowed.contains(host) && !publicHost(host)) {
-			throw InvalidRegistrationException
-				.metadata("sector_identifier_uri: " + sectorIdentifierUri + " is not on a public address");
-		}
+		hosts.require("sector_identifier_uri", uri);
 		try {
 			HttpResponse<InputStream> response = http.send(
 					HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json").GET().build(),
@@ -93,31 +81,6 @@ class SectorIdentifiers {
 			Thread.currentThread().interrupt();
 			throw unreadable(sectorIdentifierUri);
 		}
-	}
-
-	/** Whether every address the host resolves to is a public one. */
-	private static boolean publicHost(String host) {
-		try {
-			for (InetAddress address : InetAddress.getAllByName(host)) {
-				if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-						|| address.isAnyLocalAddress() || address.isMulticastAddress() || shared(address)) {
-					return false;
-				}
-			}
-			return true;
-		}
-		catch (UnknownHostException e) {
-			return false;
-		}
-	}
-
-	/**
-	 * IPv6 unique local addresses (fc00::/7) and IPv4 shared address space (100.64/10),
-	 * which the JDK does not count as site-local.
-	 */
-	private static boolean shared(InetAddress address) {
-		byte[] bytes = address.getAddress();
-		return bytes.length == 16 ? (bytes[0] & 0xfe) == 0xfc : (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
 	}
 
 	private static InvalidRegistrationException unreadable(String uri) {

@@ -146,6 +146,21 @@ class RegistrationOptionsTest {
 				"not an https address");
 	}
 
+	/**
+	 * The provider fetches a client's keys from its jwks_uri at each of its sign-ins, so
+	 * the address must be public like a sector identifier's: anyone can issue themselves
+	 * an initial access token.
+	 */
+	@Test
+	void aJwksUriInsideTheProvidersNetworkIsRefused() throws Exception {
+		for (String inside : new String[] { "https://10.1.2.3/jwks.json", "https://169.254.169.254/latest/keys",
+				"https://[fd00::1]/jwks.json" }) {
+			assertRefused("""
+					{"grant_types": ["client_credentials"], "token_endpoint_auth_method": "private_key_jwt",
+					 "jwks_uri": "%s"}""".formatted(inside), "jwks_uri: " + inside + " is not on a public address");
+		}
+	}
+
 	@Test
 	void aClientThatAsksForSignedUserInfoGetsAJwtSignedByTheProvider() throws Exception {
 		Map<String, Object> client = register("""
