@@ -50,7 +50,11 @@ SPRING_PROFILES_ACTIVE=$profiles PORT=$OP_PORT PUBLIC_URL=$scheme://127.0.0.1:$O
   nohup nice -n 10 $J25 -Xmx768m -XX:TieredStopAtLevel=1 $trust -jar "$JAR" > "$OP_DIR/op.log" 2>&1 &
 echo $! > "$OP_DIR/op.pid"
 for i in $(seq 1 120); do
-  if curl -sk -o /dev/null $scheme://127.0.0.1:$OP_PORT/.well-known/openid-configuration; then echo "OP up at $scheme://127.0.0.1:$OP_PORT"; exit 0; fi
+  # the demo accounts are created just after the web server answers: add-accounts.sh copies demo-student's password
+  if curl -sk -o /dev/null $scheme://127.0.0.1:$OP_PORT/.well-known/openid-configuration \
+    && mysql -h 127.0.0.1 -u root -N $OP_DB -e "SELECT 1 FROM account WHERE username = 'demo-student'" 2>/dev/null | grep -q 1; then
+    echo "OP up at $scheme://127.0.0.1:$OP_PORT"; exit 0
+  fi
   sleep 2
 done
 echo "OP not up; see $OP_DIR/op.log" >&2; exit 1
